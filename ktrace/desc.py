@@ -25,8 +25,8 @@ Departures from 1.130, on purpose:
 * The drop test is the seed's ``qcount > maxentry`` *before* insertion, so the
   queue may hold ``maxentry + 1`` entries; this bound is kept.
 * Losses are never silent: besides the seed's accumulated error report (here
-  on stderr), the writer appends a ``KTR_USER`` record ``pyktrace.drop``
-  (count as little-endian u64) after the last record written before the loss.
+  on stderr), the writer writes a ``KTR_USER`` record ``pyktrace.drop``
+  (count as little-endian u64) at the place in the stream of the first loss.
 * The v0 time is written in correct microseconds (the seed converts twice).
 * After a write error the file is truncated back to the end of the last
   complete record, so a reader never meets half a record.
@@ -121,7 +121,8 @@ class KtrDesc:
         self.flags = 0                         # ktd_flags
         self.error = 0                         # ktd_error
         self.errcnt = 0                        # ktd_errcnt
-        self._lost_at: Entry | None = None     # first entry lost since last report
+        # (queue position, entry) of the first loss since the last report
+        self._lost_at: tuple[int, Entry] | None = None
         self.lost = 0                          # every loss, for close()
         self.ref_count = 1                     # the creator's reference
         self._woken = False                    # ktd_cv was signalled
@@ -252,7 +253,7 @@ class KtrDesc:
         self.errcnt += 1
         self.lost += 1
         if self._lost_at is None:
-            self._lost_at = entry
+            self._lost_at = (len(self._queue), entry)
 
     def _wakeup(self) -> None:
         """ktd_wakeup(): stop the callout and signal the writer (lock held)."""
@@ -292,7 +293,8 @@ class KtrDesc:
                 cv.release()
                 try:
                     if error:
-                        batch.append(self._report_loss(error, errcnt, lost_at))
+                        where, entry = lost_at
+                        batch.insert(where, self._report_loss(error, errcnt, entry))
                     if not self.stopped:
                         self._ktrwrite(batch)
                 finally:

@@ -290,3 +290,17 @@ def test_versions_and_times(tmp_path: Path, version: int) -> None:
 
 def test_gio_page_constant() -> None:
     assert PAGE_SIZE - 8 == 4088
+
+
+def test_entries_the_tracer_could_not_build_are_reported(tmp_path: Path) -> None:
+    fd, path = new_file(tmp_path)
+    log = Messages()
+    desc = d.KtrDesc(fd, log=log)
+    desc.add_entry(KTR_NAMEI, 4, 4, b"sh", b"/before")
+    desc.log_error(d.KTDE_ENOMEM, 4, 5, b"sh")
+    desc.add_entry(KTR_NAMEI, 4, 4, b"sh", b"/after")
+    assert desc.close() == 1
+    assert log == ["ktrace.out: 1 trace records lost: no memory (ENOMEM)"]
+    recs = read_all(path.read_bytes())
+    assert [r.type for r in recs] == [KTR_NAMEI, KTR_USER, KTR_NAMEI]
+    assert recs[1].lid == 5 and recs[1].payload.endswith(struct.pack("<Q", 1))
