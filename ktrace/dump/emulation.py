@@ -1,0 +1,92 @@
+"""Emulation contexts as kdump's ``setemul.c`` keeps them.
+
+kdump starts from the ``-e`` emulation (default ``netbsd``), switches a
+pid's emulation at each EMUL record and forgets it at ``exit``/
+``exit_group``.  It also keeps two globals that leak across pids, and the
+output depends on them: ``cur_emul`` (set from the record's pid before
+each record, then changed by an EMUL record) and ``prev_emul`` (the
+emulation before the last switch, used to name the syscall of the RET that
+follows an EMUL record -- "to get system call name right in execve
+return").  :class:`EmulContext` keeps exactly that state.
+
+The tables themselves come from :mod:`ktrace.emul`; :class:`View` is what
+one face needs of an emulation: its syscall names, whether arguments print
+as 32-bit values, its errno and signal translation.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import cache
+from typing import Callable
+
+LINUX_NAMES = ("linux", "linux32")
+
+
+@dataclass(frozen=True)
+class View:
+    """One emulation as one face prints it."""
+
+    name: str
+    sysnames: tuple[str, ...]
+    #: NetBSD's EMUL_FLAG_NETBSD32: output_long() prints ``(u_int)`` values
+    arg32: bool
+    #: Linux errno / signal numbering (``linux``, ``linux32``)
+    linux: bool
+    #: the default face's Linux truths instead of NetBSD's compat tables
+    linux_face: bool
+
+
+@cache
+def view(name: str, netbsd_face: bool) -> View | None:
+    """The :class:`View` of emulation ``name``, or None when unknown."""
+    from ktrace import emul as tables
+    try:
+        e = tables.emulation(name)
+    except (KeyError, ValueError, LookupError):
+        return None
+    linux = name in LINUX_NAMES
+    linux_face = linux and not netbsd_face
+    names = e.linux_names if linux_face else e.netbsd_names
+    return View(name, tuple(names), bool(getattr(e, "arg_hex", False)),
+                linux, linux_face)
+
+
+class EmulContext:
+    """``cur_emul``, ``prev_emul`` and the per-pid contexts of setemul.c."""
+
+    def __init__(self, default: str, netbsd_face: bool,
+                 warn: Callable[[str], None] | None = None) -> None:
+        self._netbsd_face = netbsd_face
+        self._warn = warn or (lambda msg: print(msg, file=sys.stderr))
+        self._ctx: dict[int, View] = {}
+        self.default = view("netbsd", netbsd_face)
+        if self.default is None:
+            raise RuntimeError("ktrace.emul has no netbsd emulation")
+        self.cur = self.prev = self.default
+        #: set by an EMUL record, cleared by the next CALL or RET
+        self.changed = False
+        self.set(default, 0, update=False)
+        self.prev = self.cur        # setemul() with no cur_emul yet
+
+    def set(self, name: str, pid: int, update: bool = True) -> None:
+        """``setemul(name, pid, update_ectx)``."""
+        match = view(name, self._netbsd_face)
+        if match is None:
+            self._warn(f"Emulation `{name}' unknown")
+            return
+        if update:
+            self._ctx[pid] = match
+        else:
+            self.default = match
+        self.prev = self.cur
+        self.cur = match
+
+    def sanify(self, pid: int) -> None:
+        """``ectx_sanify``: make the pid's emulation current."""
+        self.cur = self._ctx.get(pid, self.default)
+
+    def delete(self, pid: int) -> None:
+        """``ectx_delete``: the pid exits; it falls back to the default."""
+        self._ctx.pop(pid, None)

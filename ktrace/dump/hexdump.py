@@ -1,0 +1,80 @@
+"""kdump's ``hexdump_buf``: ``-x``/``-X size`` dumps and unknown records.
+
+Follows ``hexdump_buf`` of kdump.c (identical in 1.93.2.1, 1.115.2.1 and
+1.140.2.2), as built for a little-endian host (NetBSD/amd64 and i386):
+words of ``size`` bytes are shown most significant byte first, a run of
+identical 16-byte lines collapses to one line of ``*`` (as wide as the
+``%3x`` offset), and a run of exactly one duplicate reprints it -- with
+the hex columns blank, because kdump cleared its byte buffer before
+deciding to reprint (a quirk kept here).
+"""
+
+from __future__ import annotations
+
+_HEX = "0123456789abcdef"
+_GRAPH = "".join(chr(c) if 0x21 <= c <= 0x7E else "." for c in range(256))
+
+
+def _geometry(word: int) -> tuple[list[int], int]:
+    """Column of each of the 16 bytes' hex digits, and the hex field width."""
+    if word == 1:
+        divmask, bsize, gdelim = 7, 3, 1
+    else:
+        divmask, bsize, gdelim = word - 1, 2, (2 if word == 2 else 3)
+    bswap = word - 1
+    width = 16 * bsize + (16 // (divmask + 1)) * gdelim
+    if word != 1:
+        width += 2
+    cols = []
+    groups = 0
+    for i in range(16):
+        if i & divmask == 0:
+            groups += 1
+        cols.append(groups * gdelim + (i ^ bswap) * bsize)
+    return cols, width
+
+
+_GEOMETRY = {w: _geometry(w) for w in (1, 2, 4, 8, 16)}
+
+
+def _line(off: int, chunk: bytes, word: int) -> str:
+    cols, width = _GEOMETRY[word]
+    cells = [" "] * 52
+    for i, c in enumerate(chunk):
+        p = cols[i]
+        cells[p] = _HEX[c >> 4]
+        cells[p + 1] = _HEX[c & 15]
+    return "\t%-5.3x%s%s\n" % (off, "".join(cells)[:width],
+                               chunk.decode("latin-1").translate(_GRAPH))
+
+
+def hexdump(data: bytes, word: int = 1) -> str:
+    """The text ``hexdump_buf(data, len(data), word)`` prints."""
+    out: list[str] = []
+    n = len(data)
+    width = _GEOMETRY[word][1]
+    dupl = 0
+    prev = b""
+    prev_len = 0
+    off = 0
+    while off < n:
+        chunk = data[off:off + 16]
+        last = off + 16 >= n
+        if last or dupl == 0 or chunk != prev:
+            dupl |= 1
+        if not dupl & 1:
+            dupl += 2
+            off += 16
+            continue
+        if dupl > 3:
+            if dupl == 5:
+                out.append("\t%-5.3x%s%s\n" % (
+                    off - prev_len, " " * width,
+                    prev.decode("latin-1").translate(_GRAPH)))
+            else:
+                out.append("\t" + "*****"[:len("%3x" % off)] + "\n")
+        out.append(_line(off, chunk, word))
+        prev, prev_len = chunk, len(chunk)
+        dupl = 2
+        off += len(chunk)
+    return "".join(out)
