@@ -1,0 +1,701 @@
+"""The stop loop: NetBSD's trace points played from Linux ptrace stops.
+
+One tracer thread owns every ptrace call.  Per stop it does one
+``PTRACE_GET_SYSCALL_INFO``, reads the tracee memory the records need,
+resumes the tracee, and only then packs the records and queues them on the
+:class:`~ktrace.desc.KtrDesc` (design §5): the traced program runs while
+Python builds records.
+
+"The traced LWP waits for the writer" (design §6): when ``add_entry`` answers
+:data:`~ktrace.desc.PARK`, the thread has already been resumed for this stop,
+so it is held at its *next* stop, unresumed, until ``can_resume`` says so,
+while the loop keeps serving every other tracee.  The kernel sleeps right
+after queueing; pyktrace's thread runs at most to its next stop first.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import struct
+import time
+from collections.abc import Callable
+
+from ktrace import desc as _desc
+from ktrace.format import (
+    EJUSTRETURN, ERESTART, KTR_EMUL, KTR_EXEC_ARG, KTR_EXEC_ENV,
+    KTR_EXEC_FD, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET,
+    KTRFAC_EMUL, KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_EXEC_FD,
+    KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG, KTRFAC_SYSCALL, KTRFAC_SYSRET,
+    KTRFAC_USER, PAGE_SIZE)
+from ktrace.tracer import points as pts
+from ktrace.tracer import ptrace as pt
+from ktrace.tracer.procs import (
+    SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, open_fds,
+    read_tgid, signal_state)
+from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
+
+EINTR = 4
+_ERESTARTSYS, _ERESTARTNOINTR, _ERESTARTNOHAND, _ERESTART_RESTARTBLOCK = (
+    -512, -513, -514, -516)
+_GIO_DATA = PAGE_SIZE - 8          # ktr_io(): one page per record, header included
+_U64 = (1 << 64) - 1
+_PTR = {pt.AUDIT_ARCH_X86_64: struct.Struct("<Q"), pt.AUDIT_ARCH_I386: struct.Struct("<I")}
+_IOVEC = {pt.AUDIT_ARCH_X86_64: struct.Struct("<QQ"), pt.AUDIT_ARCH_I386: struct.Struct("<II")}
+# struct msghdr: offset and layout of (msg_iov, msg_iovlen); mmsghdr size
+_MSG_IOV = {pt.AUDIT_ARCH_X86_64: (16, struct.Struct("<QQ")),
+            pt.AUDIT_ARCH_I386: (8, struct.Struct("<II"))}
+_MMSG = {pt.AUDIT_ARCH_X86_64: (64, 56), pt.AUDIT_ARCH_I386: (32, 28)}
+# struct sigaction as rt_sigaction(2) takes it: handler, flags
+_SIGACTION = {pt.AUDIT_ARCH_X86_64: struct.Struct("<QQ"), pt.AUDIT_ARCH_I386: struct.Struct("<II")}
+AF_UNIX = 1
+IOV_LIMIT = 1024
+
+
+class Interrupted(Exception):
+    """SIGINT/SIGTERM/SIGHUP reached pyktrace while it waited for a stop."""
+
+
+class Frontend:
+    """Serve ptrace stops, turn them into records on one :class:`KtrDesc`."""
+
+    def __init__(self, desc: _desc.KtrDesc, points: int, *, inherit: bool,
+                 log: Callable[[str], None]) -> None:
+        self.desc = desc
+        self.points = points
+        self.inherit = inherit
+        self.log = log
+        lay = desc.layouts
+        self._sysret = lay.sysret
+        self._genio = lay.genio
+        self._psig = lay.psig
+        self._execfd = lay.execfd
+        self._call_head = lay.syscall
+        self._args = [struct.Struct(lay.abi.order + "q" * n) for n in range(7)]
+        self.procs: dict[int, Proc] = {}
+        self.threads: dict[int, Thread] = {}
+        #: tid -> (request, signal) owed to a thread held for the writer
+        self.parked: dict[int, tuple[int, int]] = {}
+        self.tables = {arch: pts.table(arch)
+                       for arch in (pt.AUDIT_ARCH_X86_64, pt.AUDIT_ARCH_I386)}
+        #: unfiltered processes stop at every call (PTRACE_SYSCALL)
+        self.syscall_stops = bool(pts.needed(points, pt.AUDIT_ARCH_X86_64))
+        self.passthrough = False      # tracing ended: no records, only resumes
+        self.stop_signal = 0          # the signal that asked us to stop
+        self.end_requested = False    # a signal or a dead trace file ends tracing
+        self._in_wait = False
+        self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
+        self._chld_handler = False
+
+    # --- set-up ---------------------------------------------------------------
+    def on_sync(self) -> None:
+        """Writer thread: parked threads may go; wake the loop."""
+        try:
+            os.write(self._wake_w, b"s")
+        except OSError:
+            pass
+
+    def request_stop(self, signum: int, _frame=None) -> None:
+        """SIGINT/SIGTERM/SIGHUP handler: leave the loop and detach."""
+        self.stop_signal = signum
+        self.end_requested = True
+        if self._in_wait:
+            raise Interrupted
+
+    def add_process(self, tgid: int, tids: list[int], *, filtered: bool = False,
+                    started: bool = True) -> Proc:
+        proc = Proc(tgid, filtered=filtered, started=started)
+        self.procs[tgid] = proc
+        for tid in tids:
+            self._add_thread(tid, proc)
+        return proc
+
+    def _add_thread(self, tid: int, proc: Proc) -> Thread:
+        th = Thread(tid, proc)
+        self.threads[tid] = th
+        proc.threads.add(tid)
+        return th
+
+    # --- the loop -------------------------------------------------------------
+    def run(self, child: int = 0) -> int | None:
+        """Serve stops until every tracee is gone (or a stop is requested).
+
+        Returns the wait status of ``child`` (the spawned command) if it was
+        reaped here.
+        """
+        status_of_child = None
+        waitpid = os.waitpid
+        flags = pt.WALL
+        while self.threads:
+            if self.end_requested and not self.passthrough:
+                self._end_tracing()
+                if not self.threads:
+                    break
+            if self.parked:
+                got = self._serve_parked()
+                if got is None:
+                    continue
+                pid, status = got
+            else:
+                try:
+                    self._in_wait = True
+                    if self.end_requested and not self.passthrough:
+                        continue
+                    pid, status = waitpid(-1, flags)
+                except Interrupted:
+                    continue
+                except ChildProcessError:
+                    break
+                finally:
+                    self._in_wait = False
+            if pid == child and (os.WIFEXITED(status) or os.WIFSIGNALED(status)):
+                status_of_child = status
+            self.stop(pid, status)
+        if self._chld_handler:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        return status_of_child
+
+    def _serve_parked(self) -> tuple[int, int] | None:
+        """With threads held for the writer: poll stops, syncs and deadlines."""
+        now = time.monotonic()
+        for tid, (req, sig) in list(self.parked.items()):
+            th = self.threads.get(tid)
+            if th is None:
+                del self.parked[tid]
+            elif self.passthrough or self.desc.can_resume(th.park, now):
+                del self.parked[tid]
+                th.park = None
+                pt.resume(req, tid, sig)
+        if not self.parked:
+            return None
+        if not self._chld_handler:
+            # a SIGCHLD handler makes every stop write to the wake-up pipe
+            signal.signal(signal.SIGCHLD, lambda *_: None)
+            signal.set_wakeup_fd(self._wake_w, warn_on_full_buffer=False)
+            self._chld_handler = True
+        try:
+            pid, status = os.waitpid(-1, pt.WALL | os.WNOHANG)
+        except ChildProcessError:
+            self.parked.clear()
+            return None
+        if pid:
+            return pid, status
+        deadline = min(self.threads[t].park or now for t in self.parked)
+        select.select([self._wake_r], [], [], max(0.0, deadline - now))
+        try:
+            os.read(self._wake_r, 4096)
+        except BlockingIOError:
+            pass
+        return None
+
+    def _resume(self, th: Thread, sig: int = 0) -> None:
+        """Restart ``th`` the way its process is traced, unless it is parked."""
+        if th.call is not None or (self.syscall_stops and not th.proc.filtered
+                                   and not self.passthrough):
+            req = pt.PTRACE_SYSCALL
+        else:
+            req = pt.PTRACE_CONT
+        if th.park is not None and not self.passthrough:
+            if not self.desc.can_resume(th.park):
+                self.parked[th.tid] = (req, sig)
+                return
+            th.park = None
+        pt.resume(req, th.tid, sig)
+
+    def _emit(self, th: Thread, lid: int, ns: int, records: list[tuple[int, bytes]]) -> None:
+        """Queue records for ``th``; a PARK answer holds the thread at its next stop."""
+        proc = th.proc
+        add = self.desc.add_entry
+        for ktype, payload in records:
+            r = add(ktype, proc.tgid, lid, proc.comm, payload, ns)
+            if r == _desc.PARK:
+                th.park = self.desc.park_deadline()
+            elif r == _desc.DEAD:
+                self.end_requested = True     # the file is gone: detach
+                return
+
+    # --- one stop -------------------------------------------------------------
+    def stop(self, tid: int, status: int) -> None:
+        ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
+        th = self.threads.get(tid)
+        if th is None:
+            if not os.WIFSTOPPED(status):
+                return               # a thread we already forgot (exec, detach)
+            th = self._new_task(tid)
+            if th is None:
+                return
+        if not os.WIFSTOPPED(status):
+            self._gone(th)
+            return
+        sig = status >> 8 & 0xFF
+        event = status >> 16
+        if self.passthrough:
+            self._pass(th, sig, event)
+        elif sig == pt.SYSCALL_TRAP or event == pt.EVENT_SECCOMP:
+            self._syscall(th, ns)
+        elif event == 0:
+            self._signal(th, sig, ns)
+        elif event == pt.EVENT_STOP:
+            self._event_stop(th, sig, ns)
+        elif event in (pt.EVENT_FORK, pt.EVENT_VFORK, pt.EVENT_CLONE):
+            self._clone(th)
+        elif event == pt.EVENT_EXEC:
+            self._exec(th, ns)
+        elif event == pt.EVENT_EXIT:
+            self._exit(th, ns)
+        else:
+            self._resume(th)
+
+    def _pass(self, th: Thread, sig: int, event: int) -> None:
+        """Tracing has ended but this tracee stays attached: just keep it going."""
+        if event == pt.EVENT_STOP:
+            if sig in STOP_SIGNALS:
+                pt.resume(pt.PTRACE_LISTEN, th.tid)
+            else:
+                pt.resume(pt.PTRACE_CONT, th.tid)
+        elif event == 0 and sig != pt.SYSCALL_TRAP:
+            pt.resume(pt.PTRACE_CONT, th.tid, sig)
+        else:
+            pt.resume(pt.PTRACE_CONT, th.tid)
+
+    def _new_task(self, tid: int) -> Thread | None:
+        """A thread or child reported before its creator's clone event."""
+        tgid = read_tgid(tid)
+        proc = self.procs.get(tgid) if tgid else None
+        if proc is not None:
+            return self._add_thread(tid, proc)
+        if tgid is None or not self.inherit:
+            pt.detach(tid)
+            return None
+        proc = self.add_process(tgid, [])
+        proc.emul_due = False        # a fork child inherits, NetBSD writes no EMUL
+        return self._add_thread(tid, proc)
+
+    def _gone(self, th: Thread) -> None:
+        tid = th.tid
+        del self.threads[tid]
+        self.parked.pop(tid, None)
+        proc = th.proc
+        proc.threads.discard(tid)
+        if not proc.threads:
+            proc.mem.close()
+            self.procs.pop(proc.tgid, None)
+
+    def _event_stop(self, th: Thread, sig: int, ns: int) -> None:
+        """``PTRACE_EVENT_STOP``: a group-stop (LISTEN keeps job control
+        working) or an attach/interrupt stop (the EMUL of an attach)."""
+        if sig in STOP_SIGNALS:
+            pt.resume(pt.PTRACE_LISTEN, th.tid)
+            return
+        proc = th.proc
+        if proc.emul_due and proc.started:
+            proc.emul_due = False
+            self._resume(th)
+            if self.points & KTRFAC_EMUL:
+                self._emit(th, th.tid, ns, [(KTR_EMUL, proc.emul)])
+            return
+        self._resume(th)
+
+    def _clone(self, th: Thread) -> None:
+        """fork/vfork/clone event: know the new task before it reports."""
+        try:
+            new = pt.geteventmsg(th.tid)
+        except OSError:
+            new = 0
+        if new and new not in self.threads:
+            child = self._new_task_from(th, new)
+            if child is not None and child.proc is not th.proc:
+                child.proc.handlers = dict(th.proc.handlers)
+        elif new and self.threads[new].proc is not th.proc:
+            self.threads[new].proc.handlers = dict(th.proc.handlers)
+        self._resume(th)
+
+    def _new_task_from(self, parent: Thread, tid: int) -> Thread | None:
+        tgid = read_tgid(tid)
+        if tgid == parent.proc.tgid:
+            return self._add_thread(tid, parent.proc)
+        if tgid is None or not self.inherit:
+            return None              # its first stop will detach it
+        proc = self.add_process(tgid, [], filtered=parent.proc.filtered)
+        proc.emul_due = False
+        return self._add_thread(tid, proc)
+
+    # --- system calls ---------------------------------------------------------
+    def _syscall(self, th: Thread, ns: int) -> None:
+        info = pt.syscall_info(th.tid)
+        op = info[0]
+        if op == pt.OP_EXIT:
+            self._sys_exit(th, info, ns)
+        elif op == pt.OP_ENTRY or op == pt.OP_SECCOMP:
+            self._sys_entry(th, info, ns)
+        elif op != -1:
+            self._resume(th)
+
+    def _held_ret(self, th: Thread, restarted: bool) -> tuple[int, bytes]:
+        """The RET held at an ERESTART* exit, now that its fate is known."""
+        call, rval = th.held
+        th.held = None
+        error = ERESTART if restarted else -EINTR
+        return KTR_SYSRET, self._sysret.pack(call.nr & 0x7FFF, 0, error, rval, 0)
+
+    def _sys_entry(self, th: Thread, info: tuple, ns: int) -> None:
+        arch = info[1]
+        nr = info[2]
+        args = info[3:]
+        call = self.tables.get(arch, {}).get(nr) or pts.unknown(nr)
+        records = []
+        p = self.points
+        if th.held is not None:
+            held_call = th.held[0]
+            restarted = call.nr == held_call.nr or call.kind == pts.K_RESTART
+            if p & KTRFAC_SYSRET:
+                records.append(self._held_ret(th, restarted))
+            th.held = None
+        proc = th.proc
+        if not proc.started:
+            if call.kind != pts.K_EXEC:
+                self._resume(th)
+                return
+            proc.started = True
+        # the exit stop matters only for RET, GIO and rt_sigaction's outcome
+        if (p & KTRFAC_SYSRET or (call.io and p & KTRFAC_GENIO)
+                or call.kind == pts.K_SIGACTION):
+            th.call = call
+        th.args = args
+        th.arch = arch
+        mem = proc.mem
+        names = []
+        if p & KTRFAC_NAMEI:
+            for i in call.paths:
+                s = mem.string(args[i])
+                if s is None:
+                    continue
+                if not s and call.empty_flag >= 0 and args[call.empty_flag] & pts.AT_EMPTY_PATH:
+                    continue
+                names.append(s)
+            if call.kind == pts.K_SOCKADDR and args[2] > 2:
+                sa = mem.read(args[1], min(args[2], 110))
+                if len(sa) > 2 and sa[0] == AF_UNIX and sa[1] == 0 and sa[2] != 0:
+                    names.append(sa[2:].split(b"\0", 1)[0])
+        if call.kind == pts.K_EXEC:
+            th.exec_args = self._read_exec_args(th, call, args, arch)
+        elif call.kind == pts.K_SIGACTION:
+            th.sigaction = None
+            if args[1]:
+                raw = mem.read(args[1], _SIGACTION[arch].size)
+                if len(raw) == _SIGACTION[arch].size:
+                    handler, flags = _SIGACTION[arch].unpack(raw)
+                    th.sigaction = (args[0], handler, flags)
+        self._resume(th)
+        if proc.emul_due:
+            proc.emul_due = False
+            if p & KTRFAC_EMUL:
+                records.append((KTR_EMUL, proc.emul))
+        if p & KTRFAC_SYSCALL:
+            n = call.nargs
+            payload = self._call_head.pack(nr, n * 8) + self._args[n].pack(
+                *[a - (1 << 64) if a >> 63 else a for a in args[:n]])
+            records.append((KTR_SYSCALL, payload))
+        for s in names:
+            records.append((KTR_NAMEI, s))
+        if records:
+            self._emit(th, th.tid, ns, records)
+
+    def _read_exec_args(self, th: Thread, call: pts.Call, args: tuple,
+                        arch: int) -> tuple[bytes, bytes] | None:
+        """argv and envp as ``ktr_execarg``/``ktr_execenv`` carry them:
+        each string NUL-terminated, one after the other."""
+        p = self.points
+        if not p & (KTRFAC_EXEC_ARG | KTRFAC_EXEC_ENV):
+            return None
+        base = 1 if call.name == "execve" else 2
+        mem = th.proc.mem
+        ptr = _PTR.get(arch, _PTR[pt.AUDIT_ARCH_X86_64])
+
+        def vector(addr: int, wanted: int) -> bytes:
+            if not p & wanted or not addr:
+                return b""
+            out = []
+            while True:
+                raw = mem.read(addr, ptr.size * 64)
+                if not raw:
+                    break
+                done = False
+                for (a,) in ptr.iter_unpack(raw[:len(raw) - len(raw) % ptr.size]):
+                    if not a:
+                        done = True
+                        break
+                    s = mem.string(a, 1 << 17)
+                    out.append((s or b"") + b"\0")
+                if done or len(raw) < ptr.size * 64:
+                    break
+                addr += len(raw)
+            return b"".join(out)
+
+        return (vector(args[base], KTRFAC_EXEC_ARG),
+                vector(args[base + 1], KTRFAC_EXEC_ENV))
+
+    def _io_data(self, th: Thread, call: pts.Call, rval: int) -> list[bytes]:
+        """The bytes the call moved, one item per message (``ktr_io`` calls)."""
+        mem = th.proc.mem
+        args = th.args
+        arch = th.arch
+        if call.io == pts.IO_BUF:
+            return [mem.read(args[1], rval)]
+        if call.io == pts.IO_IOV:
+            return [self._gather(mem, arch, args[1], args[2], rval)]
+        if call.io == pts.IO_MSG:
+            off, lay = _MSG_IOV[arch]
+            raw = mem.read(args[1] + off, lay.size)
+            if len(raw) < lay.size:
+                return []
+            iov, iovlen = lay.unpack(raw)
+            return [self._gather(mem, arch, iov, iovlen, rval)]
+        if call.io == pts.IO_MMSG:
+            size, len_off = _MMSG[arch]
+            off, lay = _MSG_IOV[arch]
+            out = []
+            raw = mem.read(args[1], size * rval)
+            for i in range(len(raw) // size):
+                rec = raw[i * size:(i + 1) * size]
+                iov, iovlen = lay.unpack_from(rec, off)
+                n, = struct.unpack_from("<I", rec, len_off)
+                out.append(self._gather(mem, arch, iov, iovlen, n))
+            return out
+        return []
+
+    @staticmethod
+    def _gather(mem, arch: int, iov_addr: int, count: int, total: int) -> bytes:
+        lay = _IOVEC[arch]
+        count = min(count, IOV_LIMIT)
+        raw = mem.read(iov_addr, lay.size * count)
+        iovs = []
+        left = total
+        for base, length in lay.iter_unpack(raw[:len(raw) - len(raw) % lay.size]):
+            if left <= 0:
+                break
+            n = min(length, left)
+            if n:
+                iovs.append((base, n))
+            left -= n
+        return mem.readv(iovs)
+
+    def _sys_exit(self, th: Thread, info: tuple, ns: int) -> None:
+        call = th.call
+        th.call = None
+        if call is None:
+            self._resume(th)           # entered before we attached
+            return
+        rval, is_error = info[2], info[3]
+        p = self.points
+        data: list[bytes] = []
+        if not is_error and rval > 0 and call.io and p & KTRFAC_GENIO:
+            data = self._io_data(th, call, rval)
+        if call.kind == pts.K_SIGACTION and not is_error and th.sigaction:
+            sig, handler, flags = th.sigaction
+            th.proc.handlers[sig] = (handler, flags)
+        if is_error and _ERESTART_RESTARTBLOCK <= rval <= _ERESTARTSYS:
+            th.held = (call, rval)       # ERESTART or EINTR: decided at the next stop
+            self._resume(th)
+            return
+        self._resume(th)
+        records = []
+        if data:
+            fd = th.args[0] & 0xFFFFFFFF
+            head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+            for chunk in data:
+                for at in range(0, len(chunk), _GIO_DATA):
+                    records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
+        if p & KTRFAC_SYSRET:
+            if call.kind == pts.K_EXEC and not is_error:
+                error = EJUSTRETURN
+            else:
+                error = rval if is_error else 0
+            records.append((KTR_SYSRET, self._sysret.pack(
+                call.nr & 0x7FFF, 0, error, rval, 0)))
+        if records:
+            self._emit(th, th.tid, ns, records)
+
+    # --- exec and exit --------------------------------------------------------
+    def _exec(self, th: Thread, ns: int) -> None:
+        """``PTRACE_EVENT_EXEC``: the image changed; after a non-leader exec
+        the thread carries on under the tgid (its old tid in GETEVENTMSG)."""
+        proc = th.proc
+        tid = th.tid
+        try:
+            former = pt.geteventmsg(tid)
+        except OSError:
+            former = tid
+        if former != tid and former in self.threads:
+            execer = self.threads.pop(former)
+            self.parked.pop(former, None)
+            proc.threads.discard(former)
+            execer.tid = tid
+            self.threads[tid] = execer
+            th = execer
+        # every other thread is gone (de_thread); their exits may still be reported
+        for other in list(proc.threads):
+            if other != tid:
+                self.threads.pop(other, None)
+                self.parked.pop(other, None)
+        proc.threads = {tid}
+        records = []
+        if proc.emul_due:            # never stopped before: the attach EMUL is owed
+            proc.emul_due = False
+            if self.points & KTRFAC_EMUL:
+                records.append((KTR_EMUL, proc.emul))
+        proc.started = True
+        proc.after_exec()
+        exec_args = th.exec_args
+        th.exec_args = None
+        p = self.points
+        interp = elf_interp(tid) if p & KTRFAC_NAMEI else None
+        fds = open_fds(tid) if p & KTRFAC_EXEC_FD else []
+        self._resume(th)
+        if interp:
+            records.append((KTR_NAMEI, interp))
+        if exec_args:
+            if p & KTRFAC_EXEC_ARG:
+                records.append((KTR_EXEC_ARG, exec_args[0]))
+            if p & KTRFAC_EXEC_ENV:
+                records.append((KTR_EXEC_ENV, exec_args[1]))
+        for fd, dtype in fds:
+            records.append((KTR_EXEC_FD, self._execfd.pack(fd, dtype)))
+        if p & KTRFAC_EMUL:
+            records.append((KTR_EMUL, proc.emul))
+        if records:
+            self._emit(th, tid, ns, records)
+
+    def _exit(self, th: Thread, ns: int) -> None:
+        """``PTRACE_EVENT_EXIT``: SIGKILL has no delivery stop, so its PSIG
+        (``SIG_DFL``) is written here, once per process."""
+        records = []
+        if th.held is not None:
+            if self.points & KTRFAC_SYSRET:
+                records.append(self._held_ret(th, False))
+            th.held = None
+        proc = th.proc
+        killed = False
+        if self.points & KTRFAC_PSIG and not proc.killed_noted:
+            try:
+                st = pt.geteventmsg(th.tid)
+            except OSError:
+                st = 0
+            killed = os.WIFSIGNALED(st) and os.WTERMSIG(st) == signal.SIGKILL
+        blocked = signal_state(th.tid).get(b"SigBlk", 0) if killed else 0
+        th.call = None
+        self._resume(th)
+        if killed:
+            proc.killed_noted = True
+            records.append((KTR_PSIG, self._psig_payload(signal.SIGKILL, SIG_DFL, blocked, None)))
+        if records:
+            self._emit(th, th.tid, ns, records)
+
+    # --- signals --------------------------------------------------------------
+    def _disposition(self, th: Thread, sig: int) -> tuple[int, int]:
+        """(handler, sa_flags) of ``sig``: followed from rt_sigaction, else /proc."""
+        known = th.proc.handlers.get(sig)
+        if known is not None:
+            return known
+        state = signal_state(th.tid)
+        bit = 1 << (sig - 1)
+        if state.get(b"SigIgn", 0) & bit:
+            return SIG_IGN, 0
+        if state.get(b"SigCgt", 0) & bit:
+            return self._query_handler(th, sig)
+        return SIG_DFL, 0
+
+    def _query_handler(self, th: Thread, sig: int) -> tuple[int, int]:
+        """A handler installed before we could follow rt_sigaction.
+
+        Its address is unknown without injecting ``rt_sigaction`` into the
+        tracee, which this version does not do: the PSIG shows ``SIG_DFL``'s
+        0 only if nothing better is known, and says so once.
+        """
+        self.log(f"pid {th.proc.tgid}: handler address of signal {sig} "
+                 "unknown (installed before tracing); PSIG action written as 0")
+        th.proc.handlers[sig] = (SIG_DFL, 0)
+        return SIG_DFL, 0
+
+    def _signal(self, th: Thread, sig: int, ns: int) -> None:
+        """Signal-delivery stop: resolve a held RET, write PSIG if taken, inject."""
+        records = []
+        p = self.points
+        held = th.held
+        handler, flags = self._disposition(th, sig) if (
+            held is not None or p & KTRFAC_PSIG) else (SIG_DFL, 0)
+        if held is not None:
+            rval = held[1]
+            if handler not in (SIG_DFL, SIG_IGN):
+                # a handler runs now: NetBSD decides here, before returning
+                restarted = rval == _ERESTARTNOINTR or (
+                    rval == _ERESTARTSYS and bool(flags & SA_RESTART))
+                ret = self._held_ret(th, restarted)
+                if p & KTRFAC_SYSRET:
+                    records.append(ret)
+            elif is_taken(sig, handler):
+                ret = self._held_ret(th, False)      # the process dies of it
+                if p & KTRFAC_SYSRET:
+                    records.append(ret)
+            # ignored and stop signals: the kernel restarts; keep holding
+        psig = None
+        if p & KTRFAC_PSIG and th.proc.started and is_taken(sig, handler):
+            raw = pt.getsiginfo(th.tid)
+            blocked = signal_state(th.tid).get(b"SigBlk", 0)
+            psig = (sig, handler, blocked, raw)
+        self._resume(th, sig)
+        if psig is not None:
+            records.append((KTR_PSIG, self._psig_payload(*psig)))
+        if records:
+            self._emit(th, th.tid, ns, records)
+
+    def _psig_payload(self, sig: int, handler: int, blocked: int,
+                      raw: bytes | None) -> bytes:
+        from ktrace.emul import LINUX_TO_NETBSD_SIGNAL, linux_to_netbsd_sigmask
+        nsig = LINUX_TO_NETBSD_SIGNAL.get(sig, sig)
+        mask = linux_to_netbsd_sigmask(blocked)
+        body = self._psig.pack(nsig, handler & _U64, *mask, 0)
+        if raw is None:
+            return body
+        return body + netbsd_siginfo(raw, nsig, self.desc.layouts.abi)
+
+    # --- ending ---------------------------------------------------------------
+    def _end_tracing(self) -> None:
+        """Detach every tracee we may; filtered ones stay in pass-through."""
+        self.passthrough = True
+        for tid in list(self.threads):
+            th = self.threads.get(tid)
+            if th is None or th.proc.filtered:
+                continue
+            parked = self.parked.pop(tid, None)
+            if parked is not None:
+                pt.detach(tid, parked[1])
+                self._gone(th)
+                continue
+            self._detach_running(th)
+
+    def _detach_running(self, th: Thread) -> None:
+        """PTRACE_INTERRUPT, wait for that thread's stop, detach passing on
+        a signal it was about to receive."""
+        tid = th.tid
+        try:
+            pt.interrupt(tid)
+        except OSError:
+            self._gone(th)
+            return
+        while True:
+            try:
+                pid, status = os.waitpid(tid, pt.WALL)
+            except ChildProcessError:
+                break
+            if not os.WIFSTOPPED(status):
+                break
+            sig = status >> 8 & 0xFF
+            event = status >> 16
+            pass_sig = sig if event == 0 and sig != pt.SYSCALL_TRAP else 0
+            if event == pt.EVENT_STOP and sig in STOP_SIGNALS:
+                pass_sig = 0
+            pt.detach(tid, pass_sig)
+            break
+        self._gone(th)

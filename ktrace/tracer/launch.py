@@ -1,0 +1,157 @@
+"""Getting tracees: spawning a command (``pyktrace cmd``) and seizing running
+processes (``-p``/``-g``, ``-d``).
+
+The spawned child stops itself, is ``PTRACE_SEIZE``d, then ``execvp``s, so the
+trace starts with that execve and shows every ``PATH`` candidate tried, as
+NetBSD's ``ktrace cmd`` does.  A seccomp filter, when ``-t`` allows one, is
+installed by the child on itself between the stop and the exec.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+
+from ktrace.tracer import ptrace as pt
+
+BASE_OPTIONS = pt.O_TRACESYSGOOD | pt.O_TRACEEXEC | pt.O_TRACEEXIT | pt.O_TRACECLONE
+INHERIT_OPTIONS = pt.O_TRACEFORK | pt.O_TRACEVFORK
+
+
+class LaunchError(Exception):
+    """A one-line reason why a target could not be traced."""
+
+
+def ptrace_options(inherit: bool, filtered: bool) -> int:
+    opts = BASE_OPTIONS
+    if inherit:
+        opts |= INHERIT_OPTIONS
+    if filtered:
+        # a filtered process can never be detached: die with the tracer
+        opts |= pt.O_TRACESECCOMP | pt.O_EXITKILL
+    return opts
+
+
+def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
+          seccomp: bytes | None) -> int:
+    """Fork the command, seize it while it is stopped, let it exec."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if stdout_to_stderr:
+                os.dup2(2, 1)
+            os.kill(os.getpid(), signal.SIGSTOP)
+            if seccomp is not None:
+                pt.install_seccomp(seccomp, no_new_privs=os.geteuid() != 0)
+            os.execvp(argv[0], argv)
+        except OSError as e:
+            # as NetBSD's ktrace: err(EXIT_FAILURE, "exec of '%s' failed")
+            os.write(2, f"pyktrace: exec of '{argv[0]}' failed: "
+                        f"{os.strerror(e.errno or errno.ENOEXEC)}\n".encode())
+        finally:
+            os._exit(1)
+    _, status = os.waitpid(pid, os.WUNTRACED)
+    if not os.WIFSTOPPED(status):
+        raise LaunchError(f"{argv[0]}: the child died before it could be traced")
+    try:
+        pt.seize(pid, options)
+    except OSError as e:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise LaunchError(f"cannot trace the child: {e.strerror}") from None
+    os.kill(pid, signal.SIGCONT)
+    return pid
+
+
+def threads_of(pid: int) -> list[int]:
+    try:
+        return sorted(int(t) for t in os.listdir(f"/proc/{pid}/task"))
+    except OSError:
+        return []
+
+
+def _stat_fields(pid: int) -> tuple[int, int] | None:
+    """(ppid, pgrp) from /proc/PID/stat (the name may hold spaces and parens)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    rest = data[data.rindex(b")") + 2:].split()
+    return int(rest[1]), int(rest[2])
+
+
+def _all_pids() -> list[int]:
+    return [int(n) for n in os.listdir("/proc") if n.isdigit()]
+
+
+def targets(pids: list[int], pgids: list[int], descendants: bool) -> list[int]:
+    """The processes ``-p``/``-g`` (and ``-d``) name; ESRCH as one line."""
+    me = os.getpid()
+    chosen: list[int] = []
+    table = {p: f for p in _all_pids() if (f := _stat_fields(p)) is not None}
+    for pid in pids:
+        if pid not in table:
+            raise LaunchError(f"{pid}: No such process")
+        chosen.append(pid)
+    for pgid in pgids:
+        members = [p for p, (_, g) in table.items() if g == pgid and p != me]
+        if not members:
+            raise LaunchError(f"process group {pgid}: No such process")
+        chosen.extend(members)
+    if descendants:
+        children: dict[int, list[int]] = {}
+        for p, (ppid, _) in table.items():
+            children.setdefault(ppid, []).append(p)
+        todo = list(chosen)
+        while todo:
+            for c in children.get(todo.pop(), []):
+                if c not in chosen and c != me:
+                    chosen.append(c)
+                    todo.append(c)
+    if me in chosen:
+        raise LaunchError(f"{me}: cannot trace pyktrace itself")
+    return list(dict.fromkeys(chosen))
+
+
+def seize_process(pid: int, options: int) -> list[int]:
+    """Seize every thread of ``pid`` (again until no new thread appears) and
+    interrupt each, so that the loop starts them with the right request."""
+    seized: list[int] = []
+    while True:
+        new = [t for t in threads_of(pid) if t not in seized]
+        if not new:
+            break
+        for tid in new:
+            try:
+                pt.seize(tid, options)
+            except OSError as e:
+                if e.errno == errno.ESRCH:
+                    continue
+                reason = e.strerror
+                if e.errno == errno.EPERM:
+                    tracer = _tracer_of(tid)
+                    if tracer:
+                        reason = f"already traced by process {tracer}"
+                raise LaunchError(f"{pid}: {reason}") from None
+            seized.append(tid)
+    if not seized:
+        raise LaunchError(f"{pid}: No such process")
+    for tid in seized:
+        try:
+            pt.interrupt(tid)
+        except OSError:
+            pass
+    return seized
+
+
+def _tracer_of(tid: int) -> int:
+    try:
+        with open(f"/proc/{tid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"TracerPid:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0

@@ -1,0 +1,186 @@
+"""Per-process and per-thread tracer state, and what /proc tells about them.
+
+NetBSD keeps trace state on ``struct proc`` (``p_traceflag``, ``p_emul``,
+``p_comm``) and the in-flight call on the LWP; pyktrace mirrors that split:
+:class:`Proc` holds the emulation name, the process name written in every
+header (read at attach and after exec, never per stop), the memory reader and
+the signal dispositions; :class:`Thread` holds the call between its entry and
+exit stops, a RET held back to resolve a restart, and a park deadline.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+
+from ktrace.tracer.points import Call
+from ktrace.tracer.ptrace import Memory
+
+SIG_DFL = 0
+SIG_IGN = 1
+SA_RESTART = 0x10000000
+
+
+class Proc:
+    """One traced process (thread group)."""
+
+    __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
+                 "filtered", "started", "emul_due", "killed_noted")
+
+    def __init__(self, tgid: int, *, filtered: bool = False,
+                 started: bool = True) -> None:
+        self.tgid = tgid
+        self.comm = read_comm(tgid)
+        self.emul = elf_emul(tgid)
+        self.mem = Memory(tgid)
+        self.threads: set[int] = set()
+        #: Linux signo -> (handler address, sa_flags), as followed from
+        #: rt_sigaction; absent means "ask /proc" (not yet seen)
+        self.handlers: dict[int, tuple[int, int]] = {}
+        #: a seccomp filter is installed: never detach (design §5)
+        self.filtered = filtered
+        #: records flow (a spawned command starts at its first execve)
+        self.started = started
+        #: an EMUL record is owed before this process's next record
+        self.emul_due = True
+        self.killed_noted = False
+
+    def after_exec(self) -> None:
+        """An exec replaced the image: new name, emulation, address space;
+        caught signals revert to SIG_DFL, ignored ones stay ignored."""
+        self.comm = read_comm(self.tgid)
+        self.emul = elf_emul(self.tgid)
+        self.mem.close()
+        self.handlers = {s: h for s, h in self.handlers.items() if h[0] == SIG_IGN}
+
+
+class Thread:
+    """One traced thread (LWP)."""
+
+    __slots__ = ("tid", "proc", "call", "args", "arch", "held", "park",
+                 "exec_args", "sigaction", "seized")
+
+    def __init__(self, tid: int, proc: Proc) -> None:
+        self.tid = tid
+        self.proc = proc
+        self.call: Call | None = None      # between entry and exit stops
+        self.args: tuple = ()
+        self.arch = 0
+        #: (Call, raw rval) of a RET held until restart or EINTR is known
+        self.held: tuple[Call, int] | None = None
+        #: monotonic deadline while the writer makes this thread wait
+        self.park: float | None = None
+        self.exec_args: tuple[bytes, bytes] | None = None
+        self.sigaction: tuple[int, int, int] | None = None
+        #: the first (attach) stop has been seen
+        self.seized = False
+
+
+def read_comm(pid: int) -> bytes:
+    """The process name (``p_comm``), at most 16 bytes."""
+    try:
+        with open(f"/proc/{pid}/comm", "rb") as f:
+            return f.read().rstrip(b"\n")[:16]
+    except OSError:
+        return b""
+
+
+def read_tgid(tid: int) -> int | None:
+    try:
+        with open(f"/proc/{tid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Tgid:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+def signal_state(tid: int) -> dict[bytes, int]:
+    """SigBlk/SigIgn/SigCgt of a thread, as 64-bit masks (bit n-1 = signal n)."""
+    out: dict[bytes, int] = {}
+    try:
+        with open(f"/proc/{tid}/status", "rb") as f:
+            for line in f:
+                key = line[:6]
+                if key in (b"SigBlk", b"SigIgn", b"SigCgt"):
+                    out[key] = int(line.split()[1], 16)
+    except OSError:
+        pass
+    return out
+
+
+def _exe_header(pid: int) -> bytes:
+    try:
+        with open(f"/proc/{pid}/exe", "rb") as f:
+            return f.read(64)
+    except OSError:
+        return b""
+
+
+def elf_emul(pid: int) -> bytes:
+    """``linux`` for a 64-bit ELF image, ``linux32`` for a 32-bit one (design §4)."""
+    head = _exe_header(pid)
+    return b"linux32" if head[:4] == b"\x7fELF" and head[4] == 1 else b"linux"
+
+
+def elf_interp(pid: int) -> bytes | None:
+    """The ``PT_INTERP`` path of the process's executable, if it has one."""
+    try:
+        with open(f"/proc/{pid}/exe", "rb") as f:
+            head = f.read(64)
+            if head[:4] != b"\x7fELF":
+                return None
+            is64 = head[4] == 2
+            end = "<" if head[5] == 1 else ">"
+            if is64:
+                phoff, = struct.unpack_from(end + "Q", head, 32)
+                phentsize, phnum = struct.unpack_from(end + "HH", head, 54)
+                ph = struct.Struct(end + "IIQQQQQQ")
+            else:
+                phoff, = struct.unpack_from(end + "I", head, 28)
+                phentsize, phnum = struct.unpack_from(end + "HH", head, 42)
+                ph = struct.Struct(end + "IIIIIIII")
+            f.seek(phoff)
+            table = f.read(phentsize * phnum)
+            for i in range(phnum):
+                fields = ph.unpack_from(table, i * phentsize)
+                if fields[0] == 3:       # PT_INTERP
+                    offset, size = (fields[2], fields[6]) if is64 else (fields[1], fields[4])
+                    f.seek(offset)
+                    return f.read(size).split(b"\0", 1)[0]
+    except (OSError, struct.error):
+        pass
+    return None
+
+
+# NetBSD's file types (sys/file.h DTYPE_*) for KTR_EXEC_FD records
+DTYPE_VNODE, DTYPE_SOCKET, DTYPE_PIPE, DTYPE_KQUEUE, DTYPE_MISC = 1, 2, 3, 4, 5
+
+
+def open_fds(pid: int) -> list[tuple[int, int]]:
+    """``(fd, NetBSD dtype)`` of every open descriptor, as ``fd_ktrexecfd`` lists."""
+    base = f"/proc/{pid}/fd"
+    try:
+        names = os.listdir(base)
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        try:
+            target = os.readlink(f"{base}/{name}")
+        except OSError:
+            continue
+        if target.startswith("pipe:"):
+            dtype = DTYPE_PIPE
+        elif target.startswith("socket:"):
+            dtype = DTYPE_SOCKET
+        elif target == "anon_inode:[eventpoll]":
+            dtype = DTYPE_KQUEUE
+        elif target.startswith("anon_inode:"):
+            dtype = DTYPE_MISC
+        else:
+            dtype = DTYPE_VNODE
+        out.append((int(name), dtype))
+    out.sort()
+    return out

@@ -1,0 +1,298 @@
+"""The Linux kernel calls the tracer needs and python-ptrace lacks, in ctypes.
+
+python-ptrace's debugger loop costs 1.2-1.5x strace on its own (design §5),
+so the stop loop calls ``ptrace(2)`` directly: ``PTRACE_SEIZE`` (no
+``SIGSTOP`` games), ``PTRACE_INTERRUPT``/``PTRACE_LISTEN`` (job control under
+``SEIZE``), ``PTRACE_GET_SYSCALL_INFO`` (one call per stop instead of register
+reads), ``PTRACE_GETEVENTMSG``, ``PTRACE_GETSIGINFO``; memory through
+``process_vm_readv`` with a ``/proc/PID/mem`` fallback (``PROT_NONE`` pages,
+which ``process_vm_readv`` refuses); the seccomp-bpf program the spawned
+child installs on itself.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import struct
+
+_libc = ctypes.CDLL(None, use_errno=True)
+_ptrace = _libc.ptrace
+_ptrace.argtypes = (ctypes.c_long, ctypes.c_long, ctypes.c_void_p, ctypes.c_void_p)
+_ptrace.restype = ctypes.c_long
+
+# requests (linux/ptrace.h)
+PTRACE_CONT = 7
+PTRACE_KILL = 8
+PTRACE_DETACH = 17
+PTRACE_SYSCALL = 24
+PTRACE_SETOPTIONS = 0x4200
+PTRACE_GETEVENTMSG = 0x4201
+PTRACE_GETSIGINFO = 0x4202
+PTRACE_SEIZE = 0x4206
+PTRACE_INTERRUPT = 0x4207
+PTRACE_LISTEN = 0x4208
+PTRACE_GET_SYSCALL_INFO = 0x420E
+
+# options
+O_TRACESYSGOOD = 0x01
+O_TRACEFORK = 0x02
+O_TRACEVFORK = 0x04
+O_TRACECLONE = 0x08
+O_TRACEEXEC = 0x10
+O_TRACEEXIT = 0x40
+O_TRACESECCOMP = 0x80
+O_EXITKILL = 0x100000
+
+# events (status >> 16)
+EVENT_FORK = 1
+EVENT_VFORK = 2
+EVENT_CLONE = 3
+EVENT_EXEC = 4
+EVENT_EXIT = 6
+EVENT_SECCOMP = 7
+EVENT_STOP = 128
+
+# PTRACE_GET_SYSCALL_INFO ops
+OP_NONE, OP_ENTRY, OP_EXIT, OP_SECCOMP = 0, 1, 2, 3
+AUDIT_ARCH_X86_64 = 0xC000003E
+AUDIT_ARCH_I386 = 0x40000003
+
+WALL = 0x40000000            # __WALL: threads and non-SIGCHLD children too
+SYSCALL_TRAP = 0x80 | 5      # SIGTRAP | 0x80 with PTRACE_O_TRACESYSGOOD
+
+# struct ptrace_syscall_info: op, pad[3], arch, ip, sp, then the union.
+# 88 bytes: entry {nr, args[6]}, exit {rval, is_error}, seccomp {nr, args[6], ret_data}
+SYSCALL_INFO_SIZE = 88
+_INFO_ENTRY = struct.Struct("<B3xI16xQ6Q")
+_INFO_EXIT = struct.Struct("<B3xI16xqB")
+_INFO_HEAD = struct.Struct("<B3xI")
+_info_buf = ctypes.create_string_buffer(SYSCALL_INFO_SIZE)
+_info_addr = ctypes.addressof(_info_buf)
+_ulong = ctypes.c_ulong()
+_ulong_addr = ctypes.addressof(_ulong)
+SIGINFO_SIZE = 128
+_siginfo_buf = ctypes.create_string_buffer(SIGINFO_SIZE)
+_siginfo_addr = ctypes.addressof(_siginfo_buf)
+
+
+def _check(ret: int, what: str, tid: int) -> int:
+    if ret == -1:
+        err = ctypes.get_errno()
+        if err:
+            raise OSError(err, f"{what}({tid}): {os.strerror(err)}")
+    return ret
+
+
+def seize(tid: int, options: int) -> None:
+    """``PTRACE_SEIZE``: attach without stopping the thread."""
+    _check(_ptrace(PTRACE_SEIZE, tid, None, options), "PTRACE_SEIZE", tid)
+
+
+def interrupt(tid: int) -> None:
+    _check(_ptrace(PTRACE_INTERRUPT, tid, None, None), "PTRACE_INTERRUPT", tid)
+
+
+def setoptions(tid: int, options: int) -> None:
+    _check(_ptrace(PTRACE_SETOPTIONS, tid, None, options), "PTRACE_SETOPTIONS", tid)
+
+
+def resume(request: int, tid: int, sig: int = 0) -> bool:
+    """Restart a stopped thread; False when it has vanished (killed meanwhile).
+
+    ``ESRCH`` is normal here: a thread can be SIGKILLed while stopped, and its
+    exit is then reported by the next wait.
+    """
+    return _ptrace(request, tid, None, sig) != -1
+
+
+def detach(tid: int, sig: int = 0) -> bool:
+    return _ptrace(PTRACE_DETACH, tid, None, sig) != -1
+
+
+def geteventmsg(tid: int) -> int:
+    _check(_ptrace(PTRACE_GETEVENTMSG, tid, None, _ulong_addr), "PTRACE_GETEVENTMSG", tid)
+    return _ulong.value
+
+
+def getsiginfo(tid: int) -> bytes | None:
+    """The raw 128-byte Linux ``siginfo_t`` of the current stop (native layout)."""
+    if _ptrace(PTRACE_GETSIGINFO, tid, None, _siginfo_addr) == -1:
+        return None
+    return _siginfo_buf.raw
+
+
+def syscall_info(tid: int) -> tuple:
+    """``PTRACE_GET_SYSCALL_INFO``, decoded by op.
+
+    Returns ``(OP_ENTRY|OP_SECCOMP, arch, nr, a0..a5)``, ``(OP_EXIT, arch,
+    rval, is_error)``, or ``(OP_NONE, arch)``; ``(-1,)`` if the thread is gone.
+    """
+    if _ptrace(PTRACE_GET_SYSCALL_INFO, tid, SYSCALL_INFO_SIZE, _info_addr) == -1:
+        return (-1,)
+    op = _info_buf.raw[0]
+    if op == OP_ENTRY or op == OP_SECCOMP:
+        return _INFO_ENTRY.unpack_from(_info_buf)
+    if op == OP_EXIT:
+        return _INFO_EXIT.unpack_from(_info_buf)
+    return _INFO_HEAD.unpack_from(_info_buf)
+
+
+# --- memory -------------------------------------------------------------------
+
+class _Iovec(ctypes.Structure):
+    _fields_ = [("base", ctypes.c_void_p), ("len", ctypes.c_size_t)]
+
+
+_pvr = _libc.process_vm_readv
+_pvr.argtypes = (ctypes.c_int, ctypes.POINTER(_Iovec), ctypes.c_ulong,
+                 ctypes.POINTER(_Iovec), ctypes.c_ulong, ctypes.c_ulong)
+_pvr.restype = ctypes.c_ssize_t
+IOV_MAX = 1024
+_local = _Iovec()
+_remote = (_Iovec * IOV_MAX)()
+_CHUNK = 1 << 16
+_rbuf = ctypes.create_string_buffer(_CHUNK)
+
+
+class Memory:
+    """Read one process's memory: ``process_vm_readv``, then ``/proc/PID/mem``.
+
+    One instance per traced process (the ``/proc`` fd is opened on first need
+    and reopened after exec, which replaces the address space).
+    """
+
+    __slots__ = ("pid", "_memfd")
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self._memfd = -1
+
+    def close(self) -> None:
+        if self._memfd >= 0:
+            os.close(self._memfd)
+            self._memfd = -1
+
+    def _pread(self, addr: int, size: int) -> bytes:
+        if self._memfd < 0:
+            try:
+                self._memfd = os.open(f"/proc/{self.pid}/mem", os.O_RDONLY | os.O_CLOEXEC)
+            except OSError:
+                return b""
+        try:
+            return os.pread(self._memfd, size, addr)
+        except OSError:
+            return b""
+
+    def read(self, addr: int, size: int) -> bytes:
+        """Up to ``size`` bytes at ``addr``; shorter if memory ends (never raises)."""
+        if size <= 0 or not addr:
+            return b""
+        out = []
+        got_total = 0
+        while got_total < size:
+            n = min(size - got_total, _CHUNK)
+            _local.base = ctypes.addressof(_rbuf)
+            _local.len = n
+            _remote[0].base = addr + got_total
+            _remote[0].len = n
+            got = _pvr(self.pid, _local, 1, _remote, 1, 0)
+            if got <= 0:
+                rest = self._pread(addr + got_total, size - got_total)
+                out.append(rest)
+                got_total += len(rest)
+                break
+            out.append(_rbuf.raw[:got])
+            got_total += got
+            if got < n:
+                # partial: the next page is unreadable to process_vm_readv
+                rest = self._pread(addr + got_total, size - got_total)
+                out.append(rest)
+                got_total += len(rest)
+                break
+        return b"".join(out)
+
+    def readv(self, iovs: list[tuple[int, int]]) -> bytes:
+        """The concatenation of several remote buffers (readv/writev data)."""
+        total = sum(n for _, n in iovs)
+        if total <= _CHUNK and 0 < len(iovs) <= IOV_MAX:
+            for i, (base, n) in enumerate(iovs):
+                _remote[i].base = base
+                _remote[i].len = n
+            _local.base = ctypes.addressof(_rbuf)
+            _local.len = total
+            if _pvr(self.pid, _local, 1, _remote, len(iovs), 0) == total:
+                return _rbuf.raw[:total]
+        return b"".join(self.read(base, n) for base, n in iovs)
+
+    def string(self, addr: int, limit: int = 4096) -> bytes | None:
+        """A NUL-terminated string (without the NUL), read up to page ends first."""
+        if not addr:
+            return None
+        out = b""
+        while len(out) < limit:
+            n = min(4096 - ((addr + len(out)) & 4095), limit - len(out))
+            chunk = self.read(addr + len(out), n)
+            nul = chunk.find(b"\0")
+            if nul >= 0:
+                return out + chunk[:nul]
+            out += chunk
+            if len(chunk) < n:
+                break
+        return out
+
+
+# --- seccomp ------------------------------------------------------------------
+
+PR_SET_NO_NEW_PRIVS = 38
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
+SECCOMP_RET_ALLOW = 0x7FFF0000
+SECCOMP_RET_TRACE = 0x7FF00000
+_BPF_LD_W_ABS = 0x20
+_BPF_JEQ_K = 0x15
+_BPF_RET_K = 0x06
+_X32_BIT = 0x40000000
+
+
+def seccomp_program(nrs: dict[int, frozenset[int]]) -> bytes:
+    """A classic-BPF program: ``SECCOMP_RET_TRACE`` for ``nrs[arch]``, else allow.
+
+    Each listed number costs two instructions (``jeq nr, 0, 1; ret TRACE``)
+    so no jump ever exceeds the 8-bit offsets; x32 calls (which pyktrace does
+    not decode) are allowed.
+    """
+    ins: list[tuple[int, int, int, int]] = []
+    for arch, numbers in nrs.items():
+        body: list[tuple[int, int, int, int]] = [(_BPF_LD_W_ABS, 0, 0, 0)]
+        for nr in sorted(numbers):
+            body.append((_BPF_JEQ_K, 0, 1, nr))
+            body.append((_BPF_RET_K, 0, 0, SECCOMP_RET_TRACE))
+        body.append((_BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+        # ld arch; jeq arch, 0, len(body)  -> fall into body or skip it
+        ins.append((_BPF_LD_W_ABS, 0, 0, 4))
+        ins.append((_BPF_JEQ_K, 0, len(body), arch))
+        ins.extend(body)
+    ins.append((_BPF_RET_K, 0, 0, SECCOMP_RET_ALLOW))
+    if len(ins) > 4096:
+        raise ValueError("seccomp program too long")
+    return b"".join(struct.pack("<HBBI", *i) for i in ins)
+
+
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+def install_seccomp(program: bytes, no_new_privs: bool) -> None:
+    """Install ``program`` on the calling process (the forked child, pre-exec)."""
+    prctl = _libc.prctl
+    prctl.argtypes = (ctypes.c_int, ctypes.c_ulong, ctypes.c_void_p,
+                      ctypes.c_ulong, ctypes.c_ulong)
+    if no_new_privs and prctl(PR_SET_NO_NEW_PRIVS, 1, None, 0, 0) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err))
+    buf = ctypes.create_string_buffer(program)
+    prog = _SockFprog(len(program) // 8, ctypes.addressof(buf))
+    if prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, os.strerror(err))
