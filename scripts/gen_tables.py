@@ -1,0 +1,537 @@
+#!/usr/bin/env python3
+"""Generate pyktrace's emulation tables (``ktrace/emul/_*.py``) from NetBSD sources.
+
+NetBSD's kdump does not compute syscall names, errno texts or signal maps: it
+compiles the kernel's generated tables into itself (``usr.bin/kdump/setemul.c``
+``#include``s them).  To print what it prints we need the very same strings, so
+this script reads those C files and freezes their contents into plain Python
+modules.  The Linux side (Linux's own syscall names and errno texts for
+pykdump's default face) is frozen from python-ptrace and from the Python
+runtime, so that the output never depends on the host that runs pykdump.
+
+The NetBSD files are read from a source tree given with ``--src`` (only the
+files listed below are needed, at their usual paths).  Run it as::
+
+    scripts/gen_tables.py --src /tmp/netbsd-src --out ktrace/emul
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno as host_errno
+import os
+import platform
+import re
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, Iterator
+
+# NetBSD source files the generator reads, relative to --src, and the revisions
+# the committed tables were generated from (stated in --help and in the
+# generated headers, which copy each file's own $NetBSD$ id).
+NETBSD_FILES: dict[str, str] = {
+    "syscalls": "sys/kern/syscalls.c",
+    "linux_syscalls": "sys/compat/linux/arch/amd64/linux_syscalls.c",
+    "linux32_syscalls": "sys/compat/linux32/arch/amd64/linux32_syscalls.c",
+    "errno_h": "sys/sys/errno.h",
+    "linux_errno_c": "sys/compat/linux/common/linux_errno.c",
+    "linux_errno_h": "sys/compat/linux/common/linux_errno.h",
+    "linux_errno_generic_h": "sys/compat/linux/common/linux_errno_generic.h",
+    "linux_errno_arch_h": "sys/compat/linux/arch/amd64/linux_errno.h",
+    "signame_c": "lib/libc/gen/signame.c",
+    "linux_sigarray_c": "sys/compat/linux/arch/amd64/linux_sigarray.c",
+    "linux_signal_h": "sys/compat/linux/arch/amd64/linux_signal.h",
+    "linux_signo_c": "sys/compat/linux/common/linux_signo.c",
+}
+
+REVISIONS_USED = """\
+  sys/kern/syscalls.c                                 1.200 (2008/01/15)
+  sys/compat/linux/arch/amd64/linux_syscalls.c        1.42.10.4 (2017/12/03)
+  sys/compat/linux32/arch/amd64/linux32_syscalls.c    1.58.2.2 (2010/11/06)
+  sys/sys/errno.h                                     1.32 (2003/05/27)
+  sys/compat/linux/common/linux_errno.c               1.13.44.1 (2014/08/20)
+  sys/compat/linux/common/linux_errno.h               1.8.4.1 (2002/02/11)
+  sys/compat/linux/common/linux_errno_generic.h       1.1.10.2 (2014/08/20)
+  sys/compat/linux/arch/amd64/linux_errno.h           (LINUX_SCERR_SIGN only)
+  lib/libc/gen/signame.c                              1.13 (2005/09/13)
+  sys/compat/linux/arch/amd64/linux_sigarray.c        1.2 (2005/12/11)
+  sys/compat/linux/arch/amd64/linux_signal.h          1.4.120.1 (2017/12/03)
+  sys/compat/linux/common/linux_signo.c               1.3.2.2 (2002/04/17)"""
+
+# What is #defined when kdump is compiled on NetBSD/amd64 (the only kdump that
+# reads 56-byte headers): userland (no _KERNEL, no _KERNEL_OPT, no kernel
+# options such as SYSVSHM), setemul.c's own "#define KTRACE", and the LP64 ABI.
+KDUMP_AMD64_DEFINES: frozenset[str] = frozenset({"KTRACE", "_LP64"})
+
+# Linux spells a few errno numbers twice; strace and the kernel's
+# asm-generic/errno.h name the first, Python's errno.errorcode may give the
+# alias.  Only these aliases exist on x86 Linux.
+LINUX_ERRNO_ALIASES: dict[str, str] = {
+    "EWOULDBLOCK": "EAGAIN",
+    "EDEADLOCK": "EDEADLK",
+    "ENOTSUP": "EOPNOTSUPP",
+}
+
+# linux_errno.c (1.13.44.1) uses LINUX_ENOTSUP, which the linux_errno*.h files
+# of the same era at hand do not define; Linux defines ENOTSUP as EOPNOTSUPP
+# (include/uapi/asm-generic/errno.h, glibc bits/errno.h), as do later NetBSD
+# linux_errno.h revisions.
+LINUX_ERRNO_SYMBOL_ALIASES: dict[str, str] = {"LINUX_ENOTSUP": "LINUX_EOPNOTSUPP"}
+
+
+class SourceError(Exception):
+    """A NetBSD source file does not have the shape the generator expects."""
+
+
+@dataclass(frozen=True)
+class NamesArray:
+    """One ``const char *const NAME[]`` syscall-name array as kdump compiles it."""
+
+    rcsid: str
+    names: tuple[str, ...]
+    nsysnames: int
+
+
+# ---------------------------------------------------------------- C helpers
+
+_COMMENT_RE = re.compile(r"/\*.*?\*/", re.S)
+_RCSID_RE = re.compile(r"\$NetBSD: [^$]*\$")
+
+
+def rcsid(text: str, path: str) -> str:
+    """Return the file's ``$NetBSD: ... $`` id, which the generated headers cite."""
+    m = _RCSID_RE.search(text)
+    if m is None:
+        raise SourceError(f"{path}: no $NetBSD$ id")
+    return m.group(0)
+
+
+def eval_cpp_condition(expr: str, defined: frozenset[str]) -> bool:
+    """Evaluate a ``#if`` expression of the forms found in generated syscall tables.
+
+    Only ``defined(X)``/``defined X``, ``!``, ``&&``, ``||``, parentheses,
+    integers and identifiers (which count as 0, as in cpp) occur there.
+    """
+    expr = _COMMENT_RE.sub(" ", expr)
+    expr = re.sub(r"defined\s*\(\s*(\w+)\s*\)|defined\s+(\w+)",
+                  lambda m: " 1 " if (m.group(1) or m.group(2)) in defined else " 0 ",
+                  expr)
+    expr = re.sub(r"[A-Za-z_]\w*", " 0 ", expr)
+    expr = expr.replace("&&", " and ").replace("||", " or ")
+    expr = re.sub(r"!(?!=)", " not ", expr)
+    if not re.fullmatch(r"[\s\d()]*(?:(?:and|or|not)[\s\d()]*)*", expr):
+        raise SourceError(f"unsupported #if expression: {expr!r}")
+    return bool(eval(expr, {"__builtins__": {}}, {}))  # noqa: S307 - validated above
+
+
+def preprocess(lines: Iterable[str], defined: frozenset[str]) -> Iterator[str]:
+    """Yield the lines cpp would keep, given the set of defined macros.
+
+    ``#define``/``#include`` lines and other directives are dropped: the arrays
+    we read never depend on values defined inside them.
+    """
+    stack: list[tuple[bool, bool]] = []  # (this branch active, a branch was taken)
+
+    def active() -> bool:
+        return all(a for a, _ in stack)
+
+    for line in lines:
+        s = line.strip()
+        if not s.startswith("#"):
+            if active():
+                yield line
+            continue
+        m = re.match(r"#\s*(\w+)\s*(.*)", s)
+        if m is None:
+            continue
+        word, rest = m.group(1), m.group(2)
+        if word in ("if", "ifdef", "ifndef"):
+            if word == "if":
+                cond = eval_cpp_condition(rest, defined)
+            else:
+                name = _COMMENT_RE.sub(" ", rest).split()[0]
+                cond = (name in defined) == (word == "ifdef")
+            stack.append((cond, cond))
+        elif word == "elif":
+            _, taken = stack.pop()
+            cond = not taken and eval_cpp_condition(rest, defined)
+            stack.append((cond, taken or cond))
+        elif word == "else":
+            _, taken = stack.pop()
+            stack.append((not taken, True))
+        elif word == "endif":
+            stack.pop()
+    if stack:
+        raise SourceError("unterminated #if")
+
+
+def c_string(literal: str) -> str:
+    """Decode a C string literal body (the syscall tables use no exotic escapes)."""
+    out, i = [], 0
+    simple = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
+    while i < len(literal):
+        c = literal[i]
+        if c == "\\" and i + 1 < len(literal):
+            nxt = literal[i + 1]
+            if nxt not in simple:
+                raise SourceError(f"unsupported escape \\{nxt} in {literal!r}")
+            out.append(simple[nxt])
+            i += 2
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def array_body(text: str, array: str, path: str) -> list[str]:
+    """Return the source lines between ``ARRAY[...] = {`` and the closing ``};``."""
+    lines = text.splitlines()
+    start = None
+    for n, line in enumerate(lines):
+        if re.search(rf"\b{re.escape(array)}\s*\[[^]]*\]\s*=\s*{{", line):
+            start = n + 1
+            break
+    if start is None:
+        raise SourceError(f"{path}: array {array}[] not found")
+    for n in range(start, len(lines)):
+        if lines[n].strip().startswith("};"):
+            return lines[start:n]
+    raise SourceError(f"{path}: array {array}[] not terminated")
+
+
+# ------------------------------------------------------------ syscall names
+
+_NAME_ENTRY_RE = re.compile(r'^\s*/\*\s*(\d+)\s*\*/\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$')
+
+
+def parse_syscall_names(text: str, array: str, path: str,
+                        defined: frozenset[str] = KDUMP_AMD64_DEFINES) -> NamesArray:
+    """Parse a generated ``*_syscalls.c`` names array, verbatim, as kdump sees it.
+
+    Entries are ``/* N */ "string",``; the ``#ifdef``/``#else`` around kernel
+    options resolve as in kdump's userland compile (``defined``).
+    ``nsysnames`` is kdump's bound (``*_SYS_MAXSYSCALL``): makesyscalls pads
+    the array to ``*_SYS_NSYSENT`` with ``"# filler"`` entries after the last
+    real call, and those are not part of ``MAXSYSCALL``.
+    """
+    names: list[str] = []
+    for line in preprocess(array_body(text, array, path), defined):
+        if not line.strip() or _COMMENT_RE.sub("", line).strip() == "":
+            continue
+        m = _NAME_ENTRY_RE.match(line)
+        if m is None:
+            raise SourceError(f"{path}: unexpected line in {array}[]: {line!r}")
+        if int(m.group(1)) != len(names):
+            raise SourceError(f"{path}: entry /* {m.group(1)} */ at index {len(names)}")
+        names.append(c_string(m.group(2)))
+    nsys = len(names)
+    while nsys and names[nsys - 1] == "# filler":
+        nsys -= 1
+    return NamesArray(rcsid(text, path), tuple(names), nsys)
+
+
+# ------------------------------------------------------------------ errno
+
+_ERRNO_DEFINE_RE = re.compile(r"^#\s*define\s+(E\w+)\s+(\S+)\s*/\*\s*(.*?)\s*\*/")
+
+
+def parse_errno_h(text: str, path: str) -> dict[int, tuple[str, str]]:
+    """Return ``{errno: (name, strerror text)}`` the way libc's errlist.awk builds it.
+
+    NetBSD's ``lib/libc/gen/errlist.awk`` takes each ``#define EXXX N /* text */``
+    of ``sys/errno.h`` (skipping ``ELAST``, aliases and the negative kernel
+    pseudo-errors) and uses the comment as the strerror text.
+    """
+    table: dict[int, tuple[str, str]] = {}
+    for line in text.splitlines():
+        m = _ERRNO_DEFINE_RE.match(line.strip())
+        if m is None or m.group(1) == "ELAST" or not m.group(2).isdigit():
+            continue
+        num = int(m.group(2))
+        if num in table:
+            raise SourceError(f"{path}: errno {num} defined twice")
+        table[num] = (m.group(1), m.group(3))
+    if sorted(table) != list(range(1, len(table) + 1)):
+        raise SourceError(f"{path}: errno numbers are not 1..N")
+    return table
+
+
+def c_defines(text: str) -> dict[str, str]:
+    """Return ``{NAME: value text}`` for every object-like ``#define`` in ``text``."""
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        m = re.match(r"\s*#\s*define\s+(\w+)(?!\()\s+(.*)", line)
+        if m:
+            out[m.group(1)] = _COMMENT_RE.sub(" ", m.group(2)).strip()
+    return out
+
+
+def resolve(expr: str, symbols: dict[str, str], path: str) -> int:
+    """Evaluate an array initialiser such as ``LINUX_SCERR_SIGN LINUX_ENOENT``.
+
+    Symbols are expanded as text, the way cpp expands object-like macros
+    (``LINUX_SCERR_SIGN`` is a lone ``-``); what remains must be integers joined
+    by binary ``+``/``-`` and unary ``-``.
+    """
+    text = expr
+    for _ in range(16):
+        expanded = re.sub(r"[A-Za-z_]\w*",
+                          lambda m: f" {symbols[m.group(0)]} " if m.group(0) in symbols
+                          else m.group(0), text)
+        if expanded == text:
+            break
+        text = expanded
+    total, sign, expect_term = 0, 1, True
+    for tok in re.findall(r"\w+|[-+]|\S", text):
+        if tok in "+-":
+            if expect_term:
+                sign = -sign if tok == "-" else sign
+            else:
+                sign, expect_term = (-1 if tok == "-" else 1), True
+        elif tok.isdigit() and expect_term:
+            total, sign, expect_term = total + sign * int(tok), 1, False
+        else:
+            raise SourceError(f"{path}: cannot resolve {tok!r} in {expr!r}")
+    if expect_term:
+        raise SourceError(f"{path}: incomplete expression {expr!r}")
+    return total
+
+
+def array_values(text: str, array: str, path: str, symbols: dict[str, str]) -> tuple[int, ...]:
+    """Return the resolved integer initialisers of a C array, one per entry."""
+    values: list[int] = []
+    body = _COMMENT_RE.sub(" ", "\n".join(preprocess(array_body(text, array, path),
+                                                     frozenset())))
+    for item in body.split(","):
+        if item.strip():
+            values.append(resolve(item, symbols, path))
+    return tuple(values)
+
+
+def parse_native_to_linux_errno(errno_c: str, headers: list[str], path: str) -> tuple[int, ...]:
+    """Return ``native_to_linux_errno[]`` with LINUX_SCERR_SIGN applied (negated on x86)."""
+    symbols: dict[str, str] = {}
+    for h in headers:
+        symbols.update(c_defines(h))
+    for alias, target in LINUX_ERRNO_SYMBOL_ALIASES.items():
+        symbols.setdefault(alias, target)
+    return array_values(errno_c, "native_to_linux_errno", path, symbols)
+
+
+# ---------------------------------------------------------------- signals
+
+_SIGNAME_ENTRY_RE = re.compile(r'^\s*"([^"]*)"\s*,?\s*/\*\s*(\d+)\s*(SIG\w+)?\s*(?:\+\s*(\d+))?\s*\*/')
+
+
+def parse_signame(text: str, path: str) -> tuple[tuple[str, ...], dict[str, int]]:
+    """Return libc's ``sys_signame[]`` and the native ``SIGxxx`` numbers its comments give.
+
+    Each entry reads ``"HUP", /* 1 SIGHUP */`` or ``"RT3", /* 36 SIGRTMIN + 3 */``;
+    the comments are the only place in these files that number the native
+    signals, and ``SIGRTMIN`` falls out of the ``+ 0`` entry.
+    """
+    names: list[str] = []
+    numbers: dict[str, int] = {}
+    for line in array_body(text, "__signame14", path):
+        if not line.strip():
+            continue
+        m = _SIGNAME_ENTRY_RE.match(line)
+        if m is None:
+            raise SourceError(f"{path}: unexpected line in sys_signame: {line!r}")
+        num = int(m.group(2))
+        if num != len(names):
+            raise SourceError(f"{path}: entry /* {num} */ at index {len(names)}")
+        names.append(m.group(1))
+        if m.group(3) and (m.group(4) is None or int(m.group(4)) == 0):
+            numbers[m.group(3)] = num
+    return tuple(names), numbers
+
+
+def linux_signal_names(signal_h: str, path: str) -> dict[int, str]:
+    """Return Linux's signal names by number from ``LINUX_SIGxxx`` defines.
+
+    The first name defined for a number wins (``SIGABRT`` before ``SIGIOT``).
+    Realtime signals are named as glibc's ``SIGRTMIN+n`` / ``SIGRTMAX``
+    notation, from ``LINUX_SIGRTMIN`` up to ``LINUX__NSIG``.
+    """
+    defs = c_defines(signal_h)
+    out: dict[int, str] = {}
+    for name, val in defs.items():
+        if re.fullmatch(r"LINUX_SIG[A-Z0-9]+", name) and val.isdigit() and name != "LINUX_SIGRTMIN":
+            out.setdefault(int(val), name[len("LINUX_"):])
+    rtmin = resolve("LINUX_SIGRTMIN", defs, path)
+    nsig = resolve("LINUX__NSIG", defs, path)
+    for sig in range(rtmin, nsig + 1):
+        out[sig] = ("SIGRTMIN" if sig == rtmin else "SIGRTMAX" if sig == nsig
+                    else f"SIGRTMIN+{sig - rtmin}")
+    return dict(sorted(out.items()))
+
+
+# ------------------------------------------------------------ Linux (host)
+
+def linux_host_tables() -> tuple[dict[int, str], dict[int, str], dict[int, tuple[str, str]], str]:
+    """Freeze Linux's syscall names (python-ptrace) and errno names/texts (runtime).
+
+    Returns the x86-64 and i386 name maps, the errno table and a provenance line.
+    """
+    from ptrace.syscall.linux import i386, x86_64
+
+    errnos: dict[int, tuple[str, str]] = {}
+    for num, name in sorted(host_errno.errorcode.items()):
+        errnos[num] = (LINUX_ERRNO_ALIASES.get(name, name), os.strerror(num))
+    libc = " ".join(platform.libc_ver())
+    prov = (f"python-ptrace {metadata.version('python-ptrace')} "
+            f"(ptrace.syscall.linux.x86_64, ptrace.syscall.linux.i386); "
+            f"errno: Python {platform.python_version()} errno.errorcode + os.strerror "
+            f"on {platform.system()} {libc}")
+    return dict(sorted(x86_64.SYSCALL_NAMES.items())), dict(sorted(i386.SYSCALL_NAMES.items())), errnos, prov
+
+
+# ---------------------------------------------------------------- writing
+
+HEADER = '''\
+# Generated by scripts/gen_tables.py -- do not edit.
+{sources}
+"""{doc}"""
+
+'''
+
+
+def py_tuple(name: str, values: Iterable[object], per_line: int = 1) -> str:
+    """Render a module-level tuple, one element per line for reviewable diffs."""
+    items = [repr(v) for v in values]
+    lines = [f"{name} = ("]
+    for i in range(0, len(items), per_line):
+        lines.append("    " + ", ".join(items[i:i + per_line]) + ",")
+    lines.append(")")
+    return "\n".join(lines) + "\n"
+
+
+def py_dict(name: str, mapping: dict[object, object], annotation: str) -> str:
+    """Render a module-level dict literal with a type annotation."""
+    lines = [f"{name}: {annotation} = {{"]
+    lines += [f"    {k!r}: {v!r}," for k, v in mapping.items()]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write_module(path: Path, sources: list[str], doc: str, body: list[str]) -> None:
+    """Write one generated module with its provenance header."""
+    src = "\n".join(f"# source: {s}" for s in sources)
+    path.write_text(HEADER.format(sources=src, doc=doc) + "\n".join(body), encoding="utf-8")
+
+
+def read(src: Path, key: str) -> tuple[str, str]:
+    """Read one NetBSD source file; return its text and its path for messages."""
+    rel = NETBSD_FILES[key]
+    try:
+        return (src / rel).read_text(encoding="utf-8", errors="replace"), rel
+    except OSError as e:
+        raise SourceError(f"{src / rel}: {e.strerror}") from e
+
+
+def generate_netbsd(src: Path, out: Path) -> None:
+    """Write ``_netbsd_syscalls.py``, ``_netbsd_errno.py`` and ``_netbsd_signals.py``."""
+    arrays = {}
+    for key, array in (("syscalls", "syscallnames"),
+                       ("linux_syscalls", "linux_syscallnames"),
+                       ("linux32_syscalls", "linux32_syscallnames")):
+        text, rel = read(src, key)
+        arrays[key] = (rel, parse_syscall_names(text, array, rel))
+    body = []
+    for key, const in (("syscalls", "NETBSD"), ("linux_syscalls", "LINUX"),
+                       ("linux32_syscalls", "LINUX32")):
+        rel, arr = arrays[key]
+        body.append(f"{const}_RCSID = {arr.rcsid!r}\n")
+        body.append(f"{const}_NSYSNAMES = {arr.nsysnames}\n")
+        body.append(py_tuple(f"{const}_NAMES", arr.names))
+    write_module(out / "_netbsd_syscalls.py",
+                 [f"{rel} {arr.rcsid}" for rel, arr in arrays.values()],
+                 "Syscall-name arrays compiled into NetBSD's kdump (amd64 userland view of "
+                 "the #ifdefs).\n\n*_NSYSNAMES is kdump's bound (*_SYS_MAXSYSCALL); "
+                 "codes at or above it print as [N].\n",
+                 body)
+
+    errno_h, errno_rel = read(src, "errno_h")
+    errnos = parse_errno_h(errno_h, errno_rel)
+    lec, lec_rel = read(src, "linux_errno_c")
+    heads = [read(src, k)[0] for k in ("linux_errno_h", "linux_errno_generic_h",
+                                       "linux_errno_arch_h")]
+    n2l = parse_native_to_linux_errno(lec, heads, lec_rel)
+    write_module(out / "_netbsd_errno.py",
+                 [f"{errno_rel} {rcsid(errno_h, errno_rel)} (texts as errlist.awk takes them)",
+                  f"{lec_rel} {rcsid(lec, lec_rel)} (with LINUX_SCERR_SIGN '-' of amd64)"],
+                 "NetBSD errno names and strerror texts; native_to_linux_errno[].\n",
+                 [f"ERRNO_RCSID = {rcsid(errno_h, errno_rel)!r}\n",
+                  py_dict("ERRNO", errnos, "dict[int, tuple[str, str]]"),
+                  f"NATIVE_TO_LINUX_ERRNO_RCSID = {rcsid(lec, lec_rel)!r}\n",
+                  py_tuple("NATIVE_TO_LINUX_ERRNO", n2l, per_line=8)])
+
+    signame, sig_rel = read(src, "signame_c")
+    sys_signame, native = parse_signame(signame, sig_rel)
+    native_syms = {k: str(v) for k, v in native.items()}
+    sigarray, arr_rel = read(src, "linux_sigarray_c")
+    l2n = array_values(sigarray, "linux_to_native_signo", arr_rel, native_syms)
+    lsig_h, lsig_rel = read(src, "linux_signal_h")
+    lsyms = c_defines(lsig_h)
+    signo, signo_rel = read(src, "linux_signo_c")
+    for name, val in c_defines(signo).items():
+        lsyms.setdefault(name, val)
+    n2lsig = array_values(signo, "native_to_linux_signo", signo_rel, lsyms)
+    write_module(out / "_netbsd_signals.py",
+                 [f"{sig_rel} {rcsid(signame, sig_rel)}",
+                  f"{arr_rel} {rcsid(sigarray, arr_rel)}",
+                  f"{lsig_rel} {rcsid(lsig_h, lsig_rel)}",
+                  f"{signo_rel} {rcsid(signo, signo_rel)}"],
+                 "NetBSD's sys_signame[] and the x86 Linux <-> NetBSD signal arrays.\n",
+                 [py_tuple("SYS_SIGNAME", sys_signame, per_line=8),
+                  py_tuple("LINUX_TO_NATIVE_SIGNO", l2n, per_line=8),
+                  py_tuple("NATIVE_TO_LINUX_SIGNO", n2lsig, per_line=8),
+                  py_dict("LINUX_SIGNAL_NAMES", linux_signal_names(lsig_h, lsig_rel),
+                          "dict[int, str]")])
+
+
+def generate_linux(out: Path) -> None:
+    """Write ``_linux_host.py``: Linux's own syscall names and errno table, frozen."""
+    x86_64, i386, errnos, prov = linux_host_tables()
+    write_module(out / "_linux_host.py", [prov],
+                 "Linux's own syscall names (x86-64, i386) and errno names/texts.\n",
+                 [py_dict("X86_64_NAMES", x86_64, "dict[int, str]"),
+                  py_dict("I386_NAMES", i386, "dict[int, str]"),
+                  py_dict("ERRNO", errnos, "dict[int, tuple[str, str]]")])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point; see ``--help``."""
+    files = "\n".join(f"  {p}" for p in NETBSD_FILES.values())
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=(f"NetBSD files read from --src (NetBSD/src paths):\n{files}\n\n"
+                f"Revisions the committed tables come from:\n{REVISIONS_USED}\n\n"
+                "The Linux tables come from the installed python-ptrace and the running "
+                "Python (a Linux host)."))
+    ap.add_argument("--src", type=Path, help="root of a NetBSD source tree holding the files below")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "ktrace" / "emul",
+                    help="directory to write the generated modules to (default: ktrace/emul)")
+    ap.add_argument("--only", choices=("netbsd", "linux"),
+                    help="generate only the NetBSD-derived or only the Linux-derived modules")
+    args = ap.parse_args(argv)
+    if args.only != "linux" and args.src is None:
+        ap.error("--src is required unless --only linux")
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        if args.only != "linux":
+            generate_netbsd(args.src, args.out)
+        if args.only != "netbsd":
+            generate_linux(args.out)
+    except SourceError as e:
+        print(f"gen_tables: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
