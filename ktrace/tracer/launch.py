@@ -33,18 +33,40 @@ def ptrace_options(inherit: bool, filtered: bool) -> int:
     return opts
 
 
+def initial_environment() -> dict[bytes, bytes]:
+    """pyktrace's environment as it was exec'ed (``/proc/self/environ``).
+
+    Python's start-up may add variables (PEP 538 sets ``LC_CTYPE`` under the
+    C locale); the command must get exactly what pyktrace was given.
+    """
+    try:
+        with open("/proc/self/environ", "rb") as f:
+            raw = f.read()
+    except OSError:
+        return dict(os.environb)
+    env: dict[bytes, bytes] = {}
+    for item in raw.split(b"\0"):
+        key, sep, value = item.partition(b"=")
+        if sep:
+            env.setdefault(key, value)
+    return env
+
+
 def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
           seccomp: bytes | None) -> int:
     """Fork the command, seize it while it is stopped, let it exec."""
+    env = initial_environment()
     pid = os.fork()
     if pid == 0:
         try:
             if stdout_to_stderr:
                 os.dup2(2, 1)
+            for sig in (signal.SIGPIPE, signal.SIGXFSZ):   # Python ignores these
+                signal.signal(sig, signal.SIG_DFL)
             os.kill(os.getpid(), signal.SIGSTOP)
             if seccomp is not None:
                 pt.install_seccomp(seccomp, no_new_privs=os.geteuid() != 0)
-            os.execvp(argv[0], argv)
+            os.execvpe(argv[0], argv, env)
         except OSError as e:
             # as NetBSD's ktrace: err(EXIT_FAILURE, "exec of '%s' failed")
             os.write(2, f"pyktrace: exec of '{argv[0]}' failed: "
