@@ -34,8 +34,10 @@ def _openbsd_chain(buf: bytes) -> bool:
         off = count = 0
         while off + size <= len(buf) and count < 8:
             ktype, pid, tid, _sec, nsec, comm, length = st.unpack_from(buf, off)
+            name = comm.split(b"\0", 1)[0]
             if not (0 < ktype < 32 and pid >= 0 and tid >= 0
-                    and nsec < 1_000_000_000 and b"\0" in comm
+                    and 0 <= nsec < 1_000_000_000 and len(name) < len(comm)
+                    and name.isascii() and name.isprintable()
                     and length < 1 << 24):
                 break
             off += size + length
@@ -85,8 +87,13 @@ def _freebsd_shapes(buf: bytes) -> bool:
     return False
 
 
-def foreign_format(head: bytes) -> str | None:
-    """Name the system whose trace file ``head`` starts, if not NetBSD's."""
+def foreign_format(head: bytes, netbsd_chains: bool) -> str | None:
+    """Name the system whose trace file ``head`` starts, if not NetBSD's.
+
+    ``netbsd_chains`` says whether the records chain up as NetBSD's: then
+    only the strict tests (macOS tags, FreeBSD's record shapes) may
+    overrule that; OpenBSD's layout is only considered otherwise.
+    """
     if len(head) >= 4:
         tag = struct.unpack_from("<I", head)[0]
         if tag in _KDEBUG_TAGS:
@@ -94,7 +101,7 @@ def foreign_format(head: bytes) -> str | None:
         if tag == _KDEBUG_V3 and len(head) >= 16 and \
                 struct.unpack_from("<I", head, 16)[0] == _V3_HEADER_TAG:
             return "a macOS"
-    if _openbsd_chain(head):
+    if not netbsd_chains and _openbsd_chain(head):
         return "an OpenBSD"
     if _freebsd_shapes(head):
         return "a FreeBSD"

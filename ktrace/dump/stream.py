@@ -96,18 +96,21 @@ class RecordStream:
                     abi = probe_abi(self._buf, at_eof=False)
                 except FormatError:
                     continue
-                if foreign_format(self._buf) is None:
+                if foreign_format(self._buf, True) is None:
                     return abi
         head = self._buf
         if not head:
             return AMD64
-        other = foreign_format(head)
+        try:
+            abi: Abi | None = probe_abi(head, at_eof=self._eof)
+        except FormatError:
+            abi = None
+        other = foreign_format(head, abi is not None)
         if other is not None:
             raise NotNetBSD(f"is {other} ktrace file; this reads NetBSD's")
-        try:
-            return probe_abi(head, at_eof=self._eof)
-        except FormatError:
-            raise NotNetBSD("is not a NetBSD ktrace file") from None
+        if abi is None:
+            raise NotNetBSD("is not a NetBSD ktrace file")
+        return abi
 
     def _more(self) -> bool:
         """Append more input to the buffer; False at (final) end of file."""

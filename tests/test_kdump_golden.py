@@ -1,0 +1,426 @@
+"""Golden lines for every record type, per ABI and kdump revision.
+
+Traces are built with :class:`ktrace.tracefile.Writer`; each expected line
+is written out by hand from the printf formats of NetBSD's
+``usr.bin/kdump/kdump.c`` -- the revision is named on each test:
+1.140.2.2 for version 2 records, 1.115.2.1 for version 0/1 records,
+1.93.2.1 for 44-byte i386 (32-bit ``time_t``) headers.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import pytest
+
+from ktrace.format import ABIS, AMD64, I386, I386_TIME32, Abi, Layouts
+from ktrace.tracefile import Record, Writer
+from ktrace.dump.face import Options
+from ktrace.dump.run import dump
+
+pytest.importorskip("ktrace.emul")
+
+# NetBSD native syscall numbers (sys/kern/syscalls.master)
+SYS_exit, SYS_read, SYS_write, SYS_open, SYS_close = 1, 3, 4, 5, 6
+SYS_kill, SYS_ioctl, SYS_execve = 37, 54, 59
+SYS_mprotect, SYS_fcntl, SYS_mmap = 74, 92, 197
+
+
+def rec(ktype: int, payload: bytes, version: int = 2, pid: int = 1234,
+        lid: int = 1, comm: bytes = b"cat", sec: int = 1700000000,
+        frac: int = 5) -> Record:
+    return Record(ktype, version, pid, lid, comm.ljust(17, b"\0"), sec, frac,
+                  payload)
+
+
+def trace(records: list[Record], abi: Abi = AMD64) -> bytes:
+    f = io.BytesIO()
+    w = Writer(f, abi)
+    for r in records:
+        w.write(r)
+    return f.getvalue()
+
+
+def run(data: bytes, **kw) -> tuple[int, str, str]:
+    """Dump ``data``; returns (status, stdout, stderr)."""
+    abi = kw.pop("abi", None)
+    opts = Options(**kw)
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(data), out, opts, "t.out", abi=abi, err=err)
+    return status, out.getvalue().decode("latin-1"), err.getvalue()
+
+
+def lines(records: list[Record], abi: Abi = AMD64, **kw) -> list[str]:
+    status, out, err = run(trace(records, abi), **kw)
+    assert status == 0, err
+    return out.splitlines()
+
+
+def call(abi: Abi, code: int, *args: int) -> bytes:
+    lay = Layouts.get(abi)
+    regs = b"".join(lay.register.pack(a) for a in args)
+    return lay.syscall.pack(code, len(regs)) + regs
+
+
+def ret(abi: Abi, code: int, error: int = 0, retval: int = 0,
+        retval1: int = 0) -> bytes:
+    return Layouts.get(abi).sysret.pack(code, 0, error, retval, retval1)
+
+
+H2 = "  1234      1 cat      "          # "%6d %6d %-8.*s " (1.140.2.2)
+H0 = "  1234 cat      "                 # v0: no lid column (1.115.2.1)
+
+
+# --- header ---------------------------------------------------------------
+def test_header_v2_pid_lid_comm_type() -> None:
+    # 1.140.2.2 dumpheader: "%6d %6d " "%-8.*s " "%-4s  "
+    r = rec(2, ret(AMD64, SYS_close), pid=7, lid=99,
+            comm=b"averyveryverylon")
+    assert lines([r]) == ["     7     99 averyveryverylon RET   close 0"]
+
+
+def test_header_v0_has_no_lid_column() -> None:
+    # 1.115.2.1: the lid column only for ktr_version > KTRFACv0
+    assert lines([rec(2, ret(AMD64, SYS_close), version=0)]) == [
+        H0 + "RET   close 0"]
+
+
+def test_header_v1_has_lid() -> None:
+    assert lines([rec(2, ret(AMD64, SYS_close), version=1)]) == [
+        H2 + "RET   close 0"]
+
+
+@pytest.mark.parametrize("name", sorted(ABIS))
+def test_every_abi_reads_back(name: str) -> None:
+    abi = ABIS[name]
+    recs = [rec(1, call(abi, SYS_read, 3, 0x1000, 64)),
+            rec(2, ret(abi, SYS_read, retval=64))]
+    assert lines(recs, abi) == [
+        H2 + "CALL  read(3,0x1000,0x40)",
+        H2 + "RET   read 64/0x40"]
+
+
+def test_timestamps_v2_absolute_elapsed_relative() -> None:
+    # 1.140.2.2: -T, -E and -R combine, in that order, "%lld.%09ld "
+    recs = [rec(2, ret(AMD64, SYS_close), sec=100, frac=900_000_000),
+            rec(2, ret(AMD64, SYS_close), sec=101, frac=100_000_000)]
+    assert lines(recs, absolute=True, elapsed=True, relative=True) == [
+        H2 + "100.900000000 0.000000000 0.000000000 RET   close 0",
+        H2 + "101.100000000 0.200000000 0.200000000 RET   close 0"]
+
+
+def test_negative_relative_time_v2() -> None:
+    # 1.140.2.2 output_ts(): "-%lld.%09ld " of the absolute value
+    recs = [rec(2, ret(AMD64, SYS_close), sec=101, frac=0),
+            rec(2, ret(AMD64, SYS_close), sec=100, frac=750_000_000)]
+    assert lines(recs, relative=True)[1] == H2 + "-0.250000000 RET   close 0"
+
+
+def test_timestamps_v0_microseconds() -> None:
+    # 1.115.2.1: "%lld.%06ld " for v0; timersub() leaves a negative
+    # difference as printed by %lld.%06ld
+    recs = [rec(2, ret(AMD64, SYS_close), version=0, sec=101, frac=0),
+            rec(2, ret(AMD64, SYS_close), version=0, sec=100, frac=750_000)]
+    assert lines(recs, absolute=True) == [
+        H0 + "101.000000 RET   close 0", H0 + "100.750000 RET   close 0"]
+    assert lines(recs, relative=True)[1] == H0 + "-1.750000 RET   close 0"
+
+
+def test_old_kdump_keeps_last_time_flag() -> None:
+    # 1.115.2.1: -T sets timestamp = 1, -R timestamp = 2: the last wins
+    r = [rec(2, ret(AMD64, SYS_close), version=0, sec=5, frac=1)]
+    assert lines(r, absolute=True, relative=True, last_time_flag="T") == [
+        H0 + "5.000001 RET   close 0"]
+    assert lines(r, absolute=True, relative=True, last_time_flag="R") == [
+        H0 + "0.000000 RET   close 0"]
+
+
+# --- CALL -------------------------------------------------------------------
+def test_call_output_long_small_and_hex() -> None:
+    # output_long(*ap, !(decimal || small(*ap))); "%#lx"; negative as u_long
+    r = rec(1, call(AMD64, SYS_write, 1, 0x7F00, 9, 10, -1, 0))
+    assert lines([r]) == [
+        H2 + "CALL  write(1,0x7f00,9,0xa,0xffffffffffffffff,0)"]
+    assert lines([r], decimal=True) == [H2 + "CALL  write(1,32512,9,10,-1,0)"]
+
+
+def test_call_without_args_and_numeric() -> None:
+    assert lines([rec(1, call(AMD64, 20))], numeric=1) == [H2 + "CALL  [20]"]
+    assert lines([rec(1, call(AMD64, 100000, 1))]) == [
+        H2 + "CALL  [100000](1)"]
+
+
+def test_call_i386_registers() -> None:
+    r = rec(1, call(I386, SYS_write, 1, -1))
+    assert lines([r], I386) == [H2 + "CALL  write(1,0xffffffff)"]
+
+
+def test_call_ioctl_decoded() -> None:
+    # ioctldecode(): _IOR('t',0x68,0x8) for TIOCGWINSZ (0x40087468)
+    r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087468, 0x7ffe0000))
+    assert lines([r]) == [H2 + "CALL  ioctl(0,_IOR('t',0x68,0x8),0x7ffe0000)"]
+    assert lines([r], decimal=True) == [
+        H2 + "CALL  ioctl(0,_IOR('t',104,8),2147352576)"]
+
+
+def test_call_ioctl_void_and_nonprint_group() -> None:
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x20000101))
+    assert lines([r]) == [H2 + "CALL  ioctl(3,_IO(0x01,0x1))"]
+
+
+def test_call_kill_signame() -> None:
+    # (SIG%s of signame(ap[1], 1)); signame(0) is " 0"
+    assert lines([rec(1, call(AMD64, SYS_kill, 42, 15))]) == [
+        H2 + "CALL  kill(0x2a, SIGTERM)"]
+    assert lines([rec(1, call(AMD64, SYS_kill, 5, 0))]) == [
+        H2 + "CALL  kill(5, SIG 0)"]
+    assert lines([rec(1, call(AMD64, SYS_kill, 5, 99))]) == [
+        H2 + "CALL  kill(5, SIG*unknown 99*)"]
+
+
+def test_call_plain_skips_decodings() -> None:
+    r = rec(1, call(AMD64, SYS_kill, 5, 15))
+    assert lines([r], plain=1) == [H2 + "CALL  kill(5,0xf)"]
+
+
+def test_call_mprotect_and_mmap_v2() -> None:
+    # 1.140.2.2: putprot() and snprintb(MAP_FMT)
+    r = rec(1, call(AMD64, SYS_mprotect, 0x1000, 0x2000, 5))
+    assert lines([r]) == [
+        H2 + "CALL  mprotect(0x1000,0x2000,PROT_READ|PROT_EXEC)"]
+    r = rec(1, call(AMD64, SYS_mmap, 0, 0x8000, 3, 0x1002, -1, 0, 0))
+    assert lines([r]) == [
+        H2 + "CALL  mmap(0,0x8000,PROT_READ|PROT_WRITE,"
+        "0x1002<PRIVATE,ANONYMOUS,ALIGN=NONE>,0xffffffffffffffff,0,0)"]
+    r = rec(1, call(AMD64, SYS_mmap, 0, 4096, 0, 0x10000001, 3, 0, 0))
+    assert lines([r]) == [
+        H2 + "CALL  mmap(0,0x1000,PROT_NONE,"
+        "0x10000001<SHARED,FILE,ALIGN=64KB>,3,0,0)"]
+
+
+def test_call_mmap_not_decoded_by_old_kdump() -> None:
+    # 1.115.2.1 has no mmap decoding
+    r = rec(1, call(AMD64, SYS_mmap, 0, 0x8000, 3, 0x1002, -1, 0, 0),
+            version=1)
+    assert lines([r]) == [
+        H2 + "CALL  mmap(0,0x8000,3,0x1002,0xffffffffffffffff,0,0)"]
+
+
+def test_call_fcntl_v2() -> None:
+    assert lines([rec(1, call(AMD64, SYS_fcntl, 3, 2, 1))]) == [
+        H2 + "CALL  fcntl(3,F_SETFD,1)"]
+    assert lines([rec(1, call(AMD64, SYS_fcntl, 3, 99, 1))]) == [
+        H2 + "CALL  fcntl(3,0x63,1)"]
+
+
+# --- RET --------------------------------------------------------------------
+def test_ret_rprint_and_retval1() -> None:
+    # rprint: "%ld" then "/%#lx" unless small; retval_1 when non-zero
+    assert lines([rec(2, ret(AMD64, SYS_read, retval=4096, retval1=7))]) == [
+        H2 + "RET   read 4096/0x1000, 7"]
+    assert lines([rec(2, ret(AMD64, SYS_read, retval=-5))]) == [
+        H2 + "RET   read -5/0xfffffffffffffffb"]
+    assert lines([rec(2, ret(AMD64, SYS_read, retval=4096))], plain=1) == [
+        H2 + "RET   read 0x1000"]
+    assert lines([rec(2, ret(AMD64, SYS_read, retval=4096))], plain=2) == [
+        H2 + "RET   [3] 0x1000"]
+
+
+def test_ret_errors_netbsd() -> None:
+    # eprint() without errnomap: "-1 errno %d %s", RESTART, JUSTRETURN
+    assert lines([rec(2, ret(AMD64, SYS_open, error=2))]) == [
+        H2 + "RET   open -1 errno 2 No such file or directory"]
+    assert lines([rec(2, ret(AMD64, SYS_open, error=2))], plain=1) == [
+        H2 + "RET   open -1 errno 2"]
+    assert lines([rec(2, ret(AMD64, SYS_read, error=-3))]) == [
+        H2 + "RET   read RESTART"]
+    assert lines([rec(2, ret(AMD64, SYS_execve, error=-2))]) == [
+        H2 + "RET   execve JUSTRETURN"]
+    assert lines([rec(2, ret(AMD64, SYS_read, error=9999))]) == [
+        H2 + "RET   read -1 errno 9999 Unknown error: 9999"]
+
+
+# --- NAMI, EMUL, GIO --------------------------------------------------------
+def test_namei_stops_at_nul() -> None:
+    assert lines([rec(3, b"/etc/passwd\0junk")]) == [H2 + 'NAMI  "/etc/passwd"']
+
+
+def test_emul_switch_names_the_following_ret_with_previous() -> None:
+    # ktremul(): setemul(); emul_changed makes the next RET use prev_emul
+    recs = [rec(7, b"netbsd"), rec(2, ret(AMD64, SYS_execve, error=-2))]
+    assert lines(recs) == [H2 + 'EMUL  "netbsd"', H2 + "RET   execve JUSTRETURN"]
+
+
+def test_unknown_emulation_warns() -> None:
+    status, out, err = run(trace([rec(7, b"mach")]))
+    assert status == 0
+    assert out == H2 + 'EMUL  "mach"\n'
+    assert "Emulation `mach' unknown" in err
+
+
+def test_genio_vis() -> None:
+    # ktrgenio: "fd %d %s %d bytes\n" then 7 spaces and visdump_buf(col 7)
+    g = Layouts.get(AMD64).genio.pack(1, 1) + b'hi\t"x"\\\n\0\x01\x80\xff'
+    assert lines([rec(4, g)]) == [
+        H2 + "GIO   fd 1 wrote 12 bytes",
+        '       "hi\t\\"x\\"\\\\\\n\\0\\^A\\M^@\\M^?"']
+
+
+def test_genio_read_fd_minus_one_and_maxdata() -> None:
+    g = Layouts.get(AMD64).genio.pack(-1, 0) + b"abcdef"
+    assert lines([rec(4, g)], maxdata=3) == [
+        H2 + "GIO   read 6 bytes", '       "abc"']
+    assert lines([rec(4, g)], maxdata=0) == [H2 + "GIO   read 6 bytes"]
+
+
+def test_genio_folds_at_80_columns() -> None:
+    g = Layouts.get(AMD64).genio.pack(1, 1) + b"a" * 100
+    assert lines([rec(4, g)]) == [
+        H2 + "GIO   fd 1 wrote 100 bytes",
+        '       "' + "a" * 70 + "\\",
+        "\t" + "a" * 30 + '"']
+
+
+def test_genio_hexdump() -> None:
+    g = Layouts.get(AMD64).genio.pack(1, 1) + bytes(range(0x41, 0x55))
+    assert lines([rec(4, g)], word_size=1) == [
+        H2 + "GIO   fd 1 wrote 20 bytes",
+        "\t000   41 42 43 44 45 46 47 48  49 4a 4b 4c 4d 4e 4f 50 "
+        "ABCDEFGHIJKLMNOP",
+        "\t010   51 52 53 54" + " " * 38 + "QRST"]
+
+
+# --- ARG, ENV, FD, MIB, CSW, USER, unknown ------------------------------------
+def test_exec_arg_env_visdump_at_header_column() -> None:
+    assert lines([rec(10, b"ls\0-l\0"), rec(11, b"A=1\0")]) == [
+        H2 + 'ARG   "ls\\0-l\\0"', H2 + 'ENV   "A=1\\0"']
+
+
+def test_exec_fd() -> None:
+    fd = Layouts.get(AMD64).execfd
+    assert lines([rec(15, fd.pack(0, 1)), rec(15, fd.pack(3, 99))]) == [
+        H2 + "FD    file 0", H2 + "FD    UNKNOWN(99) 3"]
+
+
+def test_mib_and_csw() -> None:
+    assert lines([rec(14, struct.pack("<3i", 1, 14, -1)),
+                  rec(6, struct.pack("<ii", 1, 0))]) == [
+        H2 + "MIB   1.14.-1", H2 + "CSW   stop kernel"]
+
+
+def test_user_misc_and_msghdr() -> None:
+    u = b"myid".ljust(20, b"\0") + b"\x01\xff"
+    assert lines([rec(8, u)]) == [H2 + "MISC  myid: 2, 01ff"]
+    # 1.115.2.1 prints a plain char through %02x of (unsigned int)
+    assert lines([rec(8, u, version=1)]) == [H2 + "MISC  myid: 2, 01ffffffff"]
+    m = struct.pack("<QI4xQi4xQIi", 0x1000, 16, 0x2000, 1, 0, 0, 0x40)
+    assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)]) == [
+        H2 + "MISC  msghdr: [name=0x1000, namelen=16, iov=0x2000, iovlen=1, "
+        "control=0x0, controllen=0, flags=40]"]
+
+
+def test_user_soname() -> None:
+    sin = bytes([16, 2]) + struct.pack(">H", 80) + bytes([127, 0, 0, 1]) + bytes(8)
+    assert lines([rec(8, b"mbsoname".ljust(20, b"\0") + sin)]) == [
+        H2 + "MISC  mbsoname: [127.0.0.1]"]
+
+
+def test_user_hexdump_with_x() -> None:
+    u = b"id".ljust(20, b"\0") + b"AB"
+    assert lines([rec(8, u)], word_size=1) == [
+        H2 + "MISC  id:", "\t000   41 42" + " " * 44 + "AB"]
+
+
+def test_unknown_type_hexdump() -> None:
+    assert lines([rec(20, b"\x00\x01")]) == [
+        H2 + "UNKNOWN(20)  ", "\t000   00 01" + " " * 44 + ".."]
+
+
+def test_saupcall_is_shown_as_hexdump() -> None:
+    assert lines([rec(13, b"Z")]) == [
+        H2 + "SAU   ", "\t000   5a" + " " * 47 + "Z"]
+
+
+def test_types_above_23_are_not_in_all_points() -> None:
+    # ALL_POINTS is KTRFAC_MASK: types 24..31 are never shown
+    assert lines([rec(24, b"x"), rec(2, ret(AMD64, SYS_close))]) == [
+        H2 + "RET   close 0"]
+
+
+# --- PSIG -------------------------------------------------------------------
+def psig(abi: Abi, signo: int, action: int, mask: int = 0, code: int = 0,
+         siginfo: bytes = b"") -> bytes:
+    words = [(mask >> (32 * i)) & 0xFFFFFFFF for i in range(4)]
+    return Layouts.get(abi).psig.pack(signo, action, *words, code) + siginfo
+
+
+def siginfo(abi: Abi, signo: int, code: int, reason: bytes) -> bytes:
+    lay = Layouts.get(abi)
+    n = lay.siginfo.size - 12 - (4 if abi.lp64 else 0)
+    return lay.siginfo.pack(signo, code, 0, reason.ljust(n, b"\0"))
+
+
+def test_psig_default_and_caught_parenthesis_quirk() -> None:
+    # ktrpsig: "SIG%s " "SIG_DFL" / "caught handler=%p mask=(...)", then
+    # for a bare ktr_psig ")\n" after a caught one (the doubled paren)
+    assert lines([rec(5, psig(AMD64, 2, 0))]) == [H2 + "PSIG  SIGINT SIG_DFL"]
+    assert lines([rec(5, psig(AMD64, 30, 0x401000, mask=(1 << 1) | (1 << 14),
+                              code=5))]) == [
+        H2 + "PSIG  SIGUSR1 caught handler=0x401000 mask=(2,15) code=0x5)"]
+
+
+def test_psig_siginfo_variants() -> None:
+    lay = Layouts.get(AMD64)
+    user = siginfo(AMD64, 15, 0, lay.si_rt.pack(77, 1000, 0))
+    assert lines([rec(5, psig(AMD64, 15, 0, siginfo=user))]) == [
+        H2 + "PSIG  SIGTERM SIG_DFL: code=SI_USER sent by pid=77, uid=1000)"]
+    segv = siginfo(AMD64, 11, 1, lay.si_fault.pack(0xDEAD, 14, 0, 0))
+    assert lines([rec(5, psig(AMD64, 11, 0x4000, siginfo=segv))]) == [
+        H2 + "PSIG  SIGSEGV caught handler=0x4000 mask=(): code=SEGV_MAPERR, "
+        "addr=0xdead, trap=14)"]
+    chld = siginfo(AMD64, 20, 1, lay.si_child.pack(9, 0, 3, 1, 2))
+    assert lines([rec(5, psig(AMD64, 20, 0x4000, siginfo=chld))]) == [
+        H2 + "PSIG  SIGCHLD caught handler=0x4000 mask=(): code=CLD_EXITED "
+        "child pid=9, uid=0,  status=3, utime=1, stime=2)"]
+    queue = siginfo(AMD64, 30, -1, lay.si_rt.pack(5, 6, 0x77))
+    assert lines([rec(5, psig(AMD64, 30, 0, siginfo=queue))]) == [
+        H2 + "PSIG  SIGUSR1 SIG_DFL: code=SI_QUEUE sent by pid=5, uid=6 "
+        "with sigval 0x77)"]
+    noinfo = siginfo(AMD64, 30, 32767, b"")
+    assert lines([rec(5, psig(AMD64, 30, 0, siginfo=noinfo))]) == [
+        H2 + "PSIG  SIGUSR1 SIG_DFL: code=SI_NOINFO"]
+    poll = siginfo(AMD64, 23, 1, lay.si_poll.pack(0x41, 4))
+    assert lines([rec(5, psig(AMD64, 23, 0, siginfo=poll))]) == [
+        H2 + "PSIG  SIGIO SIG_DFL: code=[1], fd=4, band=41)"]
+
+
+def test_psig_i386_time32_rev93_timer() -> None:
+    # 1.93.2.1: ": code=SI_TIMER sigval %p)", SI_QUEUE "unimplemented"
+    lay = Layouts.get(I386_TIME32)
+    timer = siginfo(I386_TIME32, 14, -2, lay.si_rt.pack(0, 0, 0x99))
+    queue = siginfo(I386_TIME32, 14, -1, lay.si_rt.pack(0, 0, 0x99))
+    recs = [rec(5, psig(I386_TIME32, 14, 0, siginfo=timer), version=0),
+            rec(5, psig(I386_TIME32, 14, 0, siginfo=queue), version=0)]
+    assert lines(recs, I386_TIME32) == [
+        H0 + "PSIG  SIGALRM SIG_DFL: code=SI_TIMER sigval 0x99)",
+        H0 + "PSIG  SIGALRM SIG_DFL: code=SI_QUEUE unimplemented)"]
+
+
+def test_rev93_has_no_fd_type() -> None:
+    fd = Layouts.get(I386_TIME32).execfd.pack(1, 1)
+    assert lines([rec(15, fd, version=0)], I386_TIME32) == [
+        H0 + "UNKNOWN(15)  ",
+        "\t000   01 00 00 00 01 00 00 00" + " " * 26 + "........"]
+
+
+# --- filters ----------------------------------------------------------------
+def test_pid_and_trpoints_filters() -> None:
+    from ktrace.format import getpoints
+    recs = [rec(1, call(AMD64, SYS_close, 3), pid=1),
+            rec(3, b"/x", pid=2), rec(2, ret(AMD64, SYS_close), pid=2)]
+    out = lines(recs, pid=2)
+    assert out == ["     2      1 cat      NAMI  \"/x\"",
+                   "     2      1 cat      RET   close 0"]
+    assert lines(recs, trpoints=getpoints("n")) == [
+        "     2      1 cat      NAMI  \"/x\""]
