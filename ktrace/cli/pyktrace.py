@@ -83,7 +83,8 @@ def end_like(status: int) -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))   # the command dumped, not us
-    signal.signal(sig, signal.SIG_DFL)
+    if sig != signal.SIGKILL:
+        signal.signal(sig, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
     os.kill(os.getpid(), sig)
     sys.exit(128 + sig)

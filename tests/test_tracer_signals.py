@@ -1,0 +1,68 @@
+"""PSIG records and restarts, traced for real (design §4)."""
+
+from __future__ import annotations
+
+from ktrace.format import ERESTART
+from test_tracer_basic import NR_READ, after_exec, cbin, decode, trace  # noqa: F401
+
+NB_SIGUSR1, NB_SIGALRM, NB_SIGTERM, NB_SIGKILL = 30, 14, 15, 9
+PSIG_LEN, PSIG_SIGINFO_LEN = 40, 40 + 128
+
+
+def _run(tmp_path, cbin, case, rc=0, *opts):
+    proc, recs = trace(tmp_path, [str(cbin / "signals"), case], *opts, check_rc=rc)
+    handler = int(proc.stdout.split()[0], 16)
+    if opts:
+        return handler, [decode(r) for r in recs]
+    return handler, [decode(r) for r in after_exec(recs)]
+
+
+def test_handled_signal_psig_netbsd_number_and_handler(tmp_path, cbin):
+    handler, d = _run(tmp_path, cbin, "handler")
+    psigs = [x for x in d if x[0] == "PSIG"]
+    assert len(psigs) == 1
+    _, signo, action, mask, code, length = psigs[0]
+    assert (signo, action, code, length) == (NB_SIGUSR1, handler, 0, PSIG_SIGINFO_LEN)
+    assert mask == (0, 0, 0, 0)
+
+
+def test_handler_known_with_only_s(tmp_path, cbin):
+    """-t s alone still knows the handler: rt_sigaction passes the filter."""
+    handler, d = _run(tmp_path, cbin, "handler", 0, "-t", "s")
+    assert [x[:3] for x in d if x[0] == "PSIG"] == [("PSIG", NB_SIGUSR1, handler)]
+    assert {x[0] for x in d} == {"PSIG"}
+
+
+def test_ignored_signal_has_no_psig(tmp_path, cbin):
+    _, d = _run(tmp_path, cbin, "ignore")
+    assert not [x for x in d if x[0] == "PSIG"]
+
+
+def test_default_fatal_signal_psig_and_exit_like_it(tmp_path, cbin):
+    _, d = _run(tmp_path, cbin, "default", -15)
+    assert [x[1:3] for x in d if x[0] == "PSIG"] == [(NB_SIGTERM, 0)]
+
+
+def test_sigkill_synthesized_at_exit(tmp_path, cbin):
+    _, d = _run(tmp_path, cbin, "kill", -9)
+    psigs = [x for x in d if x[0] == "PSIG"]
+    assert [(x[1], x[2], x[5]) for x in psigs] == [(NB_SIGKILL, 0, PSIG_LEN)]
+
+
+def test_read_interrupted_without_sa_restart_is_eintr(tmp_path, cbin):
+    handler, d = _run(tmp_path, cbin, "eintr", 10)
+    reads = [n for n, x in enumerate(d) if x[:2] == ("CALL", NR_READ)]
+    i = reads[-1]
+    assert d[i + 1] == ("RET", NR_READ, -4, -512)
+    assert d[i + 2][:3] == ("PSIG", NB_SIGALRM, handler)
+    assert not [x for x in d[i + 3:] if x[:2] == ("CALL", NR_READ)]
+
+
+def test_read_interrupted_with_sa_restart_is_erestart(tmp_path, cbin):
+    handler, d = _run(tmp_path, cbin, "restart", 0)
+    reads = [n for n, x in enumerate(d) if x[:2] == ("CALL", NR_READ)]
+    i = reads[-2]
+    assert d[i + 1] == ("RET", NR_READ, ERESTART, -512)
+    assert d[i + 2][:3] == ("PSIG", NB_SIGALRM, handler)
+    j = reads[-1]
+    assert d[j + 1:j + 3] == [("GIO", d[j][2][0], 0, b"h"), ("RET", NR_READ, 0, 1)]
