@@ -19,7 +19,10 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from functools import cache
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from ktrace.emul import Emulation
 
 LINUX_NAMES = ("linux", "linux32")
 
@@ -29,28 +32,29 @@ class View:
     """One emulation as one face prints it."""
 
     name: str
-    sysnames: tuple[str, ...]
+    #: syscall code -> name as this face prints it (absent: ``[N]``)
+    sysnames: dict[int, str]
     #: NetBSD's EMUL_FLAG_NETBSD32: output_long() prints ``(u_int)`` values
     arg32: bool
     #: Linux errno / signal numbering (``linux``, ``linux32``)
     linux: bool
     #: the default face's Linux truths instead of NetBSD's compat tables
     linux_face: bool
+    #: the tables (``eprint``, ``signame``) of :mod:`ktrace.emul`
+    tables: "Emulation"
 
 
 @cache
 def view(name: str, netbsd_face: bool) -> View | None:
     """The :class:`View` of emulation ``name``, or None when unknown."""
-    from ktrace import emul as tables
-    try:
-        e = tables.emulation(name)
-    except (KeyError, ValueError, LookupError):
+    from ktrace.emul import find_emulation
+    e = find_emulation(name)
+    if e is None:
         return None
     linux = name in LINUX_NAMES
-    linux_face = linux and not netbsd_face
-    names = e.linux_names if linux_face else e.netbsd_names
-    return View(name, tuple(names), bool(getattr(e, "arg_hex", False)),
-                linux, linux_face)
+    linux_face = linux and not netbsd_face and e.linux_names is not None
+    names = dict(e.linux_names) if linux_face else dict(enumerate(e.netbsd_names))
+    return View(name, names, e.arg_hex, linux, linux_face, e)
 
 
 class EmulContext:

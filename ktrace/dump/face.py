@@ -166,24 +166,16 @@ class Face:
         return self.output_long(v, not (self.o.decimal or 0 <= s < 10))
 
     def signame(self, sig: int, xlat: bool) -> str:
-        """kdump's ``signame``: the name without ``SIG``."""
-        from ktrace import emul as tables
+        """kdump's ``signame``: the name without ``SIG``; the default face
+        names a Linux process's signal arguments in Linux's numbering."""
         sig = self.slong(sig)
-        if sig == 0:
-            return " 0"
         cur = self.emul.cur
-        if xlat and cur.linux and cur.linux_face:
-            if 0 < sig < NSIG:
-                name = tables.LINUX_SIGNALS.get(sig)
-                if name:
-                    return _strip_sig(name)
-            return "*unknown %d*" % sig
-        if sig < 0 or sig >= NSIG:
-            return "*unknown %d*" % sig
-        if xlat and cur.linux:
-            sig = _linux_to_native_signo(sig)
-        name = tables.NETBSD_SIGNALS.get(sig)
-        return _strip_sig(name) if name else "Signal %d" % sig
+        if xlat and cur.linux_face and 0 < sig < NSIG:
+            from ktrace.emul import LINUX_SIGNALS
+            name = LINUX_SIGNALS.get(sig)
+            if name:
+                return name[3:] if name.startswith("SIG") else name
+        return cur.tables.signame(sig, xlat)
 
     def comm(self, raw: bytes) -> str:
         s = self._comm.get(raw)
@@ -287,11 +279,11 @@ class Face:
         em = self.emul
         e = em.cur
         em.changed = False
-        if o.numeric or code >= len(e.sysnames) or code < 0:
+        name = None if o.numeric else e.sysnames.get(code)
+        if name is None:
             name = "?"
             s = "[%d]" % code
         else:
-            name = e.sysnames[code]
             s = name
         if e.arg32 and name.startswith("netbsd32_"):
             name = name[9:]
@@ -403,10 +395,8 @@ class Face:
             em.changed = False
         else:
             e = em.cur
-        if o.numeric or code >= len(e.sysnames) or code < 0 or o.plain > 1:
-            s = "[%d] " % code
-        else:
-            s = e.sysnames[code] + " "
+        name = None if (o.numeric or o.plain > 1) else e.sysnames.get(code)
+        s = "[%d] " % code if name is None else name + " "
         if error == 0:
             s += self.rprint(retval, rev)
             if n > self._sysret_min and retval1 != 0:
@@ -431,39 +421,29 @@ class Face:
         return str(v) if (o.decimal or small) else dec.hexl(ret & self.mask)
 
     def eprint(self, e: int, retval: int) -> str:
-        """``eprint``; in the default face, Linux's errno for Linux."""
-        from ktrace import emul as tables
+        """``eprint``; in the default face, Linux's errno for Linux.
+
+        pyktrace records ``error`` as NetBSD's Linux emulation does (negated
+        Linux errno, ERESTART -3 and EJUSTRETURN -2 untranslated) and the
+        raw Linux return value in ``retval``: -3 with a raw -512..-516 is a
+        restart, -2 with a raw value other than -2 a JUSTRETURN.
+        """
         cur = self.emul.cur
         plain = self.o.plain
-        if cur.linux_face:
-            raw = self.slong(retval)
-            if e == ERESTART and raw != e and raw in LINUX_RESTARTS:
-                return "RESTART"
-            if e == ERESTART and raw == 0:
-                return "RESTART"
-            if e == EJUSTRETURN and raw != e:
-                return "JUSTRETURN"
-            if e < 0:
-                entry = tables.LINUX_ERRNO.get(-e)
-                if entry is not None:
-                    if plain:
-                        return "-1 errno %d" % -e
-                    return "-1 errno %d %s %s" % (-e, entry[0], entry[1])
-            return "-1 unknown errno %d" % e
-        i = e
-        if cur.linux:
-            native = tables.netbsd_errno_for_linux(e)
-            if native is None:
-                return "-1 unknown errno %d" % e
-            i = native
-        if i == ERESTART:
+        if not cur.linux_face:
+            return cur.tables.eprint(e, bool(plain))
+        from ktrace.emul import LINUX_ERRNO, LINUX_RESTART_ERRNO
+        raw = self.slong(retval)
+        if e == ERESTART and -raw in LINUX_RESTART_ERRNO:
             return "RESTART"
-        if i == EJUSTRETURN:
+        if e == EJUSTRETURN and raw != EJUSTRETURN:
             return "JUSTRETURN"
-        s = "-1 errno %d" % e
-        if not plain:
-            s += " " + _strerror(i)
-        return s
+        entry = LINUX_ERRNO.get(-e) if e < 0 else None
+        if entry is None:
+            return "-1 unknown errno %d" % e
+        if plain:
+            return "-1 errno %d" % -e
+        return "-1 errno %d %s %s" % (-e, entry[0], entry[1])
 
     def namei(self, r: Raw, rev: int, col: int) -> str:
         return '"%s"\n' % r.payload.split(b"\0", 1)[0].decode("latin-1")
@@ -605,26 +585,3 @@ def _int(v: int) -> int:
     """An unsigned 32-bit field printed with ``%d``."""
     v &= 0xFFFFFFFF
     return v - (1 << 32) if v & 0x80000000 else v
-
-
-def _strip_sig(name: str) -> str:
-    return name[3:] if name.startswith("SIG") else name
-
-
-def _strerror(e: int) -> str:
-    from ktrace import emul as tables
-    entry = tables.NETBSD_ERRNO.get(e)
-    return entry[1] if entry else "Unknown error: %d" % e
-
-
-def _linux_to_native_signo(sig: int) -> int:
-    """NetBSD's ``linux_to_native_signo[]``: by name, through the tables."""
-    from ktrace import emul as tables
-    mapping = getattr(tables, "LINUX_TO_NATIVE_SIGNO", None)
-    if mapping is not None:
-        return mapping.get(sig, 0) if hasattr(mapping, "get") else mapping[sig]
-    name = tables.LINUX_SIGNALS.get(sig)
-    for num, nb in tables.NETBSD_SIGNALS.items():
-        if nb == name:
-            return num
-    return 0

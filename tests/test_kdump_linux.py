@@ -1,0 +1,113 @@
+"""The two faces on linux/linux32 records as pyktrace writes them.
+
+``--netbsd`` follows kdump.c 1.140.2.2 with setemul.c's linux tables
+(NetBSD's compat names, the first-match ``native_to_linux_errno[]`` search,
+``linux_to_native_signo[]``); the default face prints Linux's names and
+errno, and tells RESTART/JUSTRETURN apart through ``retval`` (design §4).
+"""
+
+from __future__ import annotations
+
+from ktrace.format import AMD64, I386
+
+from test_kdump_golden import H2, call, lines, rec, ret
+
+# Linux x86-64 numbers
+L_read, L_open, L_stat, L_shmget, L_execve = 0, 2, 4, 29, 59
+L_kill, L_exit_group, L_ioctl, L_fcntl = 62, 231, 16, 72
+
+
+def both(records, abi=AMD64, **kw):
+    return (lines(records, abi, netbsd=True, **kw),
+            lines(records, abi, **kw))
+
+
+EMUL = rec(7, b"linux")
+
+
+def test_names_per_face() -> None:
+    recs = [EMUL, rec(1, call(AMD64, L_stat, 0x1000, 0x2000)),
+            rec(1, call(AMD64, L_shmget, 1, 2, 3)),
+            rec(1, call(AMD64, 500, 1))]
+    netbsd, default = both(recs)
+    assert netbsd[1:] == [H2 + "CALL  stat64(0x1000,0x2000)",
+                          H2 + "CALL  #29 (unimplemented shmget)(1,2,3)",
+                          H2 + "CALL  [500](1)"]
+    assert default[1:] == [H2 + "CALL  stat(0x1000,0x2000)",
+                           H2 + "CALL  shmget(1,2,3)",
+                           H2 + "CALL  [500](1)"]
+
+
+def test_errors_per_face() -> None:
+    # a CALL first: the RET right after an EMUL record is named with the
+    # previous emulation
+    recs = [EMUL, rec(1, call(AMD64, L_open, 0x1000, 0)),
+            rec(2, ret(AMD64, L_open, error=-2, retval=-2)),
+            rec(2, ret(AMD64, L_read, error=-3, retval=-512)),
+            rec(2, ret(AMD64, L_read, error=-3, retval=-3)),
+            rec(2, ret(AMD64, L_read, error=-4, retval=-4)),
+            rec(2, ret(AMD64, L_read, error=-200, retval=-200))]
+    netbsd, default = both(recs)
+    assert netbsd[2:] == [
+        H2 + "RET   open -1 errno -2 No such file or directory",
+        H2 + "RET   read -1 errno -3 No such process",
+        H2 + "RET   read -1 errno -3 No such process",
+        H2 + "RET   read -1 errno -4 Interrupted system call",
+        H2 + "RET   read -1 unknown errno -200"]
+    assert default[2:] == [
+        H2 + "RET   open -1 errno 2 ENOENT No such file or directory",
+        H2 + "RET   read RESTART",
+        H2 + "RET   read -1 errno 3 ESRCH No such process",
+        H2 + "RET   read -1 errno 4 EINTR Interrupted system call",
+        H2 + "RET   read -1 unknown errno -200"]
+    assert lines(recs[:3], plain=1)[2] == H2 + "RET   open -1 errno 2"
+
+
+def test_execve_justreturn_named_with_previous_emulation() -> None:
+    # kdump names the RET after an EMUL record with prev_emul (netbsd here)
+    recs = [rec(1, call(AMD64, 59, 0x1000, 0x2000, 0x3000)),
+            rec(3, b"/bin/true"), EMUL,
+            rec(2, ret(AMD64, L_execve, error=-2, retval=0))]
+    netbsd, default = both(recs)
+    assert netbsd == [H2 + "CALL  execve(0x1000,0x2000,0x3000)",
+                      H2 + 'NAMI  "/bin/true"', H2 + 'EMUL  "linux"',
+                      H2 + "RET   execve -1 errno -2 No such file or directory"]
+    assert default[3] == H2 + "RET   execve JUSTRETURN"
+
+
+def test_kill_signal_translation() -> None:
+    recs = [EMUL, rec(1, call(AMD64, L_kill, 5, 10)),
+            rec(1, call(AMD64, L_kill, 5, 16))]
+    netbsd, default = both(recs)
+    assert netbsd[1:] == [H2 + "CALL  kill(5, SIGUSR1)",
+                          H2 + "CALL  kill(5, SIGSignal 0)"]
+    assert default[1:] == [H2 + "CALL  kill(5, SIGUSR1)",
+                           H2 + "CALL  kill(5, SIGSTKFLT)"]
+
+
+def test_fcntl_and_ioctl_values_per_face() -> None:
+    recs = [EMUL, rec(1, call(AMD64, L_fcntl, 3, 2, 1)),
+            rec(1, call(AMD64, L_ioctl, 1, 0x5401, 0x1000))]
+    netbsd, default = both(recs)
+    # NetBSD's F_SETFD is 2 as Linux's; Linux TCGETS has no NetBSD dir bits
+    assert netbsd[1:] == [H2 + "CALL  fcntl(3,F_SETFD,1)",
+                          H2 + "CALL  ioctl(1,_IO('T',0x1,0),0x1000)"]
+    assert default[1:] == [H2 + "CALL  fcntl(3,F_SETFD,1)",
+                           H2 + "CALL  ioctl(1,_IO('T',0x1),0x1000)"]
+
+
+def test_exit_group_forgets_the_emulation() -> None:
+    # ectx_delete(): the pid's next record is read with the default (netbsd)
+    recs = [EMUL, rec(1, call(AMD64, L_exit_group, 0)),
+            rec(1, call(AMD64, 3, 7))]
+    assert both(recs)[0][1:] == [H2 + "CALL  exit_group(0)",
+                                 H2 + "CALL  read(7)"]
+
+
+def test_linux32_prints_u_int() -> None:
+    # EMUL_FLAG_NETBSD32: output_long prints (u_int) with %#x / %d
+    recs = [rec(7, b"linux32"), rec(1, call(I386, 4, 1, -1, 12))]
+    netbsd, default = both(recs, I386)
+    assert netbsd[1] == H2 + "CALL  netbsd32_write(1,0xffffffff,0xc)"
+    assert default[1] == H2 + "CALL  write(1,0xffffffff,0xc)"
+    assert lines(recs, I386, decimal=True)[1] == H2 + "CALL  write(1,-1,12)"
