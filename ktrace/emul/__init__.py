@@ -13,8 +13,9 @@ when first used.
 API
 ---
 ``Emulation`` (frozen dataclass), one per emulation kdump knows and pyktrace
-writes: ``name``; ``netbsd_names`` (kdump's ``sysnames`` array, verbatim, fillers
-included); ``nsysnames`` (kdump's bound, ``*_SYS_MAXSYSCALL``); ``linux_names``
+writes: ``name``; ``netbsd_names`` (kdump's ``sysnames`` array, verbatim C
+strings, cut at kdump's bound ``*_SYS_MAXSYSCALL``: the ``"# filler"`` padding
+beyond it is never printed); ``linux_names``
 (Linux's own names for that arch, ``None`` for ``netbsd``); ``arg_hex`` (kdump's
 ``EMUL_FLAG_NETBSD32``: ``output_long`` prints ``(u_int)`` values with ``%#x`` /
 ``%d``; true for ``linux32``); ``errnomap`` / ``signalmap`` (setemul.c's
@@ -22,17 +23,17 @@ included); ``nsysnames`` (kdump's bound, ``*_SYS_MAXSYSCALL``); ``linux_names``
 ``linux_to_native_signo[]``, ``None`` for ``netbsd``).  Methods:
 
 - ``syscall_name(code, netbsd)``: kdump's name (``netbsd=True``: ``sysnames[code]``
-  or ``[N]`` outside ``0 <= code < nsysnames``), or Linux's own name (``[N]``
+  or ``[N]`` outside ``0 <= code < len(netbsd_names)``), or Linux's own name (``[N]``
   when unknown).  RET lines print it followed by a space, as kdump does.
 - ``output_long(value, as_x)``: kdump's ``output_long`` for this emulation.
 - ``eprint(error, plain)``: kdump's ``eprint()`` text for a RET error.
 - ``signame(sig, xlat)``: kdump's ``signame()``; kdump prints ``"SIG" + result``.
 
 ``emulation(name)`` returns the ``Emulation`` for ``netbsd``, ``linux`` or
-``linux32``; for any other name it returns the ``netbsd`` one (see below);
-``find_emulation(name)`` returns ``None`` instead, so callers can warn as kdump
-does.  ``NETBSD``, ``LINUX`` and ``LINUX32`` are not module attributes: use
-``emulation()``.
+``linux32`` and raises ``UnknownEmulation`` (a ``LookupError``) for any other
+name, because kdump's answer to an unknown name is "change nothing" (see
+below), which only the caller tracking pids can do; ``emulation("netbsd")`` is
+kdump's default.  ``find_emulation(name)`` returns ``None`` instead of raising.
 
 ``NETBSD_ERRNO`` / ``LINUX_ERRNO``: ``{errno: (name, strerror text)}``;
 ``netbsd_strerror(n)`` gives NetBSD libc's text for any ``n`` (``"Unknown
@@ -48,7 +49,9 @@ numbering (NetBSD's as kdump prints them: ``SIGRT0`` for 33 etc.);
 ``LINUX_TO_NETBSD_SIGNAL`` / ``NETBSD_TO_LINUX_SIGNAL``: the kernel's x86 maps
 (signals with no counterpart are absent: Linux 16 SIGSTKFLT, 63, 64; NetBSD 7
 SIGEMT, 29 SIGINFO); ``linux_to_netbsd_sigmask(mask)``: a Linux 64-bit sigset
-as NetBSD's ``sigset_t`` (4 x u32).
+as NetBSD's ``sigset_t`` (4 x u32).  ``LINUX_TO_NATIVE_SIGNO`` /
+``NATIVE_TO_LINUX_SIGNO``: the same maps as the raw 64-entry C arrays (0 where
+there is no counterpart), indexable exactly as kdump indexes ``signalmap``.
 
 kdump facts the tables encode (``usr.bin/kdump/kdump.c`` 1.140.2.2,
 ``setemul.c`` 1.23.4.1)
@@ -61,9 +64,9 @@ kdump facts the tables encode (``usr.bin/kdump/kdump.c`` 1.140.2.2,
   `NAME' unknown`` on stderr and changes nothing: an EMUL record with an unknown
   name leaves that pid on whatever emulation it had (a new pid starts on the
   default, ``netbsd`` unless ``-e`` named a known one), and an unknown ``-e``
-  leaves the default at ``netbsd``.  ``emulation()`` therefore falls back to
-  ``netbsd``; a caller that tracks pids should keep the previous emulation when
-  ``find_emulation()`` returns ``None``.  setemul.c 1.23.4.1 also knows
+  leaves the default at ``netbsd``.  Hence ``emulation()`` raises and the
+  caller keeps the pid's previous emulation (and prints the warning).
+  setemul.c 1.23.4.1 also knows
   emulations pyktrace has no tables for (``netbsd32``, ``freebsd``, ``svr4``...).
 - Errors (``eprint``): with an ``errnomap`` kdump searches it from index 0 for
   the recorded error and takes the first index ``i`` that matches; no match
@@ -97,6 +100,7 @@ __all__ = [
     "Emulation",
     "emulation",
     "find_emulation",
+    "UnknownEmulation",
     "EMULATION_NAMES",
     "NETBSD_ERRNO",
     "LINUX_ERRNO",
@@ -108,6 +112,8 @@ __all__ = [
     "LINUX_SIGNALS",
     "LINUX_TO_NETBSD_SIGNAL",
     "NETBSD_TO_LINUX_SIGNAL",
+    "LINUX_TO_NATIVE_SIGNO",
+    "NATIVE_TO_LINUX_SIGNO",
     "linux_to_netbsd_sigmask",
     "NETBSD_NSIG",
     "ERESTART",
@@ -138,14 +144,13 @@ LINUX_RESTART_ERRNO: dict[int, str] = {
 class Emulation:
     """What kdump's ``struct emulation`` holds for one emulation, plus Linux's names.
 
-    ``netbsd_names`` is the whole C array (fillers included); only indices below
-    ``nsysnames`` are ever printed by kdump.  Instances are singletons (see
-    ``emulation()``) compared by identity, which also keeps them hashable.
+    ``netbsd_names`` holds exactly the entries kdump may print (indices below
+    ``*_SYS_MAXSYSCALL``).  Instances are singletons (see ``emulation()``)
+    compared by identity, which also keeps them hashable.
     """
 
     name: str
     netbsd_names: tuple[str, ...]
-    nsysnames: int
     linux_names: Mapping[int, str] | None
     arg_hex: bool
     errnomap: tuple[int, ...] | None
@@ -157,7 +162,7 @@ class Emulation:
         For the ``netbsd`` emulation both faces use NetBSD's table.
         """
         if netbsd or self.linux_names is None:
-            if 0 <= code < self.nsysnames:
+            if 0 <= code < len(self.netbsd_names):
                 return self.netbsd_names[code]
             return f"[{code}]"
         return self.linux_names.get(code, f"[{code}]")
@@ -218,11 +223,11 @@ def _emulations() -> dict[str, Emulation]:
     from . import _netbsd_syscalls as sc
 
     return {
-        "netbsd": Emulation("netbsd", sc.NETBSD_NAMES, sc.NETBSD_NSYSNAMES, None,
+        "netbsd": Emulation("netbsd", sc.NETBSD_NAMES[:sc.NETBSD_NSYSNAMES], None,
                             False, None, None),
-        "linux": Emulation("linux", sc.LINUX_NAMES, sc.LINUX_NSYSNAMES, host.X86_64_NAMES,
+        "linux": Emulation("linux", sc.LINUX_NAMES[:sc.LINUX_NSYSNAMES], host.X86_64_NAMES,
                            False, err.NATIVE_TO_LINUX_ERRNO, sig.LINUX_TO_NATIVE_SIGNO),
-        "linux32": Emulation("linux32", sc.LINUX32_NAMES, sc.LINUX32_NSYSNAMES,
+        "linux32": Emulation("linux32", sc.LINUX32_NAMES[:sc.LINUX32_NSYSNAMES],
                              host.I386_NAMES, True, err.NATIVE_TO_LINUX_ERRNO,
                              sig.LINUX_TO_NATIVE_SIGNO),
     }
@@ -233,9 +238,21 @@ def find_emulation(name: str) -> Emulation | None:
     return _emulations().get(name)
 
 
+class UnknownEmulation(LookupError):
+    """An emulation name kdump does not know (setemul.c: ``Emulation `NAME' unknown``)."""
+
+
 def emulation(name: str) -> Emulation:
-    """The emulation called ``name``; unknown names fall back to ``netbsd`` (kdump's default)."""
-    return _emulations().get(name) or _emulations()["netbsd"]
+    """The emulation called ``name``; ``UnknownEmulation`` for names kdump lacks.
+
+    kdump's reaction to an unknown name is to warn and keep the current
+    emulation, so the fallback belongs to the caller: the pid keeps what it had,
+    a new pid gets the default ``emulation("netbsd")`` (or ``-e``'s).
+    """
+    found = _emulations().get(name)
+    if found is None:
+        raise UnknownEmulation(name)
+    return found
 
 
 def netbsd_strerror(n: int) -> str:
@@ -292,7 +309,7 @@ def __getattr__(name: str) -> object:
 
         value = host.ERRNO
     elif name in ("NETBSD_SIGNALS", "LINUX_SIGNALS", "LINUX_TO_NETBSD_SIGNAL",
-                  "NETBSD_TO_LINUX_SIGNAL"):
+                  "NETBSD_TO_LINUX_SIGNAL", "LINUX_TO_NATIVE_SIGNO", "NATIVE_TO_LINUX_SIGNO"):
         from . import _netbsd_signals as s
 
         value = {
@@ -302,6 +319,8 @@ def __getattr__(name: str) -> object:
                                        in enumerate(s.LINUX_TO_NATIVE_SIGNO) if nsig},
             "NETBSD_TO_LINUX_SIGNAL": {nsig: lsig for nsig, lsig
                                        in enumerate(s.NATIVE_TO_LINUX_SIGNO) if lsig},
+            "LINUX_TO_NATIVE_SIGNO": s.LINUX_TO_NATIVE_SIGNO,
+            "NATIVE_TO_LINUX_SIGNO": s.NATIVE_TO_LINUX_SIGNO,
         }[name]
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
