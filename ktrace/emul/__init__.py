@@ -88,13 +88,37 @@ kdump facts the tables encode (``usr.bin/kdump/kdump.c`` 1.140.2.2,
   and the emulation has a map (CALL arguments of kill/killpg/sigaction: Linux
   numbers), else ``sys_signame[sig]`` (PSIG records: native numbers).  A Linux
   signal with no NetBSD counterpart maps to 0 and prints ``SIGSignal 0``.
+
+Sources and known gaps
+----------------------
+The revisions below are the newest the source index yielded (the generated
+modules' headers carry each file's ``$NetBSD$`` id; ``scripts/gen_tables.py
+--help`` lists them).  Newer NetBSD revisions exist; regenerate from them with
+the script when they are at hand:
+
+- ``sys/kern/syscalls.c`` 1.200 (2008): native calls added since (e.g. the
+  ``*50``/``*60`` versioned calls, ``paccept``, ``posix_spawn``) print ``[N]``.
+- ``compat/linux/arch/amd64/linux_syscalls.c`` 1.42.10.4 (2017, from
+  ``syscalls.master`` 1.60): LINUX_SYS_MAXSYSCALL 315; later NetBSD implements
+  more Linux calls (epoll, statx, getrandom, ...) that this table still shows
+  as ``#N (unimplemented x)`` or ``[N]``.
+- ``compat/linux32/arch/amd64/linux32_syscalls.c`` 1.58.2.2 (2010): its names
+  keep the ``netbsd32_`` prefix of that era (``netbsd32_execve`` for 11).
+- ``sys/errno.h`` 1.32 (2003) for strerror texts: errnos 1..92; 93..98
+  (ENOATTR, EMULTIHOP, ENOLINK, EPROTO, EOWNERDEAD, ENOTRECOVERABLE) print
+  ``Unknown error: N``, and texts later reworded in NetBSD (e.g. ENOPROTOOPT)
+  are the 2003 ones.
+- Linux's own names come from python-ptrace 0.9.9: its i386 table stops at 319
+  (Linux 2.6.21), so newer i386 calls (statx 383, clock_gettime64 403, ...)
+  print ``[N]`` in the default face; its x86-64 table also lists the x32-only
+  numbers 512..547.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Mapping
+from typing import Any, Mapping
 
 __all__ = [
     "Emulation",
@@ -293,7 +317,7 @@ def linux_to_netbsd_sigmask(mask: int) -> tuple[int, int, int, int]:
     return words[0], words[1], words[2], words[3]
 
 
-def _lazy(name: str):  # type: ignore[no-untyped-def]
+def _lazy(name: str) -> Any:
     """A lazily loaded table by name (module ``__getattr__`` does not serve globals)."""
     return globals()[name] if name in globals() else __getattr__(name)
 
