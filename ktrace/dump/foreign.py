@@ -37,7 +37,7 @@ def _openbsd_chain(buf: bytes) -> bool:
             name = comm.split(b"\0", 1)[0]
             if not (0 < ktype < 32 and pid >= 0 and tid >= 0
                     and 0 <= nsec < 1_000_000_000 and len(name) < len(comm)
-                    and name.isascii() and name.isprintable()
+                    and all(0x20 <= c < 0x7F for c in name)
                     and length < 1 << 24):
                 break
             off += size + length

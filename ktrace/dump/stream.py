@@ -105,7 +105,7 @@ class RecordStream:
             abi: Abi | None = probe_abi(head, at_eof=self._eof)
         except FormatError:
             abi = None
-        other = foreign_format(head, abi is not None)
+        other = foreign_format(head, abi is not None and _chains(head, abi))
         if other is not None:
             raise NotNetBSD(f"is {other} ktrace file; this reads NetBSD's")
         if abi is None:
@@ -175,3 +175,19 @@ class RecordStream:
                       f[4], f[5], f[6], buf[pos + hsize:end], base + pos)
             pos = end
 
+
+def _chains(head: bytes, abi: Abi, enough: int = 8) -> bool:
+    """Whether the records of ``head`` follow one another under ``abi``
+    up to its end (or for ``enough`` records): a single plausible header
+    followed by garbage is not evidence of a NetBSD file."""
+    lay = Layouts.get(abi)
+    hsize = lay.header_size
+    off = count = 0
+    while off + hsize <= len(head) and count < enough:
+        length, a, b, _pid = lay.prefix.unpack_from(head, off)
+        version = a if abi.big_endian else b
+        if version not in lay.header or not 0 <= length <= MAX_RECORD_LEN:
+            return False
+        off += hsize + length
+        count += 1
+    return count >= enough or off >= len(head)

@@ -1,0 +1,252 @@
+"""The pykdump command: options, files, the fixture, errors and bad input."""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ktrace.cli.pykdump import main
+from ktrace.dump.face import Options
+from ktrace.dump.run import dump
+from ktrace.format import AMD64, I386
+
+from test_kdump_golden import H2, call, rec, ret, trace
+
+FIXTURE = Path(__file__).parent / "data" / "netbsd-i386-v0-rc.ktrace"
+PYKDUMP = [str(Path(sys.executable).parent / "pykdump")]
+
+
+def cli(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, list(args), input=input)
+    return r.exit_code, r.stdout_bytes.decode("latin-1"), \
+        r.stderr_bytes.decode("latin-1")
+
+
+SAMPLE = trace([rec(1, call(AMD64, 3, 0, 0x1000, 10)),
+                rec(3, b"/etc/motd"),
+                rec(2, ret(AMD64, 3, retval=10))])
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    p = tmp_path / "ktrace.out"
+    p.write_bytes(SAMPLE)
+    return p
+
+
+# --- the real NetBSD/i386 trace ---------------------------------------------
+def test_fixture_decodes_completely() -> None:
+    code, out, err = cli(str(FIXTURE))
+    assert code == 0 and err == ""
+    heads = [ln for ln in out.splitlines() if ln.startswith("  7504 ")]
+    assert len(heads) == 636
+    assert heads[5] == "  7504 rc       RET   execve JUSTRETURN"
+    assert heads[1] == "  7504 ktrace   CALL  execve(0xbfbff733,0xbfbff64c,0xbfbff65c)"
+    assert "  7504 rc       RET   open -1 errno 2 No such file or directory" in heads
+    assert heads[-1] == "  7504 rc       CALL  exit(0)"
+
+
+def test_fixture_timestamps_v0() -> None:
+    # kdump.c 1.93.2.1: "%ld.%06ld " for version 0 records
+    code, out, _ = cli("-T", "-t", "e", str(FIXTURE))
+    assert out.splitlines()[0] == \
+        '  7504 ktrace   1064505173.483507 EMUL  "netbsd"'
+
+
+def test_fixture_both_faces_agree() -> None:
+    assert cli(str(FIXTURE))[1] == cli("--netbsd", str(FIXTURE))[1]
+
+
+# --- options ------------------------------------------------------------------
+def test_default_file_and_f(sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(sample.parent)
+    code, out, _ = cli()
+    assert code == 0 and out.splitlines()[1] == H2 + 'NAMI  "/etc/motd"'
+    assert cli("-f", str(sample))[1] == out
+
+
+def test_stdin() -> None:
+    code, out, _ = cli("-f", "-", input=SAMPLE)
+    assert code == 0 and len(out.splitlines()) == 3
+
+
+def test_t_p_n_N(sample: Path) -> None:
+    assert cli("-t", "n", str(sample))[1] == H2 + 'NAMI  "/etc/motd"\n'
+    assert cli("-p", "99", str(sample))[1] == ""
+    assert cli("-N", "-t", "c", str(sample))[1].splitlines() == [
+        H2 + "CALL  [3](0,0x1000,0xa)", H2 + "RET   [3] 10/0xa"]
+    assert cli("-dn", "-t", "c", str(sample))[1].splitlines()[0] == \
+        H2 + "CALL  read(0,4096,10)"
+
+
+def test_bad_options(sample: Path) -> None:
+    code, _, err = cli("-t", "q", str(sample))
+    assert code != 0 and "unknown trace point in q" in err
+    code, _, err = cli("-X", "3", str(sample))
+    assert code != 0 and "argument to -X must be 1, 2, 4, 8 or 16" in err
+    code, _, err = cli("-m", "lots", str(sample))
+    assert code != 0 and "invalid number lots" in err
+
+
+def test_abi_override(tmp_path: Path) -> None:
+    p = tmp_path / "t"
+    p.write_bytes(trace([rec(2, ret(I386, 6))], I386))
+    assert cli("--abi", "i386", str(p))[1] == H2 + "RET   close 0\n"
+    code, out, err = cli("--abi", "amd64", str(p))
+    assert code == 1 and "pykdump: " in err
+
+
+# --- errors -------------------------------------------------------------------
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    code, out, err = cli(str(tmp_path / "nope"))
+    assert code == 1 and out == ""
+    assert err == f"pykdump: {tmp_path / 'nope'}: No such file or directory\n"
+    code, out, err = cli(str(tmp_path))
+    assert code == 1 and err == f"pykdump: {tmp_path}: Is a directory\n"
+
+
+def test_truncated_record_prints_what_decodes(tmp_path: Path) -> None:
+    p = tmp_path / "t"
+    p.write_bytes(SAMPLE[:-5])
+    code, out, err = cli(str(p))
+    assert code == 1
+    assert out.splitlines() == [H2 + "CALL  read(0,0x1000,0xa)",
+                                H2 + 'NAMI  "/etc/motd"']
+    second_end = len(SAMPLE) - (56 + 24)
+    assert err == (f"pykdump: {p}: truncated record (19 of 24 payload "
+                   f"bytes) at offset {second_end}\n")
+
+
+def test_lying_inner_sizes() -> None:
+    bad_call = rec(1, struct.pack("<ii", 3, 64) + bytes(8))
+    bad_psig = rec(5, bytes(41))
+    bad_gio = rec(4, bytes(5))
+    for r, what in ((bad_call, "argsize 64"), (bad_psig, "PSIG record of 41"),
+                    (bad_gio, "GIO record of 5")):
+        data = SAMPLE + trace([r])
+        status, out, err = run_bytes(data)
+        assert status == 1
+        assert len(out.splitlines()) == 3
+        assert what in err and err.endswith(f"at offset {len(SAMPLE)}\n")
+
+
+def test_huge_and_negative_lengths() -> None:
+    for length in (-1, 0x7FFFFFF0):
+        data = SAMPLE + struct.pack("<ihhi", length, 1, 2, 1) + bytes(52)
+        status, out, err = run_bytes(data)
+        assert status == 1 and len(out.splitlines()) == 3
+        assert f"bad record length {length} at offset {len(SAMPLE)}" in err
+
+
+def test_unknown_version() -> None:
+    data = SAMPLE + struct.pack("<ihhi", 0, 1, 7, 1) + bytes(52)
+    status, _, err = run_bytes(data)
+    assert status == 1 and f"unknown ktrace version 7 at offset {len(SAMPLE)}" in err
+
+
+def run_bytes(data: bytes, **kw) -> tuple[int, str, str]:
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(data), out, Options(**kw), "t", err=err)
+    return status, out.getvalue().decode("latin-1"), err.getvalue()
+
+
+# --- foreign files ------------------------------------------------------------
+def freebsd_trace() -> bytes:
+    """FreeBSD/amd64: 56-byte headers, ktr_syscall {short code, narg}."""
+    out = b""
+    for ktype, body in ((1, struct.pack("<hh4xqq", 3, 2, 0, 4096)),
+                        (2, struct.pack("<hhiq", 3, 0, 0, 10))):
+        out += struct.pack("<ihhi20s", len(body), ktype, 1, 42, b"cat") + \
+            struct.pack("<qqii", 1700000000, 1, 100, 0) + body
+    return out
+
+
+def openbsd_trace() -> bytes:
+    """OpenBSD/amd64: type first, 24-byte comm, size_t length last."""
+    out = b""
+    for ktype, body in ((1, struct.pack("<iiq", 3, 8, 0)), (3, b"/etc/x")):
+        out += struct.pack("<Iii4xqq24sQ", ktype, 42, 100042, 1700000000, 5,
+                           b"cat", len(body)) + body
+    return out
+
+
+@pytest.mark.parametrize("data,system", [
+    (freebsd_trace(), "a FreeBSD"), (openbsd_trace(), "an OpenBSD"),
+    (struct.pack("<IIQ", 0x55AA0200, 0, 0) + bytes(64), "a macOS")])
+def test_foreign_formats_named(data: bytes, system: str) -> None:
+    status, out, err = run_bytes(data)
+    assert status == 1 and out == ""
+    assert err == f"pykdump: t is {system} ktrace file; this reads NetBSD's\n"
+
+
+def test_not_a_trace() -> None:
+    status, _, err = run_bytes(b"hello world, this is text\n" * 10)
+    assert (status, err) == (1, "pykdump: t is not a NetBSD ktrace file\n")
+
+
+def test_empty_file() -> None:
+    assert run_bytes(b"") == (0, "", "")
+
+
+# --- never a traceback ------------------------------------------------------
+@given(st.binary(max_size=2048))
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+def test_random_bytes_never_raise(data: bytes) -> None:
+    status, _, err = run_bytes(data)
+    assert status in (0, 1)
+    if status:
+        assert err.count("\n") == 1 and err.startswith("pykdump: t")
+
+
+@given(st.lists(st.tuples(st.integers(0, len(SAMPLE) - 1),
+                          st.integers(0, 255)), max_size=6),
+       st.integers(0, len(SAMPLE)), st.sampled_from([{}, {"word_size": 4},
+                                                      {"netbsd": True}]))
+@settings(max_examples=300, deadline=None)
+def test_damaged_traces_never_raise(flips, cut, opts) -> None:
+    data = bytearray(SAMPLE + trace([
+        rec(5, bytes(168)), rec(8, b"msghdr".ljust(20, b"\0") + bytes(7)),
+        rec(4, struct.pack("<ii", 1, 1) + b"x\0y"), rec(15, bytes(8)),
+        rec(14, bytes(6)), rec(6, bytes(8)), rec(10, b"a\0")]))
+    for pos, val in flips:
+        data[pos] = val
+    status, _, err = run_bytes(bytes(data[:cut]), **opts)
+    assert status in (0, 1)
+    if status:
+        assert err.count("\n") == 1
+
+
+# --- a real process: follow mode and exit status ----------------------------
+def test_follow_growing_file(tmp_path: Path) -> None:
+    p = tmp_path / "live.out"
+    p.write_bytes(SAMPLE[:56 + 32])          # the first record only
+    proc = subprocess.Popen(PYKDUMP + ["-l", str(p)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    try:
+        first = proc.stdout.readline().decode()
+        assert first.startswith(H2 + "CALL  read(")
+        with open(p, "ab") as f:
+            f.write(SAMPLE[56 + 32:])
+        assert proc.stdout.readline().decode() == H2 + 'NAMI  "/etc/motd"\n'
+        assert proc.stdout.readline().decode() == H2 + "RET   read 10/0xa\n"
+        assert proc.poll() is None            # still following
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_pipe_to_stdin_and_exit_status() -> None:
+    p = subprocess.run(PYKDUMP + ["-f", "-"], input=SAMPLE[:-1],
+                       capture_output=True)
+    assert p.returncode == 1 and len(p.stdout.splitlines()) == 2
+    assert p.stderr.decode().startswith("pykdump: stdin: truncated record")
+    assert b"Traceback" not in p.stderr

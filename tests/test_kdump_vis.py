@@ -1,0 +1,87 @@
+"""vis(3) escaping (lib/libc/gen/vis.c 1.53, VIS_CSTYLE, extra "\\"\\n"),
+kdump's visdump_buf folding and hexdump_buf (kdump.c 1.140.2.2)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ktrace.dump.hexdump import hexdump
+from ktrace.dump.vis import svis_byte, vis_string, visdump
+
+
+def test_svis_classes() -> None:
+    assert svis_byte(ord("a")) == "a"
+    assert svis_byte(ord(" ")) == " "
+    assert svis_byte(ord("\t")) == "\t"
+    assert svis_byte(ord("\n")) == "\\n"
+    assert svis_byte(ord('"')) == '\\"'
+    assert svis_byte(ord("\\")) == "\\\\"
+    assert [svis_byte(c) for c in b"\r\b\a\v\f"] == [
+        "\\r", "\\b", "\\a", "\\v", "\\f"]
+    assert svis_byte(0x01) == "\\^A"
+    assert svis_byte(0x1B) == "\\^["
+    assert svis_byte(0x7F) == "\\^?"
+    assert svis_byte(0x80) == "\\M^@"
+    assert svis_byte(0xA0) == "\\240"
+    assert svis_byte(0xC3) == "\\M-C"
+    assert svis_byte(0xFF) == "\\M^?"
+
+
+def test_nul_before_octal_digit() -> None:
+    assert vis_string(b"\x001\x009\x00") == "\\0001\\09\\0"
+
+
+def test_fold_keeps_escapes_whole() -> None:
+    # 69 'a's then "\n": the 2-char escape does not fit at column 77
+    out = visdump(b"a" * 69 + b"\n" + b"b", 7)
+    assert out == '"' + "a" * 69 + "\\\n\t\\nb\"\n"
+
+
+def test_fold_tab_width() -> None:
+    # a tab counts to the next multiple of 8; at the edge it moves whole
+    out = visdump(b"x" * 69 + b"\t" + b"y", 7)
+    assert out == '"' + "x" * 69 + "\\\n\t\ty\"\n"
+
+
+def test_screenwidth() -> None:
+    assert visdump(b"abcdef", 7, screenwidth=14) == '"abcd\\\n\tef"\n'
+
+
+@given(st.binary(max_size=600), st.integers(min_value=0, max_value=60))
+@settings(max_examples=200, deadline=None)
+def test_fold_is_only_line_breaks(data: bytes, col: int) -> None:
+    """Removing the continuations gives back the vis string, and no line
+    passes column 78 unless one unit alone does."""
+    out = visdump(data, col)
+    assert out.startswith('"') and out.endswith('"\n')
+    assert out[1:-2].replace("\\\n\t", "") == vis_string(data)
+
+
+def test_hexdump_lines_and_duplicates() -> None:
+    # a run of duplicates collapses to "*" as wide as "%3x" of the offset
+    out = hexdump(bytes(64)).splitlines()
+    zeros = " 00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00 "
+    assert out == ["\t000  " + zeros + "." * 16, "\t***",
+                   "\t030  " + zeros + "." * 16]
+
+
+def test_hexdump_single_duplicate_quirk() -> None:
+    # exactly one duplicate: reprinted with a blank hex field (kdump's
+    # buffer was cleared before the reprint)
+    data = bytes(32) + b"\x01" * 16 + b"\x02"
+    out = hexdump(data).splitlines()
+    assert out[1] == "\t010  " + " " * 50 + "." * 16
+    assert out[2].startswith("\t020   01 01")
+    assert out[3] == "\t030   02" + " " * 47 + "."
+
+
+def test_hexdump_words() -> None:
+    data = bytes(range(16))
+    assert hexdump(data, 4) == (
+        "\t000     03020100   07060504   0b0a0908   0f0e0d0c  "
+        "................\n")
+    assert hexdump(data, 2) == (
+        "\t000    0100  0302  0504  0706  0908  0b0a  0d0c  0f0e  "
+        "................\n")
+    assert hexdump(data[:3], 4) == "\t000       020100" + " " * 35 + "...\n"
