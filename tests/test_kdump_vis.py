@@ -28,6 +28,54 @@ def test_svis_classes() -> None:
     assert svis_byte(0xFF) == "\\M^?"
 
 
+def reference_vis(data: bytes) -> str:
+    """svis() byte by byte, as kdump calls it, with the look-ahead byte."""
+    out = []
+    for i, c in enumerate(data):
+        nextc = data[i + 1] if i + 1 < len(data) else 0
+        out.append("\\000" if c == 0 and 0x30 <= nextc <= 0x37
+                   else svis_byte(c))
+    return "".join(out)
+
+
+@given(st.one_of(st.binary(max_size=300),
+                 st.text(alphabet="ab \t\n\"\\\x00017\x80\xa0\xa2\xdc\x1c\x9c",
+                         max_size=300).map(lambda t: t.encode("latin-1"))))
+@settings(max_examples=300, deadline=None)
+def test_vis_string_matches_byte_by_byte(data: bytes) -> None:
+    assert vis_string(data) == reference_vis(data)
+
+
+def reference_visdump(data: bytes, col: int, screenwidth: int) -> str:
+    """kdump's visdump_buf loop, unit by unit (kdump.c 1.140.2.2)."""
+    out = '"'
+    col += 1
+    for i, c in enumerate(data):
+        nextc = data[i + 1] if i + 1 < len(data) else 0
+        unit = "\\000" if c == 0 and 0x30 <= nextc <= 0x37 else svis_byte(c)
+        width = 8 - (col & 7) if unit == "\t" else len(unit)
+        if col + width > screenwidth - 2:
+            out += "\\\n\t"
+            col = 8
+            if unit == "\t":
+                width = 8
+        col += width
+        out += unit
+    return out + '"\n'
+
+
+TEXTY = st.text(alphabet="ab \t\n\"\\\x00017\x80\xa0\xa2\xdc\x1c\x9c",
+                max_size=400).map(lambda t: t.encode("latin-1"))
+
+
+@given(st.one_of(st.binary(max_size=400), TEXTY),
+       st.integers(min_value=0, max_value=100),
+       st.sampled_from([80, 80, 132, 20, 12, 9]))
+@settings(max_examples=400, deadline=None)
+def test_visdump_matches_kdump_loop(data: bytes, col: int, width: int) -> None:
+    assert visdump(data, col, width) == reference_visdump(data, col, width)
+
+
 def test_nul_before_octal_digit() -> None:
     assert vis_string(b"\x001\x009\x00") == "\\0001\\09\\0"
 

@@ -12,9 +12,11 @@ the result like ``fold(1)``.  Rules from ``lib/libc/gen/vis.c`` 1.53
 * 0xa0 (``(c & 0177) == ' '``) as octal ``\\240``;
 * the rest as ``\\^X``, ``\\^?``, ``\\M-X``, ``\\M^X``.
 
-Doing that per byte in Python would cost a microsecond a byte, so every
-byte's escape is precomputed and applied with :meth:`str.translate`; the
-folding works on whole runs with a parallel "unit boundary" string.
+Doing that per byte in Python would cost a microsecond a byte.  Text (few
+distinct bytes to escape) is escaped with one :meth:`str.replace` per such
+byte, and a fold point is checked against the backslash runs around it;
+other data goes through :meth:`str.translate` and the escape units are
+parsed only where a fold point may split one.
 """
 
 from __future__ import annotations
@@ -53,19 +55,89 @@ def svis_byte(c: int) -> str:
 
 
 _UNITS = [svis_byte(c) for c in range(256)] + ["\\000"]
-#: str.translate tables: the escape of each byte, and "S" + "c" * (len - 1)
-#: marking where each escape starts (so a fold never splits one).
+#: str.translate table: the escape of each byte
 VIS_TABLE = {i: u for i, u in enumerate(_UNITS) if u != chr(i)}
 VIS_TABLE[ord(_NUL_OCTAL)] = "\\000"
-BOUNDARY_TABLE = ["S" + "c" * (len(u) - 1) for u in _UNITS]
+
+_SAFE_BYTES = bytes(c for c in range(256)
+                    if c == 0x09 or (0x20 <= c <= 0x7E and c not in (0x22, 0x5C)))
+#: bytes whose escape has a backslash after its first character
+#: (0x1c "\\^\\", 0x9c "\\M^\\", 0xdc "\\M-\\")
+_INNER_BACKSLASH = b"\x1c\x9c\xdc"
+#: beyond this many distinct bytes to escape, translate beats replace
+_REPLACE_MAX = 12
+#: one escape unit of vis output: a backslash and its forms, or one char
+_UNIT = re.compile(r"\\(?:\^.|M[-^].|[0-7]{3}|.)|.", re.S)
+_OCTAL3 = re.compile(r"[0-7]{3}")
+
+
+def _escape(data: bytes) -> tuple[str, bool]:
+    """The vis text of ``data``, and whether every backslash in it starts
+    an escape or is the second of an escaped backslash ("text" shape)."""
+    s = data.decode("latin-1")
+    unsafe = data.translate(None, _SAFE_BYTES)
+    if not unsafe:
+        return s, True
+    present = set(unsafe)
+    simple = not (present & set(_INNER_BACKSLASH))
+    if len(present) > _REPLACE_MAX:
+        if 0 in present:
+            s = _NUL_BEFORE_OCTAL.sub(_NUL_OCTAL, s)
+        return s.translate(VIS_TABLE), simple
+    # backslash first and quote second: later escapes contain them
+    # (0xa2 is "\\M-\""), and no escape contains any other byte escaped here
+    if 0x5C in present:
+        s = s.replace("\\", "\\\\")
+        present.discard(0x5C)
+    if 0x22 in present:
+        s = s.replace('"', '\\"')
+        present.discard(0x22)
+    if 0 in present:
+        s = _NUL_BEFORE_OCTAL.sub("\\\\000", s)
+        present.discard(0)
+        s = s.replace("\x00", "\\0")
+    for c in present:
+        s = s.replace(chr(c), _UNITS[c])
+    return s, simple
 
 
 def vis_string(data: bytes) -> str:
     """The escaped text of ``data``, with kdump's look-ahead for ``\\0``."""
-    s = data.decode("latin-1")
-    if "\x00" in s:
-        s = _NUL_BEFORE_OCTAL.sub(_NUL_OCTAL, s)
-    return s.translate(VIS_TABLE)
+    return _escape(data)[0]
+
+
+def _boundary(text: str, pos: int, cut: int) -> int:
+    """The start of the escape unit that contains ``cut`` (``pos`` is a
+    unit boundary at or before it)."""
+    start = pos
+    for m in _UNIT.finditer(text, pos):
+        if m.end() > cut:
+            return m.start()
+        start = m.end()
+    return start
+
+
+def _boundary_simple(text: str, pos: int, cut: int) -> int:
+    """:func:`_boundary` for text whose backslashes all start escapes or
+    end escaped backslashes: the backslash run before ``cut`` decides."""
+    b = text.rfind("\\", max(pos, cut - 3), cut)
+    if b < 0:
+        return cut
+    r = b
+    while r > pos and text[r - 1] == "\\":
+        r -= 1
+    if (b - r) & 1:                 # the second half of an escaped "\\"
+        return cut
+    nxt = text[b + 1:b + 2]
+    if nxt == "^":
+        width = 3
+    elif nxt == "M":
+        width = 4
+    elif _OCTAL3.match(text, b + 1):
+        width = 4
+    else:
+        width = 2
+    return b if b + width > cut else cut
 
 
 def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
@@ -73,57 +145,55 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
 
     ``col`` is the column the opening quote is printed at.  A unit that
     would pass column ``screenwidth - 2`` starts a continuation line
-    (``\\`` newline tab, column 8); tabs print raw and count to the next
-    multiple of eight.
+    (backslash, newline, tab: column 8); tabs print raw and count to the
+    next multiple of eight.  Escapes never contain tabs, and a fold point
+    can only split one when a backslash is among the three characters
+    before it.
     """
-    s = data.decode("latin-1")
-    if "\x00" in s:
-        s = _NUL_BEFORE_OCTAL.sub(_NUL_OCTAL, s)
+    text, simple = _escape(data)
     col += 1
     limit = screenwidth - 2
-    out = s.translate(VIS_TABLE)
-    if "\t" not in s and col + len(out) <= limit:
-        return '"' + out + '"\n'
+    end = len(text)
+    tabs = "\t" in text
+    if col + end <= limit and not tabs:
+        return '"' + text + '"\n'
+    boundary = _boundary_simple if simple else _boundary
     parts = ['"']
     append = parts.append
-    for i, seg in enumerate(s.split("\t")):
-        if i:                               # the tab before this segment
-            width = 8 - (col & 7)
-            if col + width > limit:
-                append("\\\n\t")
-                col, width = 8, 8
-            col += width
-            append("\t")
-        if not seg:
-            continue
-        text = seg.translate(VIS_TABLE)
-        if len(text) == len(seg):           # no escapes: every unit is 1 wide
-            bounds = None
+    pos = 0
+    while pos < end:
+        room = limit - col
+        if tabs:
+            tab = text.find("\t", pos, pos + room + 1 if room > 0 else pos + 1)
         else:
-            bounds = seg.translate(BOUNDARY_TABLE)
-        pos, end = 0, len(text)
-        while pos < end:
-            room = limit - col
-            if end - pos <= room:
-                append(text[pos:])
-                col += end - pos
-                break
-            cut = pos + room if room > 0 else pos
-            if bounds is not None and cut > pos and bounds[cut] == "c":
-                cut = bounds.rfind("S", pos, cut)
-            if cut > pos:
-                append(text[pos:cut])
-            append("\\\n\t")
-            col = 8
-            if cut <= pos:
-                # nothing fitted: the unit goes alone on the fresh line
-                nxt = pos + 1
-                if bounds is not None:
-                    while nxt < end and bounds[nxt] == "c":
-                        nxt += 1
-                append(text[pos:nxt])
-                col += nxt - pos
-                cut = nxt
-            pos = cut
+            tab = -1
+        stop = tab if tab >= 0 else end
+        if stop - pos <= room:
+            # everything up to the tab (or the end) fits
+            append(text[pos:stop])
+            col += stop - pos
+            pos = stop
+            if tab >= 0:
+                width = 8 - (col & 7)
+                if col + width > limit:
+                    append("\\\n\t")
+                    col, width = 8, 8
+                col += width
+                append("\t")
+                pos += 1
+            continue
+        cut = pos + room if room > 0 else pos
+        if cut > pos and "\\" in text[cut - 3 if cut - 3 > pos else pos:cut]:
+            cut = boundary(text, pos, cut)
+        if cut > pos:
+            append(text[pos:cut])
+        # the unit at the cut does not fit: a fresh line, and it goes there
+        # whatever its width (kdump checks each unit once)
+        append("\\\n\t")
+        m = _UNIT.match(text, cut)
+        unit = m.group()
+        append(unit)
+        col = 16 if unit == "\t" else 8 + len(unit)
+        pos = m.end()
     parts.append('"\n')
     return "".join(parts)
