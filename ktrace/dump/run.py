@@ -15,7 +15,7 @@ from ktrace.format import Abi, FormatError
 from ktrace.dump.face import Face, Options
 from ktrace.dump.stream import NotNetBSD, RecordStream
 
-FLUSH_EVERY = 2048
+FLUSH_EVERY = 512
 
 
 def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,

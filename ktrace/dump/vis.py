@@ -108,9 +108,17 @@ def vis_string(data: bytes) -> str:
 
 def _boundary(text: str, pos: int, cut: int) -> int:
     """The start of the escape unit that contains ``cut`` (``pos`` is a
-    unit boundary at or before it)."""
-    start = pos
-    for m in _UNIT.finditer(text, pos):
+    unit boundary at or before it).
+
+    Units are at most four characters and start with their only leading
+    backslash, so a position with no backslash among the three characters
+    before it is a boundary: the units are parsed from the nearest one.
+    """
+    anchor = cut - 1
+    while anchor > pos and "\\" in text[max(pos, anchor - 3):anchor]:
+        anchor -= 1
+    start = anchor
+    for m in _UNIT.finditer(text, anchor):
         if m.end() > cut:
             return m.start()
         start = m.end()
@@ -190,10 +198,11 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
         # the unit at the cut does not fit: a fresh line, and it goes there
         # whatever its width (kdump checks each unit once)
         append("\\\n\t")
-        m = _UNIT.match(text, cut)
-        unit = m.group()
+        unit = text[cut]
+        if unit == "\\":
+            unit = _UNIT.match(text, cut).group()
         append(unit)
         col = 16 if unit == "\t" else 8 + len(unit)
-        pos = m.end()
+        pos = cut + len(unit)
     parts.append('"\n')
     return "".join(parts)
