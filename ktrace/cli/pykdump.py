@@ -62,12 +62,26 @@ def _number(value: str, what: str) -> int:
                    "for linux/linux32 included.")
 @click.option("--abi", type=click.Choice(ABI_NAMES), default=None,
               help="Header layout, instead of probing the file.")
+@click.option("--decode", "mode", flag_value="decode",
+              help="One strace-style line per call (CALL, NAMI, GIO, RET "
+                   "joined).")
+@click.option("--summary", "mode", flag_value="summary",
+              help="A table per syscall (calls, errors, time) and per process.")
+@click.option("--json", "mode", flag_value="json",
+              help="One JSON object per record (fields in pykdump(1)).")
+@click.option("--syscall", "syscalls", default=None, metavar="NAME[,NAME...]",
+              help="Only these calls (with the records they wrote).")
+@click.option("--lid", default=None, metavar="TID",
+              help="Only the records of this thread.")
+@click.option("--errors-only", is_flag=True,
+              help="Only calls that returned an error.")
 @click.argument("file", required=False)
 def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
          follow: bool, maxdata: str | None, numeric: int, plain: int,
          pid: str | None, relative: bool, absolute: bool, trstr: str | None,
          hexa: bool, xsize: str | None, netbsd: bool, abi: str | None,
-         file: str | None) -> None:
+         mode: str | None, syscalls: str | None, lid: str | None,
+         errors_only: bool, file: str | None) -> None:
     """Show a NetBSD ktrace file (default ktrace.out) as NetBSD's kdump does.
 
     The default face shows linux and linux32 processes with Linux's syscall
@@ -76,7 +90,7 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
     them) but are shown when a NetBSD trace has them.
     """
     from ktrace.dump.face import Options
-    from ktrace.dump.run import dump
+    from ktrace.dump.run import Filters, dump
     from ktrace.format import getpoints
 
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
@@ -108,11 +122,17 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
         tracefile = file if file is not None else "ktrace.out"
     elif file is not None:
         raise click.UsageError(f"unexpected argument {file}")
-    from ktrace.format import ABIS as abis
-    chosen = abis[abi] if abi else None
+    filters = Filters(
+        syscalls=[n for n in (syscalls or "").split(",") if n],
+        lid=_number(lid, "lid") if lid is not None else None,
+        errors_only=errors_only)
+    chosen = ABIS[abi] if abi else None
     out = sys.stdout.buffer
+    extra = {"mode": mode or "kdump", "filters": filters,
+             "terminal": os.isatty(1)}
     if tracefile == "-":
-        sys.exit(dump(sys.stdin.buffer, out, opts, "stdin", chosen, follow))
+        sys.exit(dump(sys.stdin.buffer, out, opts, "stdin", chosen, follow,
+                      **extra))
     try:
         f = open(tracefile, "rb")
         if os.path.isdir(tracefile):
@@ -122,7 +142,7 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
         sys.exit(1)
     try:
         with f:
-            status = dump(f, out, opts, tracefile, chosen, follow)
+            status = dump(f, out, opts, tracefile, chosen, follow, **extra)
     except KeyboardInterrupt:
         status = 130
     sys.exit(status)

@@ -128,6 +128,14 @@ class Face:
         self.emul = EmulContext(opts.emulation, opts.netbsd, self.warn)
         self._args: dict[int, struct.Struct] = {}
         self._comm: dict[bytes, str] = {}
+        self.last_name: str | None = None
+        self.last_error = False
+        self.last_type = ""
+        self.last_head_len = 0
+        #: the values of the last CALL (code, args) and RET (code, error,
+        #: retval, retval_1), for the modes beyond kdump
+        self.last_call: tuple[int, list[int]] = (0, [])
+        self.last_ret: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._prev = (0, 0)
         self._start = (0, 0)
         self._psig_sizes = (lay.psig.size, lay.psig.size + SIGINFO_SIZE)
@@ -205,6 +213,7 @@ class Face:
             t = _TYPES.get(r.type)
         if t is None:
             t = "UNKNOWN(%d)" % r.type
+        self.last_type = t.strip()
         return h + "%-4s  " % t
 
     def timestamps(self, r: Raw, rev: int) -> str:
@@ -245,20 +254,31 @@ class Face:
     # --- records --------------------------------------------------------
     def record(self, r: Raw) -> None:
         """Append the text kdump prints for one record (if selected)."""
+        text = self.render(r)
+        if text is not None:
+            self.out.append(text)
+
+    def render(self, r: Raw) -> str | None:
+        """The text kdump prints for one record; None when ``-t``/``-p``
+        leave it out (kdump then skips it entirely, EMUL records too).
+
+        Afterwards :attr:`last_name` holds the syscall name a CALL or RET
+        was printed with (None when printed as a number) and
+        :attr:`last_error` whether a RET printed an error.
+        """
         o = self.o
         if not (o.trpoints >> (r.type & 31)) & 1:
-            return
+            return None
         if o.pid is not None and r.pid != o.pid:
-            return
+            return None
         rev = self.revision(r.version)
         head = self.header(r, rev)
+        self.last_head_len = len(head)
         self.emul.sanify(r.pid)
         body = self._body.get(r.type)
         if body is None:
-            text = "\n" + hexdump(r.payload, o.word_size or 1)
-        else:
-            text = body(r, rev, len(head))
-        self.out.append(head + text)
+            return head + "\n" + hexdump(r.payload, o.word_size or 1)
+        return head + body(r, rev, len(head))
 
     def syscall(self, r: Raw, rev: int, col: int) -> str:
         p = r.payload
@@ -275,11 +295,13 @@ class Face:
             st = self._args[n] = struct.Struct(
                 self.abi.order + ("q" if self.reg == 8 else "i") * n)
         args = list(st.unpack_from(p, 8))
+        self.last_call = (code, args[:])
         o = self.o
         em = self.emul
         e = em.cur
         em.changed = False
         name = None if o.numeric else e.sysnames.get(code)
+        self.last_name = name
         if name is None:
             name = "?"
             s = "[%d]" % code
@@ -396,13 +418,18 @@ class Face:
         else:
             e = em.cur
         name = None if (o.numeric or o.plain > 1) else e.sysnames.get(code)
+        self.last_name = name
+        self.last_ret = (code, error, retval, retval1)
         s = "[%d] " % code if name is None else name + " "
         if error == 0:
+            self.last_error = False
             s += self.rprint(retval, rev)
             if n > self._sysret_min and retval1 != 0:
                 s += ", " + self.rprint(retval1, rev)
         else:
-            s += self.eprint(error, retval)
+            text = self.eprint(error, retval)
+            self.last_error = text.startswith("-1")
+            s += text
         return s + "\n"
 
     def rprint(self, ret: int, rev: int) -> str:

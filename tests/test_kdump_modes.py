@@ -1,0 +1,108 @@
+"""Beyond kdump: --decode, --summary, --json and the filters."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from ktrace.format import AMD64, Layouts
+from ktrace.dump.face import Options
+from ktrace.dump.run import Filters, dump
+
+from test_kdump_golden import H2, call, rec, ret, trace
+
+L_read, L_write, L_openat, L_exit_group = 0, 1, 257, 231
+GIO = Layouts.get(AMD64).genio
+
+
+def linux_trace() -> bytes:
+    """openat fails, openat succeeds, read of 5 bytes, then exit_group."""
+    return trace([
+        rec(7, b"linux", sec=10, frac=0),
+        rec(1, call(AMD64, L_openat, -100, 0x1000, 0o2000000), sec=10, frac=1000),
+        rec(3, b"/nope", sec=10, frac=2000),
+        rec(2, ret(AMD64, L_openat, error=-2, retval=-2), sec=10, frac=5000),
+        rec(1, call(AMD64, L_openat, -100, 0x1000, 0), sec=10, frac=6000),
+        rec(3, b"/etc/passwd", sec=10, frac=7000),
+        rec(2, ret(AMD64, L_openat, retval=3), sec=10, frac=9000),
+        rec(1, call(AMD64, L_read, 3, 0x2000, 4096), lid=2, sec=10, frac=10000),
+        rec(4, GIO.pack(3, 0) + b"root\n", lid=2, sec=10, frac=11000),
+        rec(2, ret(AMD64, L_read, retval=5), lid=2, sec=10, frac=20000),
+        rec(1, call(AMD64, L_exit_group, 1), sec=10, frac=30000),
+    ])
+
+
+def run(mode: str = "kdump", filters: Filters | None = None, **kw) -> str:
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(linux_trace()), out, Options(**kw), "t",
+                  err=err, mode=mode, filters=filters)
+    assert status == 0, err.getvalue()
+    return out.getvalue().decode()
+
+
+def test_decode() -> None:
+    assert run("decode").splitlines() == [
+        'openat(AT_FDCWD, "/nope", O_RDONLY|O_CLOEXEC) = -1 ENOENT '
+        "(No such file or directory)",
+        'openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3',
+        '[pid 2] read(3, "root\\n", 4096) = 5',
+        "exit_group(1) = ?",
+        "+++ exited with 1 +++"]
+
+
+def test_decode_unfinished_and_restart() -> None:
+    data = trace([rec(7, b"linux"),
+                  rec(1, call(AMD64, L_read, 0, 0x1000, 10)),
+                  rec(2, ret(AMD64, L_read, error=-3, retval=-512)),
+                  rec(1, call(AMD64, L_read, 0, 0x1000, 10))])
+    out = io.BytesIO()
+    assert dump(io.BytesIO(data), out, Options(), "t", mode="decode") == 0
+    assert out.getvalue().decode().splitlines() == [
+        "read(0, 0x1000, 10) = ? ERESTARTSYS (To be restarted)",
+        "read(0, 0x1000, 10) = ?"]
+
+
+def test_json() -> None:
+    objs = [json.loads(line) for line in run("json").splitlines()]
+    assert len(objs) == 11
+    assert objs[1]["type"] == "CALL" and objs[1]["name"] == "openat"
+    assert objs[1]["args"][0] == (1 << 64) - 100
+    assert objs[3] == {
+        "offset": objs[3]["offset"], "type": "RET", "ktr_type": 2,
+        "version": 2, "pid": 1234, "lid": 1, "comm": "cat", "sec": 10,
+        "nsec": 5000, "emulation": "linux",
+        "text": "openat -1 errno 2 ENOENT No such file or directory",
+        "code": 257, "name": "openat", "error": -2, "retval": -2,
+        "retval_1": 0}
+    assert objs[8]["data"] == "root\n" and objs[8]["rw"] == "read"
+
+
+def test_summary() -> None:
+    text = run("summary")
+    rows = {ln.split()[-1]: ln.split() for ln in text.splitlines()
+            if ln.strip() and ln.split()[-1] in ("openat", "read", "exit_group")}
+    # openat: 2 calls, 1 error, 4 + 3 microseconds (3.5 per call, rounded);
+    # read: 10 microseconds
+    assert rows["openat"][1:5] == ["0.000007", "4", "2", "1"]
+    assert rows["read"][1:4] == ["0.000010", "10", "1"]
+    assert "1234" in text and "cat" in text
+
+
+def test_filters_compose_with_kdump_face() -> None:
+    assert run(filters=Filters(errors_only=True)).splitlines() == [
+        H2 + "CALL  openat(0xffffffffffffff9c,0x1000,0x80000)",
+        H2 + 'NAMI  "/nope"',
+        H2 + "RET   openat -1 errno 2 ENOENT No such file or directory"]
+    lines = run(filters=Filters(syscalls=["read"])).splitlines()
+    assert lines[2] == '       "root\\n"'
+    heads = lines[:2] + lines[3:]
+    assert [ln[23:27] for ln in heads] == ["CALL", "GIO ", "RET "]
+    assert all(ln.startswith("  1234      2 cat") for ln in heads)
+    lines = run(filters=Filters(lid=2)).splitlines()
+    assert len(lines) == 4
+
+
+def test_filters_compose_with_decode() -> None:
+    assert run("decode", Filters(syscalls=["openat"], errors_only=True)) == (
+        'openat(AT_FDCWD, "/nope", O_RDONLY|O_CLOEXEC) = -1 ENOENT '
+        "(No such file or directory)\n")
