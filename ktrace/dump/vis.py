@@ -15,17 +15,15 @@ the result like ``fold(1)``.  Rules from ``lib/libc/gen/vis.c`` 1.53
 Doing that per byte in Python would cost a microsecond a byte.  Text (few
 distinct bytes to escape) is escaped with one :meth:`str.replace` per such
 byte, and a fold point is checked against the backslash runs around it;
-other data goes through :meth:`str.translate` and the escape units are
-parsed only where a fold point may split one.
+other data is escaped byte by byte from a table, with a parallel string
+marking where each escape starts, so that a fold never splits one.
 """
 
 from __future__ import annotations
 
 import re
 
-#: NUL followed by an octal digit is the one context-dependent escape; it is
-#: first rewritten to this private code point (outside latin-1).
-_NUL_OCTAL = "\u0100"
+#: NUL followed by an octal digit is the one context-dependent escape
 _NUL_BEFORE_OCTAL = re.compile("\x00(?=[0-7])")
 
 _CSTYLE = {0x0A: "\\n", 0x0D: "\\r", 0x08: "\\b", 0x07: "\\a", 0x0B: "\\v",
@@ -54,36 +52,47 @@ def svis_byte(c: int) -> str:
     return out + "-" + chr(c)
 
 
+#: the escape of each byte, and at 256 that of a NUL before an octal digit
 _UNITS = [svis_byte(c) for c in range(256)] + ["\\000"]
-#: str.translate table: the escape of each byte
-VIS_TABLE = {i: u for i, u in enumerate(_UNITS) if u != chr(i)}
-VIS_TABLE[ord(_NUL_OCTAL)] = "\\000"
 
 _SAFE_BYTES = bytes(c for c in range(256)
                     if c == 0x09 or (0x20 <= c <= 0x7E and c not in (0x22, 0x5C)))
 #: bytes whose escape has a backslash after its first character
 #: (0x1c "\\^\\", 0x9c "\\M^\\", 0xdc "\\M-\\")
 _INNER_BACKSLASH = b"\x1c\x9c\xdc"
-#: beyond this many distinct bytes to escape, translate beats replace
+#: beyond this many distinct bytes to escape, the byte table beats replace
 _REPLACE_MAX = 12
 #: one escape unit of vis output: a backslash and its forms, or one char
 _UNIT = re.compile(r"\\(?:\^.|M[-^].|[0-7]{3}|.)|.", re.S)
 _OCTAL3 = re.compile(r"[0-7]{3}")
 
 
-def _escape(data: bytes) -> tuple[str, bool]:
-    """The vis text of ``data``, and whether every backslash in it starts
-    an escape or is the second of an escaped backslash ("text" shape)."""
+_UNITS_T = tuple(_UNITS)
+_BOUNDS_T = tuple("S" + "c" * (len(u) - 1) for u in _UNITS)
+_NUL_OCTAL_B = re.compile(rb"\x00(?=[0-7])")
+
+
+def _escape(data: bytes, bounds: bool = False) -> tuple[str, str | None, bool]:
+    """The vis text of ``data``; for data escaped byte by byte and when
+    ``bounds`` is asked, a string as long marking where units start ("S")
+    and continue ("c"); and whether every backslash in the text starts an
+    escape or is the second of an escaped backslash ("simple" text)."""
     s = data.decode("latin-1")
     unsafe = data.translate(None, _SAFE_BYTES)
     if not unsafe:
-        return s, True
+        return s, None, True
     present = set(unsafe)
     simple = not (present & set(_INNER_BACKSLASH))
     if len(present) > _REPLACE_MAX:
-        if 0 in present:
-            s = _NUL_BEFORE_OCTAL.sub(_NUL_OCTAL, s)
-        return s.translate(VIS_TABLE), simple
+        # a list of table entries joined beats str.translate by half
+        codes: bytes | list[int] = data
+        if 0 in present and _NUL_OCTAL_B.search(data):
+            codes = list(data)
+            for m in _NUL_OCTAL_B.finditer(data):
+                codes[m.start()] = 256
+        text = "".join([_UNITS_T[c] for c in codes])
+        marks = "".join([_BOUNDS_T[c] for c in codes]) if bounds else None
+        return text, marks, simple
     # backslash first and quote second: later escapes contain them
     # (0xa2 is "\\M-\""), and no escape contains any other byte escaped here
     if 0x5C in present:
@@ -98,7 +107,7 @@ def _escape(data: bytes) -> tuple[str, bool]:
         s = s.replace("\x00", "\\0")
     for c in present:
         s = s.replace(chr(c), _UNITS[c])
-    return s, simple
+    return s, None, simple
 
 
 def vis_string(data: bytes) -> str:
@@ -158,9 +167,9 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
     can only split one when a backslash is among the three characters
     before it.
     """
-    text, simple = _escape(data)
     col += 1
     limit = screenwidth - 2
+    text, marks, simple = _escape(data, bounds=col + len(data) > limit)
     end = len(text)
     tabs = "\t" in text
     if col + end <= limit and not tabs:
@@ -191,7 +200,12 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
                 pos += 1
             continue
         cut = pos + room if room > 0 else pos
-        if cut > pos and "\\" in text[cut - 3 if cut - 3 > pos else pos:cut]:
+        if cut <= pos:
+            pass
+        elif marks is not None:
+            if marks[cut] == "c":
+                cut = marks.rfind("S", pos, cut)
+        elif "\\" in text[cut - 3 if cut - 3 > pos else pos:cut]:
             cut = boundary(text, pos, cut)
         if cut > pos:
             append(text[pos:cut])
