@@ -20,7 +20,7 @@ def _time_flag(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
     return value
 
 
-def _number(value: str, what: str) -> int:
+def _number(value: str) -> int:
     """``strtoul(optarg, &cp, 0)`` with kdump's "invalid number" error."""
     try:
         return int(value, 0)
@@ -34,6 +34,7 @@ def _number(value: str, what: str) -> int:
 @click.option("-E", "elapsed", is_flag=True,
               help="Time elapsed since the first record.")
 @click.option("-e", "emulation", default="netbsd", show_default=True,
+              metavar="EMULATION",
               help="Emulation assumed until an EMUL record names one.")
 @click.option("-f", "tracefile", default=None, metavar="FILE",
               help="Trace file; - reads standard input.  [default: ktrace.out]")
@@ -53,7 +54,7 @@ def _number(value: str, what: str) -> int:
 @click.option("-T", "absolute", is_flag=True, callback=_time_flag,
               help="Absolute timestamps.")
 @click.option("-t", "trstr", default=None, metavar="TRSTR",
-              help="Record types to show, as ktrace -t letters (cefinsuvwSA).")
+              help="Record types to show, as ktrace -t letters (acefinsuvwSA).")
 @click.option("-x", "hexa", is_flag=True, help="Hex dump of data (bytes).")
 @click.option("-X", "xsize", default=None, metavar="SIZE",
               help="Hex dump in SIZE-byte words (1, 2, 4, 8 or 16).")
@@ -100,9 +101,9 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
                    last_time_flag=click.get_current_context().meta.get(
                        "pykdump.last_time_flag", ""))
     if maxdata is not None:
-        opts.maxdata = _number(maxdata, "maxdata")
+        opts.maxdata = _number(maxdata)
     if pid is not None:
-        opts.pid = _number(pid, "pid")
+        opts.pid = _number(pid)
     if trstr is not None:
         try:
             opts.trpoints = getpoints(trstr)
@@ -111,7 +112,7 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
     if hexa:
         opts.word_size = 1
     if xsize is not None:
-        size = _number(xsize, "size")
+        size = _number(xsize)
         if size not in (1, 2, 4, 8, 16):
             raise click.UsageError("argument to -X must be 1, 2, 4, 8 or 16")
         opts.word_size = size
@@ -124,7 +125,7 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
         raise click.UsageError(f"unexpected argument {file}")
     filters = Filters(
         syscalls=[n for n in (syscalls or "").split(",") if n],
-        lid=_number(lid, "lid") if lid is not None else None,
+        lid=_number(lid) if lid is not None else None,
         errors_only=errors_only)
     chosen = ABIS[abi] if abi else None
     out = sys.stdout.buffer
