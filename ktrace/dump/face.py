@@ -186,8 +186,11 @@ class Face:
         return cur.tables.signame(sig, xlat)
 
     def comm(self, raw: bytes) -> str:
+        """``%.16s`` of ``ktr_comm`` (cached: a trace has few commands)."""
         s = self._comm.get(raw)
         if s is None:
+            if len(self._comm) > 4096:      # garbage after the NUL varies
+                self._comm.clear()
             s = raw.split(b"\0", 1)[0][:16].decode("latin-1")
             self._comm[raw] = s
         return s
@@ -284,7 +287,7 @@ class Face:
         p = r.payload
         if len(p) < 8:
             raise BadRecord(f"short CALL record ({len(p)} bytes) at offset {r.offset}")
-        code, argsize = struct.unpack_from(self.lay.abi.order + "ii", p)
+        code, argsize = self.lay.syscall.unpack_from(p)
         if argsize < 0 or 8 + argsize > len(p):
             raise BadRecord(
                 f"CALL argsize {argsize} beyond its {len(p)}-byte record "
@@ -292,8 +295,10 @@ class Face:
         n = argsize // self.reg
         st = self._args.get(n)
         if st is None:
-            st = self._args[n] = struct.Struct(
-                self.abi.order + ("q" if self.reg == 8 else "i") * n)
+            st = struct.Struct("%s%d%s" % (self.abi.order, n,
+                                           "q" if self.reg == 8 else "i"))
+            if n <= 32:
+                self._args[n] = st
         args = list(st.unpack_from(p, 8))
         self.last_call = (code, args[:])
         o = self.o
