@@ -90,7 +90,7 @@ class Decoder:
         if t == KTR_SYSRET:
             code, error, retval, _ = face.last_ret
             return (face.last_name or "syscall_%d" % code, error,
-                    face.slong(retval), face.emul.cur.linux_face)
+                    face.slong(retval), face.emul.cur.linux)
         if t == KTR_NAMEI:
             return r.payload.split(b"\0", 1)[0]
         if t == KTR_GENIO:

@@ -600,7 +600,7 @@ class Face:
 
     def mib(self, r: Raw, rev: int, col: int) -> str:
         n = len(r.payload) // 4
-        names = struct.unpack_from(self.abi.order + "i" * n, r.payload)
+        names = struct.unpack_from("%s%di" % (self.abi.order, n), r.payload)
         return ".".join(str(x) for x in names) + "\n"
 
 

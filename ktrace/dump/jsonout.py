@@ -108,5 +108,5 @@ class JsonRender:
             return {"fd": fd, "dtype": dtype}
         if t == KTR_MIB:
             n = len(p) // 4
-            return {"mib": list(struct.unpack_from(face.abi.order + "i" * n, p))}
+            return {"mib": list(struct.unpack_from("%s%di" % (face.abi.order, n), p))}
         return {"payload": p.hex()}
