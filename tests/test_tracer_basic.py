@@ -237,7 +237,7 @@ def test_version_0_and_1(tmp_path):
 
 def test_python_child(tmp_path):
     """A python3 -c run: the write of its output is captured with its bytes."""
-    _, recs = trace(tmp_path, ["python3", "-c", "import os; os.write(1, b'py!')"])
+    _, recs = trace(tmp_path, [sys.executable, "-c", "import os; os.write(1, b'py!')"])
     d = [decode(r) for r in recs]
     assert ("GIO", 1, 1, b"py!") in d
     assert ("RET", NR_WRITE, 0, 3) in d
