@@ -21,11 +21,14 @@ from typing import Any
 from ktrace.format import (
     EJUSTRETURN, ERESTART, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
     KTR_SYSRET)
+from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
 from ktrace.dump.stream import Raw
 
 STRSIZE = 32
 FD_NAMES = {"fd", "dirfd", "oldfd", "newfd", "sockfd", "olddfd", "newdfd"}
+#: integer parameters that hold addresses (strace shows them in hex)
+ADDRESS_NAMES = {"addr", "start", "brk", "new_addr", "old_addr", "uaddr"}
 #: python-ptrace's formatBits() "<A|B> (3)" and formatOpenFlags() "A|B (0o101)"
 _BITS = re.compile(r"^<(.*)> \(\S+\)$")
 _VALUE = re.compile(r" \(0o?[0-7]+\)$")
@@ -177,6 +180,15 @@ class Decoder:
                 return m.group(1) if m else _VALUE.sub("", text)
             if text == "":
                 return "0"
+        if pname == "prot" and name in ("mmap", "mmap2", "mprotect", "pkey_mprotect"):
+            return putprot(u, face.mask)
+        if pname == "flags" and name in ("mmap", "mmap2"):
+            if not face.emul.cur.linux:
+                return map_flags(u)         # NetBSD's, as kdump shows them
+            names = linux_map_flags(u).split("<", 1)[1].rstrip(">").split(",")
+            return "|".join(n if n.startswith("0x") else "MAP_" + n for n in names)
+        if pname in ADDRESS_NAMES:
+            return "NULL" if u == 0 else "0x%x" % u
         if pname in FD_NAMES:
             v = u & 0xFFFFFFFF
             return str(v - (1 << 32) if v & 0x80000000 else v)
