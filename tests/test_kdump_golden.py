@@ -156,12 +156,18 @@ def test_call_i386_registers() -> None:
     assert lines([r], I386) == [H2 + "CALL  write(1,0xffffffff)"]
 
 
-def test_call_ioctl_decoded() -> None:
-    # ioctldecode(): _IOR('t',0x68,0x8) for TIOCGWINSZ (0x40087468)
+def test_call_ioctl_named() -> None:
+    # ioctlname(): TIOCGWINSZ is _IOR('t', 104, struct winsize)
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087468, 0x7ffe0000))
-    assert lines([r]) == [H2 + "CALL  ioctl(0,_IOR('t',0x68,0x8),0x7ffe0000)"]
+    assert lines([r]) == [H2 + "CALL  ioctl(0,TIOCGWINSZ,0x7ffe0000)"]
+
+
+def test_call_ioctl_decoded() -> None:
+    # ioctldecode() for a request ioctlname() does not know
+    r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))
+    assert lines([r]) == [H2 + "CALL  ioctl(0,_IOR('t',0x50,0x8),0x7ffe0000)"]
     assert lines([r], decimal=True) == [
-        H2 + "CALL  ioctl(0,_IOR('t',104,8),2147352576)"]
+        H2 + "CALL  ioctl(0,_IOR('t',80,8),2147352576)"]
 
 
 def test_call_ioctl_void_and_nonprint_group() -> None:

@@ -36,6 +36,7 @@ from ktrace.format import (
 from ktrace.dump import decodings as dec
 from ktrace.dump.emulation import EmulContext, View
 from ktrace.dump.hexdump import hexdump
+from ktrace.dump.ioctls import IOCTL_NAMES
 from ktrace.dump.stream import Raw
 from ktrace.dump.user import user_body
 from ktrace.dump.vis import visdump
@@ -348,7 +349,10 @@ class Face:
         lin = e.linux_face
         if name == "ioctl" and n >= 2:
             cmd = args[1] & self.mask
-            if lin:
+            known = None if lin else IOCTL_NAMES.get(cmd)
+            if known is not None:
+                req = "," + known
+            elif lin:
                 req = "," + dec.linux_ioctldecode(cmd)
             else:
                 req = "," + dec.ioctldecode(cmd, d, self.output_long,
