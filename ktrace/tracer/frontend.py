@@ -163,9 +163,8 @@ class Frontend:
             th = self.threads.get(tid)
             if th is None:
                 del self.parked[tid]
-            elif self.passthrough or self.desc.can_resume(th.park, now):
+            elif self._release(th, now):
                 del self.parked[tid]
-                th.park = None
                 pt.resume(req, tid, sig)
         if not self.parked:
             return None
@@ -181,7 +180,7 @@ class Frontend:
             return None
         if pid:
             return pid, status
-        deadline = min(self.threads[t].park or now for t in self.parked)
+        deadline = min((self.threads[t].park or now) for t in self.parked)
         select.select([self._wake_r], [], [], max(0.0, deadline - now))
         try:
             os.read(self._wake_r, 4096)
@@ -196,22 +195,52 @@ class Frontend:
             req = pt.PTRACE_SYSCALL
         else:
             req = pt.PTRACE_CONT
-        if th.park is not None and not self.passthrough:
-            if not self.desc.can_resume(th.park):
-                self.parked[th.tid] = (req, sig)
-                return
-            th.park = None
+        if th.park is not None and not self._release(th, time.monotonic()):
+            self.parked[th.tid] = (req, sig)
+            return
         pt.resume(req, th.tid, sig)
 
+    def _release(self, th: Thread, now: float) -> bool:
+        """May a thread held for the writer go?  Queue its backlog first,
+        one entry at a time, as the kernel's LWP would after each wake-up."""
+        desc = self.desc
+        while th.park is not None:
+            if not (self.passthrough or desc.can_resume(th.park, now)):
+                return False
+            th.park = None
+            items, th.backlog = th.backlog, []
+            for k, (lid, ns, ktype, payload) in enumerate(items):
+                r = desc.add_entry(ktype, th.proc.tgid, lid, th.proc.comm, payload, ns,
+                                   waitok=not self.passthrough)
+                if r == _desc.PARK:
+                    th.park = desc.park_deadline()
+                    th.backlog = items[k + 1:]
+                    break
+        return True
+
+    def _flush(self, th: Thread) -> None:
+        """Queue a leaving thread's backlog without waiting (it cannot wait)."""
+        for lid, ns, ktype, payload in th.backlog:
+            self.desc.add_entry(ktype, th.proc.tgid, lid, th.proc.comm, payload, ns,
+                                waitok=False)
+        th.backlog = []
+        th.park = None
+
     def _emit(self, th: Thread, lid: int, ns: int, records: list[tuple[int, bytes]]) -> None:
-        """Queue records for ``th``; a PARK answer holds the thread at its next stop."""
+        """Queue records for ``th``.  At a PARK answer the rest of them wait in
+        the thread's backlog, and the thread is held at its next stop."""
+        if th.backlog:
+            th.backlog.extend((lid, ns, t, p) for t, p in records)
+            return
         proc = th.proc
         add = self.desc.add_entry
-        for ktype, payload in records:
+        for k, (ktype, payload) in enumerate(records):
             r = add(ktype, proc.tgid, lid, proc.comm, payload, ns)
             if r == _desc.PARK:
                 th.park = self.desc.park_deadline()
-            elif r == _desc.DEAD:
+                th.backlog = [(lid, ns, t, p) for t, p in records[k + 1:]]
+                return
+            if r == _desc.DEAD:
                 self.end_requested = True     # the file is gone: detach
                 return
 
@@ -273,6 +302,8 @@ class Frontend:
         return self._add_thread(tid, proc)
 
     def _gone(self, th: Thread) -> None:
+        if th.backlog:
+            self._flush(th)
         tid = th.tid
         del self.threads[tid]
         self.parked.pop(tid, None)
@@ -536,8 +567,8 @@ class Frontend:
             th = execer
         # every other thread is gone (de_thread); their exits may still be reported
         for other in list(proc.threads):
-            if other != tid:
-                self.threads.pop(other, None)
+            if other != tid and other in self.threads:
+                self._flush(self.threads.pop(other))
                 self.parked.pop(other, None)
         proc.threads = {tid}
         records = []
@@ -663,6 +694,9 @@ class Frontend:
     # --- ending ---------------------------------------------------------------
     def _end_tracing(self) -> None:
         """Detach every tracee we may; filtered ones stay in pass-through."""
+        for th in self.threads.values():
+            if th.backlog:
+                self._flush(th)
         self.passthrough = True
         for tid in list(self.threads):
             th = self.threads.get(tid)

@@ -58,7 +58,7 @@ class Thread:
     """One traced thread (LWP)."""
 
     __slots__ = ("tid", "proc", "call", "args", "arch", "held", "park",
-                 "exec_args", "sigaction", "seized")
+                 "backlog", "exec_args", "sigaction")
 
     def __init__(self, tid: int, proc: Proc) -> None:
         self.tid = tid
@@ -70,10 +70,11 @@ class Thread:
         self.held: tuple[Call, int] | None = None
         #: monotonic deadline while the writer makes this thread wait
         self.park: float | None = None
+        #: records of a stop not yet queued when the writer said PARK:
+        #: (lid, ns, type, payload), queued before the thread may go on
+        self.backlog: list[tuple[int, int, int, bytes]] = []
         self.exec_args: tuple[bytes, bytes] | None = None
         self.sigaction: tuple[int, int, int] | None = None
-        #: the first (attach) stop has been seen
-        self.seized = False
 
 
 def read_comm(pid: int) -> bytes:
