@@ -28,13 +28,14 @@ from ktrace.format import (
     KTR_EXEC_FD, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET,
     KTRFAC_EMUL, KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_EXEC_FD,
     KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG, KTRFAC_SYSCALL, KTRFAC_SYSRET,
-    KTRFAC_USER, PAGE_SIZE)
+    KTRFAC_USER, KTR_USER, PAGE_SIZE, UIO_WRITE)
 from ktrace.tracer import points as pts
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import (
     SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, open_fds,
     read_tgid, signal_state)
 from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
+from ktrace.tracer.user import message_records, read_msghdr
 
 EINTR = 4
 _ERESTARTSYS, _ERESTARTNOINTR, _ERESTARTNOHAND, _ERESTART_RESTARTBLOCK = (
@@ -391,6 +392,7 @@ class Frontend:
             proc.started = True
         # the exit stop matters only for RET, GIO and rt_sigaction's outcome
         if (p & KTRFAC_SYSRET or (call.io and p & KTRFAC_GENIO)
+                or (call.io == pts.IO_MSG and p & KTRFAC_USER)
                 or call.kind == pts.K_SIGACTION):
             th.call = call
         th.args = args
@@ -523,6 +525,12 @@ class Frontend:
         data: list[bytes] = []
         if not is_error and rval > 0 and call.io and p & KTRFAC_GENIO:
             data = self._io_data(th, call, rval)
+        users: list[bytes] = []
+        sending = call.rw == UIO_WRITE
+        if call.io == pts.IO_MSG and p & KTRFAC_USER and (sending or not is_error):
+            msg = read_msghdr(th.proc.mem, th.arch, th.args[1])
+            if msg is not None:
+                users = message_records(th.proc.mem, th.arch, msg, sending)
         if call.kind == pts.K_SIGACTION and not is_error and th.sigaction:
             sig, handler, flags = th.sigaction
             th.proc.handlers[sig] = (handler, flags)
@@ -532,12 +540,16 @@ class Frontend:
             return
         self._resume(th)
         records = []
+        if sending:
+            records.extend((KTR_USER, u) for u in users)
         if data:
             fd = th.args[0] & 0xFFFFFFFF
             head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
             for chunk in data:
                 for at in range(0, len(chunk), _GIO_DATA):
                     records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
+        if not sending:
+            records.extend((KTR_USER, u) for u in users)
         if p & KTRFAC_SYSRET:
             if call.kind == pts.K_EXEC and not is_error:
                 error = EJUSTRETURN
