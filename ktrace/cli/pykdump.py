@@ -132,18 +132,20 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
     extra = {"mode": mode or "kdump", "filters": filters,
              "terminal": os.isatty(1)}
     if tracefile == "-":
-        sys.exit(dump(sys.stdin.buffer, out, opts, "stdin", chosen, follow,
-                      **extra))
-    try:
-        f = open(tracefile, "rb")
-        if os.path.isdir(tracefile):
-            raise IsADirectoryError(21, os.strerror(21))
-    except OSError as e:
-        click.echo(f"pykdump: {tracefile}: {e.strerror}", err=True)
-        sys.exit(1)
+        f, name = sys.stdin.buffer, "stdin"
+    else:
+        name = tracefile
+        try:
+            f = open(tracefile, "rb")
+            if os.path.isdir(tracefile):
+                f.close()
+                raise IsADirectoryError(21, os.strerror(21))
+        except OSError as e:
+            click.echo(f"pykdump: {tracefile}: {e.strerror}", err=True)
+            sys.exit(1)
     try:
         with f:
-            status = dump(f, out, opts, tracefile, chosen, follow, **extra)
-    except KeyboardInterrupt:
+            status = dump(f, out, opts, name, chosen, follow, **extra)
+    except KeyboardInterrupt:       # the way out of -l
         status = 130
     sys.exit(status)
