@@ -106,3 +106,13 @@ def test_filters_compose_with_decode() -> None:
     assert run("decode", Filters(syscalls=["openat"], errors_only=True)) == (
         'openat(AT_FDCWD, "/nope", O_RDONLY|O_CLOEXEC) = -1 ENOENT '
         "(No such file or directory)\n")
+
+
+def test_colour_only_on_a_terminal() -> None:
+    plain = run("decode")
+    out = io.BytesIO()
+    dump(io.BytesIO(linux_trace()), out, Options(), "t", mode="decode",
+         terminal=True)
+    coloured = out.getvalue().decode()
+    assert "\x1b[" not in plain and "\x1b[31m-1 ENOENT" in coloured
+    assert "\x1b[" not in run("summary")

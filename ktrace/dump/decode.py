@@ -66,9 +66,10 @@ class _Call:
 class Decoder:
     """Pairs records per thread and writes strace-like lines to ``out``."""
 
-    def __init__(self, face: Face, out: list[str]) -> None:
+    def __init__(self, face: Face, out: list[str], colour: bool = False) -> None:
         self.face = face
         self.out = out
+        self.paint = _Painter() if colour else None
         self._open: dict[tuple[int, int], _Call] = {}
         self._first: tuple[int, int] | None = None
         try:
@@ -143,6 +144,8 @@ class Decoder:
         if self._first is None:
             self._first = key
         prefix = "" if key == self._first else "[pid %d] " % key[1]
+        if self.paint is not None:
+            text = self.paint(text)
         self.out.append(prefix + text + "\n")
 
     def call_text(self, call: _Call) -> str:
@@ -222,3 +225,35 @@ class Decoder:
         if entry is None:
             return "-1 (errno %d)" % error
         return "-1 %s (%s)" % entry
+
+
+class _Painter:
+    """Colour for a terminal (rich, imported only then): call names bold,
+    errors red, process and signal events yellow."""
+
+    def __init__(self) -> None:
+        import io
+
+        from rich.console import Console
+        self._buf = io.StringIO()
+        self._console = Console(file=self._buf, force_terminal=True,
+                                color_system="standard", highlight=False,
+                                soft_wrap=True, width=1 << 16)
+
+    def __call__(self, line: str) -> str:
+        from rich.text import Text
+        text = Text(line)
+        if line.startswith(("+++", "---")):
+            text.stylize("yellow")
+        else:
+            paren = line.find("(")
+            if paren > 0:
+                text.stylize("bold", 0, paren)
+            eq = line.rfind(" = ")
+            if eq >= 0 and line.startswith("-1", eq + 3):
+                text.stylize("red", eq + 3)
+        self._console.print(text, end="")
+        out = self._buf.getvalue()
+        self._buf.seek(0)
+        self._buf.truncate()
+        return out

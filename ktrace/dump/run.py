@@ -44,7 +44,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
 
     Every record before a damaged one is shown, then one line
     ``pykdump: NAME: reason at offset N`` goes to ``err`` and 1 is returned.
-    ``terminal`` lets the summary use colour.
+    ``terminal`` lets ``decode`` and ``summary`` use colour.
     """
     errf = err if err is not None else sys.stderr
     filters = filters or Filters()
@@ -71,7 +71,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
         if mode == "kdump" and not filters.active:
             record = face.record
         else:
-            record = _pipeline(face, mode, filters)
+            record = _pipeline(face, mode, filters, terminal)
             summary = getattr(record, "summary", None)
             decoder = getattr(record, "decoder", None)
         if follow:
@@ -104,7 +104,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
     return status
 
 
-def _pipeline(face: Face, mode: str, filters: Filters):
+def _pipeline(face: Face, mode: str, filters: Filters, terminal: bool):
     """The per-record function of a mode, behind the filters."""
     from ktrace.dump.select import Selector
 
@@ -117,7 +117,7 @@ def _pipeline(face: Face, mode: str, filters: Filters):
             face.out.append(text)
     elif mode == "decode":
         from ktrace.dump.decode import Decoder
-        decoder = Decoder(face, face.out)
+        decoder = Decoder(face, face.out, colour=terminal)
         render, take = decoder.render, decoder.take
         holder["decoder"] = decoder
     elif mode == "summary":
