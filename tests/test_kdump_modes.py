@@ -116,3 +116,17 @@ def test_colour_only_on_a_terminal() -> None:
     coloured = out.getvalue().decode()
     assert "\x1b[" not in plain and "\x1b[31m-1 ENOENT" in coloured
     assert "\x1b[" not in run("summary")
+
+
+def test_decode_msghdr_from_user_record() -> None:
+    import struct
+    m = struct.pack("<QI4xQi4xQIi", 0, 0, 0x7000, 1, 0, 0, 0)
+    data = trace([rec(7, b"linux"), rec(1, call(AMD64, 46, 3, 0x5000, 0)),
+                  rec(8, b"msghdr".ljust(20, b"\0") + m),
+                  rec(2, ret(AMD64, 46, retval=5))])
+    out = io.BytesIO()
+    assert dump(io.BytesIO(data), out, Options(), "t", mode="decode") == 0
+    assert out.getvalue().decode() == (
+        "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=0x7000, "
+        "msg_iovlen=1, msg_control=NULL, msg_controllen=0, msg_flags=0}, 0)"
+        " = 5\n")

@@ -4,7 +4,8 @@
 named and typed by python-ptrace's prototypes (its flag and constant
 formatters too); a path argument shows the NAMI record the call wrote, a
 buffer of a read or write call the GIO data (its first 32 bytes, as strace
-shows them), other pointers stay addresses.  Errors read
+shows them), a ``msghdr`` argument the ``msghdr`` USER record the call
+wrote; other pointers stay addresses.  Errors read
 ``= -1 ENOENT (No such file or directory)``.  A call cut off (by exit, exec
 or detach) has no RET and shows ``= ?``; the end of a process shows as
 ``+++ exited with N +++`` or ``+++ killed by SIGKILL +++``; signals taken
@@ -15,12 +16,13 @@ one seen are prefixed ``[pid LID]``, as strace does.
 from __future__ import annotations
 
 import re
+import struct
 from dataclasses import dataclass, field
 from typing import Any
 
 from ktrace.format import (
     EJUSTRETURN, ERESTART, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
-    KTR_SYSRET)
+    KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
 from ktrace.dump.stream import Raw
@@ -61,6 +63,7 @@ class _Call:
     args: list[int]
     paths: list[bytes] = field(default_factory=list)
     data: list[bytes] = field(default_factory=list)
+    msghdr: bytes | None = None
 
 
 class Decoder:
@@ -102,6 +105,9 @@ class Decoder:
         if t == KTR_PSIG:
             signo, action = face.lay.psig.unpack_from(r.payload)[:2]
             return face.signame(signo, False), action
+        if t == KTR_USER and r.payload[:KTR_USER_MAXIDLEN].split(b"\0", 1)[0] \
+                == b"msghdr":
+            return r.payload[KTR_USER_MAXIDLEN:]
         return None
 
     def take(self, r: Raw, facts: Any) -> None:
@@ -127,6 +133,10 @@ class Decoder:
             call = self._open.get(key)
             if call is not None:
                 (call.paths if t == KTR_NAMEI else call.data).append(facts)
+        elif t == KTR_USER:
+            call = self._open.get(key)
+            if call is not None and call.msghdr is None:
+                call.msghdr = facts
         elif t == KTR_PSIG:
             signame, action = facts
             if action == 0:
@@ -156,8 +166,25 @@ class Decoder:
         shown = []
         for i, value in enumerate(call.args[:len(params)] if params else call.args):
             ctype, pname = params[i] if i < len(params) else ("", "")
+            if "msghdr" in ctype and call.msghdr is not None:
+                shown.append(self.msghdr(call.msghdr))
+                continue
             shown.append(self.argument(call.name, ctype, pname, value, paths, data))
         return "%s(%s)" % (call.name, ", ".join(shown))
+
+    def msghdr(self, raw: bytes) -> str:
+        """A ``msghdr`` USER record (NetBSD's native layout, as kdump reads
+        it) in strace's braces."""
+        lp64 = self.face.abi.lp64
+        fmt = self.face.abi.order + ("QI4xQi4xQIi" if lp64 else "IIIiIIi")
+        size = struct.calcsize(fmt)
+        name, namelen, iov, iovlen, control, controllen, flags = \
+            struct.unpack(fmt, raw[:size].ljust(size, b"\0"))
+        ptr = lambda v: "NULL" if v == 0 else "0x%x" % v   # noqa: E731
+        return ("{msg_name=%s, msg_namelen=%d, msg_iov=%s, msg_iovlen=%d, "
+                "msg_control=%s, msg_controllen=%d, msg_flags=%d}" % (
+                    ptr(name), namelen, ptr(iov), iovlen, ptr(control),
+                    controllen, flags))
 
     def argument(self, name: str, ctype: str, pname: str, value: int,
                  paths, data: bytes | None) -> str:
