@@ -50,6 +50,10 @@ def quote(data: bytes, limit: int | None = STRSIZE) -> str:
     return s + "..." if limit is not None and len(data) > limit else s
 
 
+def _ptr(v: int) -> str:
+    return "NULL" if v == 0 else "0x%x" % v
+
+
 class _Arg:
     """What python-ptrace's formatters read: ``.value``."""
 
@@ -180,10 +184,9 @@ class Decoder:
         size = struct.calcsize(fmt)
         name, namelen, iov, iovlen, control, controllen, flags = \
             struct.unpack(fmt, raw[:size].ljust(size, b"\0"))
-        ptr = lambda v: "NULL" if v == 0 else "0x%x" % v   # noqa: E731
         return ("{msg_name=%s, msg_namelen=%d, msg_iov=%s, msg_iovlen=%d, "
                 "msg_control=%s, msg_controllen=%d, msg_flags=%d}" % (
-                    ptr(name), namelen, ptr(iov), iovlen, ptr(control),
+                    _ptr(name), namelen, _ptr(iov), iovlen, _ptr(control),
                     controllen, flags))
 
     def argument(self, name: str, ctype: str, pname: str, value: int,
