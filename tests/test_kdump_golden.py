@@ -430,3 +430,39 @@ def test_pid_and_trpoints_filters() -> None:
                    "     2      1 cat      RET   close 0"]
     assert lines(recs, trpoints=getpoints("n")) == [
         "     2      1 cat      NAMI  \"/x\""]
+
+
+@pytest.mark.parametrize("name", sorted(ABIS))
+def test_every_record_type_in_every_abi(name: str) -> None:
+    # one record of each type, read back in each layout (1.140.2.2 formats,
+    # 1.93.2.1 for the 44-byte layouts, which know no FD type)
+    abi = ABIS[name]
+    lay = Layouts.get(abi)
+    user = siginfo(abi, 15, 0, lay.si_rt.pack(77, 1000, 0))
+    recs = [
+        rec(1, call(abi, SYS_write, 1, 0x1000, 3)),
+        rec(3, b"/tmp/x"),
+        rec(4, lay.genio.pack(1, 1) + b"hi\n"),
+        rec(2, ret(abi, SYS_write, retval=3, retval1=1)),
+        rec(5, psig(abi, 15, 0x1000, mask=1 << 1, siginfo=user)),
+        rec(6, lay.csw.pack(0, 1)),
+        rec(8, b"id".ljust(20, b"\0") + b"\x01"),
+        rec(14, struct.pack(abi.order + "2i", 1, -2)),
+        rec(7, b"netbsd"),
+    ]
+    expected = [
+        H2 + "CALL  write(1,0x1000,3)",
+        H2 + 'NAMI  "/tmp/x"',
+        H2 + "GIO   fd 1 wrote 3 bytes", '       "hi\\n"',
+        H2 + "RET   write 3, 1",
+        H2 + "PSIG  SIGTERM caught handler=0x1000 mask=(2): code=SI_USER "
+        "sent by pid=77, uid=1000)",
+        H2 + "CSW   resume user",
+        H2 + "MISC  id: 1, 01",
+        H2 + "MIB   1.-2",
+        H2 + 'EMUL  "netbsd"',
+    ]
+    if abi.time64:
+        recs.append(rec(15, lay.execfd.pack(4, 2)))
+        expected.append(H2 + "FD    socket 4")
+    assert lines(recs, abi) == expected
