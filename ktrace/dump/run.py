@@ -20,7 +20,6 @@ from ktrace.dump.face import Face, Options
 from ktrace.dump.stream import NotNetBSD, RecordStream
 
 FLUSH_EVERY = 512
-MODES = ("kdump", "json", "decode", "summary")
 
 
 @dataclass
