@@ -62,7 +62,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
         print("pykdump: " + msg, file=errf, flush=True)
 
     summary = decoder = None
-    status = 0
+    status, message = 0, ""
     try:
         stream = RecordStream(f, abi, follow)
         face = Face(opts, stream.abi, warn)
@@ -92,13 +92,15 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
     except OSError as e:
         status = 1
         message = f"pykdump: {name}: {os.strerror(e.errno) if e.errno else e}"
+    except KeyboardInterrupt:       # the end of -l: still close the output
+        status, message = 130, ""
     if decoder is not None:
         decoder.finish()
     flush()
     if summary is not None:
         summary.write(out, terminal)
     out.flush()
-    if status:
+    if message:
         print(message, file=errf)
     return status
 
