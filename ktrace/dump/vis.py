@@ -178,19 +178,17 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
     parts = ['"']
     append = parts.append
     pos = 0
+    tab = text.find("\t") if tabs else end     # the next tab at or after pos
+    if tab < 0:
+        tab = end
     while pos < end:
         room = limit - col
-        if tabs:
-            tab = text.find("\t", pos, pos + room + 1 if room > 0 else pos + 1)
-        else:
-            tab = -1
-        stop = tab if tab >= 0 else end
-        if stop - pos <= room:
-            # everything up to the tab (or the end) fits
-            append(text[pos:stop])
-            col += stop - pos
-            pos = stop
-            if tab >= 0:
+        if tab - pos <= room:
+            # everything up to the next tab (or the end) fits
+            append(text[pos:tab])
+            col += tab - pos
+            pos = tab
+            if tab < end:
                 width = 8 - (col & 7)
                 if col + width > limit:
                     append("\\\n\t")
@@ -198,6 +196,9 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
                 col += width
                 append("\t")
                 pos += 1
+                tab = text.find("\t", pos)
+                if tab < 0:
+                    tab = end
             continue
         cut = pos + room if room > 0 else pos
         if cut <= pos:
@@ -212,11 +213,21 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
         # the unit at the cut does not fit: a fresh line, and it goes there
         # whatever its width (kdump checks each unit once)
         append("\\\n\t")
-        unit = text[cut]
-        if unit == "\\":
-            unit = _UNIT.match(text, cut).group()
+        if marks is not None:
+            nxt = marks.find("S", cut + 1)
+            unit = text[cut:nxt if nxt > 0 else end]
+        else:
+            unit = text[cut]
+            if unit == "\\":
+                unit = _UNIT.match(text, cut).group()
         append(unit)
-        col = 16 if unit == "\t" else 8 + len(unit)
         pos = cut + len(unit)
+        if unit == "\t":
+            col = 16
+            tab = text.find("\t", pos)
+            if tab < 0:
+                tab = end
+        else:
+            col = 8 + len(unit)
     parts.append('"\n')
     return "".join(parts)
