@@ -130,3 +130,14 @@ def test_decode_msghdr_from_user_record() -> None:
         "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=0x7000, "
         "msg_iovlen=1, msg_control=NULL, msg_controllen=0, msg_flags=0}, 0)"
         " = 5\n")
+
+
+def test_decode_execve_argv_envp() -> None:
+    data = trace([rec(1, call(AMD64, 59, 0x1000, 0x2000, 0x3000)),
+                  rec(3, b"/bin/echo"), rec(10, b"echo\0hi\0"),
+                  rec(11, b"A=1\0B=2\0"), rec(7, b"linux"),
+                  rec(2, ret(AMD64, 59, error=-2, retval=0))])
+    out = io.BytesIO()
+    assert dump(io.BytesIO(data), out, Options(), "t", mode="decode") == 0
+    assert out.getvalue().decode() == (
+        'execve("/bin/echo", ["echo", "hi"], 0x3000 /* 2 vars */) = 0\n')

@@ -5,7 +5,8 @@ named and typed by python-ptrace's prototypes (its flag and constant
 formatters too); a path argument shows the NAMI record the call wrote, a
 buffer of a read or write call the GIO data (its first 32 bytes, as strace
 shows them), a ``msghdr`` argument the ``msghdr`` USER record the call
-wrote; other pointers stay addresses.  Errors read
+wrote, ``execve``'s argv the ARG record and envp a count of the ENV
+record's strings (as strace shows them); other pointers stay addresses.  Errors read
 ``= -1 ENOENT (No such file or directory)``.  A call cut off (by exit, exec
 or detach) has no RET and shows ``= ?``; the end of a process shows as
 ``+++ exited with N +++`` or ``+++ killed by SIGKILL +++``; signals taken
@@ -22,7 +23,7 @@ from typing import Any
 
 from ktrace.format import (
     EJUSTRETURN, ERESTART, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
-    KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
+    KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
 from ktrace.dump.stream import Raw
@@ -68,6 +69,8 @@ class _Call:
     paths: list[bytes] = field(default_factory=list)
     data: list[bytes] = field(default_factory=list)
     msghdr: bytes | None = None
+    argv: list[bytes] | None = None
+    envc: int | None = None
 
 
 class Decoder:
@@ -112,6 +115,8 @@ class Decoder:
         if t == KTR_USER and r.payload[:KTR_USER_MAXIDLEN].split(b"\0", 1)[0] \
                 == b"msghdr":
             return r.payload[KTR_USER_MAXIDLEN:]
+        if t in (KTR_EXEC_ARG, KTR_EXEC_ENV):
+            return r.payload.rstrip(b"\0").split(b"\0") if r.payload else []
         return None
 
     def take(self, r: Raw, facts: Any) -> None:
@@ -141,6 +146,13 @@ class Decoder:
             call = self._open.get(key)
             if call is not None and call.msghdr is None:
                 call.msghdr = facts
+        elif t in (KTR_EXEC_ARG, KTR_EXEC_ENV):
+            call = self._open.get(key)
+            if call is not None:
+                if t == KTR_EXEC_ARG:
+                    call.argv = (call.argv or []) + facts
+                else:
+                    call.envc = (call.envc or 0) + len(facts)
         elif t == KTR_PSIG:
             signame, action = facts
             if action == 0:
@@ -172,6 +184,13 @@ class Decoder:
             ctype, pname = params[i] if i < len(params) else ("", "")
             if "msghdr" in ctype and call.msghdr is not None:
                 shown.append(self.msghdr(call.msghdr))
+                continue
+            if pname == "argv" and call.argv is not None:
+                shown.append("[%s]" % ", ".join(quote(a, None) for a in call.argv))
+                continue
+            if pname == "envp" and call.envc is not None:
+                shown.append("0x%x /* %d vars */" % (value & self.face.mask,
+                                                      call.envc))
                 continue
             shown.append(self.argument(call.name, ctype, pname, value, paths, data))
         return "%s(%s)" % (call.name, ", ".join(shown))
