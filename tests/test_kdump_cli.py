@@ -259,3 +259,10 @@ def test_pipe_to_stdin_and_exit_status() -> None:
     assert p.returncode == 1 and len(p.stdout.splitlines()) == 2
     assert p.stderr.decode().startswith("pykdump: stdin: truncated record")
     assert b"Traceback" not in p.stderr
+
+
+def test_macos_v3_tag() -> None:
+    data = struct.pack("<IIQ", 0x1000, 0x2000, 48) + bytes(200)
+    status, _, err = run_bytes(data)
+    assert (status, err) == (
+        1, "pykdump: t is a macOS ktrace file; this reads NetBSD's\n")

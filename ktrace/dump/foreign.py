@@ -10,7 +10,9 @@
   those shapes where NetBSD's are impossible mark a FreeBSD file.
 * **macOS**: ``ktrace(1)``/kdebug raw files begin with the tags
   ``RAW_VERSION1`` (0x55aa0101), ``RAW_VERSION2`` (0x55aa0200) or, for the
-  chunked v3 format, 0x1000 followed by the v3 header tag.
+  chunked v3 format, ``RAW_VERSION3`` (0x1000) -- which NetBSD's reading
+  would take for a 4096-byte record, so that one counts only when the
+  records do not chain as NetBSD's.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ _OPENBSD = {  # name: (header size, struct format)
 }
 _KDEBUG_TAGS = (0x55AA0101, 0x55AA0200)
 _KDEBUG_V3 = 0x00001000
-_V3_HEADER_TAG = 0x00001000
 
 
 def _openbsd_chain(buf: bytes) -> bool:
@@ -96,10 +97,7 @@ def foreign_format(head: bytes, netbsd_chains: bool) -> str | None:
     """
     if len(head) >= 4:
         tag = struct.unpack_from("<I", head)[0]
-        if tag in _KDEBUG_TAGS:
-            return "a macOS"
-        if tag == _KDEBUG_V3 and len(head) >= 16 and \
-                struct.unpack_from("<I", head, 16)[0] == _V3_HEADER_TAG:
+        if tag in _KDEBUG_TAGS or (tag == _KDEBUG_V3 and not netbsd_chains):
             return "a macOS"
     if not netbsd_chains and _openbsd_chain(head):
         return "an OpenBSD"
