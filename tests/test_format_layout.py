@@ -15,7 +15,8 @@ from pathlib import Path
 import construct as c
 import pytest
 
-from ktrace.format import AMD64, I386, I386_TIME32, Abi, Layouts, Structs
+from ktrace.format import AMD64, I386, I386_TIME32, Abi, Layouts
+from ktrace.structs import Structs
 
 C_SOURCE = Path(__file__).parent / "c" / "netbsd_layout.c"
 
@@ -102,3 +103,27 @@ def test_documented_sizes() -> None:
     assert Structs.get(AMD64).sysret.sizeof() == 24
     assert Structs.get(AMD64).psig.sizeof() == 40
     assert Structs.get(AMD64).siginfo.sizeof() == 128
+
+
+def test_committed_layouts_are_derived_from_the_declarations() -> None:
+    """ktrace/_layouts.py must be what scripts/gen_layouts.py derives now."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "gen_layouts", Path(__file__).parents[1] / "scripts" / "gen_layouts.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    committed = (Path(__file__).parents[1] / "ktrace" / "_layouts.py").read_text()
+    assert committed == gen.render(), "run scripts/gen_layouts.py"
+
+
+def test_hot_paths_do_not_import_construct() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, ktrace.format, ktrace.tracefile, ktrace.desc;"
+            "ktrace.format.Layouts.get(ktrace.format.AMD64);"
+            "print('construct' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, check=True).stdout
+    assert out.strip() == "False"

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ktrace import format as f
+from ktrace.structs import Structs
 from ktrace.tracefile import Reader, Record, Writer, probe_abi, read_all
 
 ABIS = list(f.ABIS.values())
@@ -52,7 +53,7 @@ def headers(draw, abi: f.Abi) -> dict:
 def bodies(abi: f.Abi, ktype: int) -> st.SearchStrategy[object]:
     i32 = ints(32)
     text = st.binary(max_size=300)
-    s = f.Structs.get(abi)
+    s = Structs.get(abi)
     reason_len = f.SIGINFO_SIZE - s.siginfo_head.sizeof()
     siginfo = st.fixed_dictionaries({
         "si_signo": i32, "si_code": i32, "si_errno": i32,
@@ -111,7 +112,7 @@ def records(draw) -> tuple[f.Abi, dict]:
 @given(records())
 def test_construct_round_trip(sample: tuple[f.Abi, dict]) -> None:
     abi, rec = sample
-    s = f.Structs.get(abi)
+    s = Structs.get(abi)
     body = s.bodies[rec["header"]["ktr_type"]].build(rec["body"])
     rec["header"]["ktr_len"] = len(body)
     data = s.record.build(rec)
@@ -138,7 +139,7 @@ def trace_files(draw) -> tuple[f.Abi, list[Record]]:
     for _ in range(draw(st.integers(1, 12))):
         version = draw(st.sampled_from(f.VERSIONS))
         ktype = draw(st.sampled_from(sorted(f.RECORD_TYPES)))
-        payload = f.Structs.get(abi).bodies[ktype].build(draw(bodies(abi, ktype)))
+        payload = Structs.get(abi).bodies[ktype].build(draw(bodies(abi, ktype)))
         out.append(Record(
             ktype, version, draw(st.integers(0, 99999)),
             0 if version == 0 else draw(st.integers(1, 99999)),
@@ -183,7 +184,7 @@ def test_netbsd_i386_fixture_parses_completely() -> None:
     assert recs[0].type == f.KTR_EMUL and recs[0].payload == b"netbsd"
     assert recs[0].command == "ktrace"
     # the same file through the construct declarations, record by record
-    s = f.Structs.get(f.I386_TIME32)
+    s = Structs.get(f.I386_TIME32)
     off = 0
     for r in recs:
         parsed = s.record.parse(data[off:])
