@@ -12,7 +12,10 @@ they chain up plausibly (design §3: "choose by probing").
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+import os
+import stat
+import time
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, NamedTuple
 
 from ktrace.format import (
@@ -23,14 +26,17 @@ from ktrace.format import (
 MAX_RECORD_LEN = 1 << 24
 PROBE_BYTES = 1 << 16
 PROBE_RECORDS = 16
+READ_CHUNK = 1 << 20
+FOLLOW_SLEEP = 0.2
 
 
 class Record(NamedTuple):
-    """One decoded header and its raw payload.
+    """One decoded header, its raw payload and where it stood in the file.
 
     ``frac`` is microseconds in version 0 and nanoseconds otherwise; ``lid``
     is 0 in version 0 (where the slot holds a kernel pointer, kept in
-    ``v0_buf`` for exact round trips).
+    ``v0_buf`` for exact round trips).  ``offset`` is the record's byte
+    offset in the file (0 for records not read from one).
     """
 
     type: int
@@ -42,6 +48,7 @@ class Record(NamedTuple):
     frac: int
     payload: bytes
     v0_buf: int = 0
+    offset: int = 0
 
     @property
     def command(self) -> str:
@@ -49,131 +56,188 @@ class Record(NamedTuple):
         return self.comm.split(b"\0", 1)[0].decode("latin-1")
 
 
-def _plausible(lay: Layouts, buf: bytes, off: int) -> int | None:
-    """Return the record's total size if its header looks real, else None."""
-    if off + lay.header_size > len(buf):
-        return None
-    try:
-        length, ktype, version, pid, comm, _sec, frac, _ = \
-            lay.unpack_header(buf, off)
-    except FormatError:
-        return None
-    if not 0 <= length <= MAX_RECORD_LEN:
-        return None
-    if not 0 < ktype < 64 or pid < 0 or b"\0" not in comm:
-        return None
-    if not 0 <= frac < (1_000_000 if version == 0 else 1_000_000_000):
-        return None
-    return lay.header_size + length
+def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
+    """Score a layout by the plausible records chaining from the start of
+    ``buf``; 0 when it is no evidence of a NetBSD trace.
+
+    A chain counts when it reaches the end of ``buf`` (or ``PROBE_RECORDS``
+    records), or when at least two records chain before the damage -- a
+    trace may be damaged, but a single plausible header followed by garbage
+    is a coincidence.  A chain that ends exactly at the end of a complete
+    file scores one more, which separates the 44-, 48- and 56-byte headers
+    on short files.
+    """
+    hsize = lay.header_size
+    off = n = 0
+    while n < PROBE_RECORDS and off + hsize <= len(buf):
+        try:
+            length, ktype, version, pid, comm, _sec, frac, _ = \
+                lay.unpack_header(buf, off)
+        except FormatError:
+            break
+        if not (0 <= length <= MAX_RECORD_LEN and 0 < ktype < 64 and pid >= 0
+                and b"\0" in comm
+                and 0 <= frac < (1_000_000 if version == 0 else 1_000_000_000)):
+            break
+        off += hsize + length
+        n += 1
+    reached_end = n >= PROBE_RECORDS or off >= len(buf) or (
+        not at_eof and off + hsize > len(buf))     # a header still arriving
+    if n == 0 or (n < 2 and not reached_end):
+        return 0
+    return n + (off == len(buf) and at_eof)
 
 
 def probe_abi(buf: bytes, at_eof: bool) -> Abi:
     """Pick the layout under which the first records of ``buf`` chain up.
 
-    Each candidate scores the number of consecutive plausible records
-    (a record that ends exactly at the end of a complete file counts double,
-    which separates the 44-, 48- and 56-byte headers on one-record files).
     Ties go to the earlier candidate: amd64, i386, i386-time32, then the
-    big-endian ones.
+    big-endian ones.  Raises :class:`FormatError` when none fits.
     """
-    best: tuple[int, Abi] | None = None
+    best, best_abi = 0, None
     for abi in ABIS.values():
-        lay = Layouts.get(abi)
-        off = score = 0
-        while score < PROBE_RECORDS:
-            size = _plausible(lay, buf, off)
-            if size is None:
-                break
-            off += size
-            score += 1
-            if off >= len(buf):
-                if off == len(buf) and at_eof:
-                    score += 1
-                elif off > len(buf):
-                    score -= 1
-                break
-        if score > 0 and (best is None or score > best[0]):
-            best = (score, abi)
-    if best is None:
+        score = _chain(Layouts.get(abi), buf, at_eof)
+        if score > best:
+            best, best_abi = score, abi
+    if best_abi is None:
         raise FormatError("not a NetBSD ktrace file")
-    return best[1]
+    return best_abi
+
+
+#: ``vet(head, abi)``: a caller's look at the first bytes and the probed ABI
+#: (None when no NetBSD layout fits), which may raise FormatError to refuse
+#: the file (pykdump names other systems' trace files this way).
+Vet = Callable[[bytes, "Abi | None"], None]
 
 
 class Reader:
-    """Iterate over the records of a trace file object.
+    """Iterate over the records of a trace file object, in constant memory.
 
-    ``abi`` forces a layout; otherwise it is probed from the first 64 KiB.
-    Iteration raises :class:`FormatError` (with the byte offset) at the first
-    damaged record, after yielding every record before it.
+    ``abi`` forces a layout; otherwise it is probed from the first 64 KiB
+    (or, from a live pipe or in follow mode, as soon as records chain up).
+    ``follow`` keeps waiting at the end of a regular file for it to grow
+    (kdump's ``-l``); a pipe is read as it comes and ends when its writer
+    closes it.  Iteration raises :class:`FormatError` naming the offset of
+    the first damaged record, after yielding every record before it.
     """
 
-    def __init__(self, f: BinaryIO, abi: Abi | None = None) -> None:
+    def __init__(self, f: BinaryIO, abi: Abi | None = None,
+                 follow: bool = False, vet: Vet | None = None) -> None:
         self._f = f
+        try:
+            self._fd: int | None = f.fileno()
+            self._regular = stat.S_ISREG(os.fstat(self._fd).st_mode)
+        except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+            self._fd, self._regular = None, True
+        self.follow = follow and self._regular
         self._buf = b""
-        self.offset = 0          # file offset of self._buf[0]
-        if abi is None:
-            head = self._fill(PROBE_BYTES)
-            if not head:
-                abi = AMD64      # an empty trace is valid in any layout
-            else:
-                abi = probe_abi(head, at_eof=len(head) < PROBE_BYTES
-                                and not self._more())
-        self.abi = abi
-        self.layouts = Layouts.get(abi)
+        self._eof = False
+        self.abi = abi if abi is not None else self._probe(vet)
+        self.layouts = Layouts.get(self.abi)
 
-    def _more(self) -> bool:
-        chunk = self._f.read(PROBE_BYTES)
-        self._buf += chunk
-        return bool(chunk)
+    def _read(self, n: int) -> bytes:
+        """Whatever is available, up to ``n`` bytes; b"" at end of file."""
+        if self._fd is not None and not self._regular:
+            return os.read(self._fd, n)
+        read1 = getattr(self._f, "read1", None)
+        return read1(n) if read1 is not None else self._f.read(n)
 
-    def _fill(self, n: int) -> bytes:
-        """Make at least ``n`` bytes available (fewer only at end of file)."""
-        while len(self._buf) < n:
-            chunk = self._f.read(max(n - len(self._buf), PROBE_BYTES))
+    def _probe(self, vet: Vet | None) -> Abi:
+        """Read the first 64 KiB (or what a live source has sent) and probe.
+
+        An empty input is a valid empty trace in any layout (amd64 is
+        assumed); in follow mode the probe waits for the first bytes.
+        """
+        while len(self._buf) < PROBE_BYTES:
+            chunk = self._read(PROBE_BYTES)
             if not chunk:
+                if self.follow and not self._buf:
+                    time.sleep(FOLLOW_SLEEP)
+                    continue
+                self._eof = True
                 break
             self._buf += chunk
-        return self._buf
+            if not self._regular or self.follow:
+                try:        # a live source: decide as soon as records chain
+                    abi = probe_abi(self._buf, at_eof=False)
+                except FormatError:
+                    continue
+                if vet is not None:
+                    vet(self._buf, abi)
+                return abi
+        if not self._buf:
+            return AMD64
+        try:
+            found: Abi | None = probe_abi(self._buf, at_eof=self._eof)
+        except FormatError:
+            found = None
+        if vet is not None:
+            vet(self._buf, found)
+        if found is None:
+            raise FormatError("not a NetBSD ktrace file")
+        return found
+
+    def _more(self) -> bool:
+        """Append more input to the buffer; False at (final) end of file."""
+        while True:
+            chunk = self._read(READ_CHUNK)
+            if chunk:
+                self._buf += chunk
+                return True
+            if not self.follow:
+                return False
+            time.sleep(FOLLOW_SLEEP)
 
     def __iter__(self) -> Iterator[Record]:
         lay = self.layouts
         hsize = lay.header_size
+        prefix = lay.prefix.unpack_from
+        big = lay.abi.big_endian
+        heads = {v: s.unpack_from for v, s in lay.header.items()}
+        buf = self._buf
+        base = 0            # file offset of buf[0]
         pos = 0
         while True:
-            if len(self._buf) - pos < hsize:
-                self._buf = self._buf[pos:]
-                self.offset += pos
+            if len(buf) - pos < hsize:
+                self._buf = buf[pos:]
+                base += pos
                 pos = 0
-                self._fill(hsize)
-                if not self._buf:
+                while len(self._buf) < hsize and self._more():
+                    pass
+                buf = self._buf
+                if not buf:
                     return
-                if len(self._buf) < hsize:
-                    raise FormatError(
-                        f"truncated header at offset {self.offset}")
-            try:
-                (length, ktype, version, pid, comm, sec, frac,
-                 third) = lay.unpack_header(self._buf, pos)
-            except FormatError as e:
-                raise FormatError(f"{e} at offset {self.offset + pos}") from None
+                if len(buf) < hsize:
+                    raise FormatError(f"truncated header at offset {base}")
+            length, a, b, _pid = prefix(buf, pos)
+            version = a if big else b
+            head = heads.get(version)
+            if head is None:
+                raise FormatError(
+                    f"unknown ktrace version {version} at offset {base + pos}")
             if not 0 <= length <= MAX_RECORD_LEN:
                 raise FormatError(
-                    f"bad record length {length} at offset {self.offset + pos}")
+                    f"bad record length {length} at offset {base + pos}")
             end = pos + hsize + length
-            if end > len(self._buf):
-                self._buf = self._buf[pos:]
-                self.offset += pos
+            if end > len(buf):
+                self._buf = buf[pos:]
+                base += pos
                 end -= pos
                 pos = 0
-                self._fill(end)
-                if end > len(self._buf):
+                while len(self._buf) < end and self._more():
+                    pass
+                buf = self._buf
+                if end > len(buf):
                     raise FormatError(
-                        f"truncated record ({len(self._buf) - hsize} of "
-                        f"{length} payload bytes) at offset {self.offset}")
-            payload = self._buf[pos + hsize:end]
+                        f"truncated record ({len(buf) - hsize} of {length} "
+                        f"payload bytes) at offset {base}")
+            f = head(buf, pos)
             if version == 0:
-                yield Record(ktype, 0, pid, 0, comm, sec, frac, payload, third)
+                yield Record(f[2] if big else f[1], 0, f[3], 0, f[4], f[5],
+                             f[6], buf[pos + hsize:end], f[7], base + pos)
             else:
-                yield Record(ktype, version, pid, third, comm, sec, frac, payload)
+                yield Record(f[2] if big else f[1], version, f[3], f[7], f[4],
+                             f[5], f[6], buf[pos + hsize:end], 0, base + pos)
             pos = end
 
 

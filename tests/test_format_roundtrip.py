@@ -162,7 +162,10 @@ def test_file_round_trip_with_probing(sample: tuple[f.Abi, list[Record]]) -> Non
     # the first records decide the layout; any layout that reads the whole
     # file record for record is a correct answer only if it is the writer's
     assert probe_abi(data, at_eof=True) == abi
-    assert read_all(data) == recs
+    got = read_all(data)
+    assert [r._replace(offset=0) for r in got] == recs
+    sizes = [abi.header_size + len(r.payload) for r in recs]
+    assert [r.offset for r in got] == [sum(sizes[:i]) for i in range(len(recs))]
 
 
 def test_big_endian_swaps_type_and_version() -> None:
@@ -213,3 +216,11 @@ def test_getpoints(trstr: str, expected: int) -> None:
 def test_getpoints_rejects_unknown_letters() -> None:
     with pytest.raises(ValueError, match="'q'"):
         f.getpoints("cq")
+
+
+def test_probe_refuses_one_plausible_header_followed_by_garbage() -> None:
+    rec = Writer(io.BytesIO(), f.AMD64).encode(
+        Record(f.KTR_EMUL, 2, 7, 8, b"sh".ljust(17, b"\0"), 1, 2, b"netbsd"))
+    with pytest.raises(f.FormatError):
+        probe_abi(rec + b"\xff" * 200, at_eof=True)
+    assert probe_abi(rec + rec[:30], at_eof=False) == f.AMD64   # still arriving

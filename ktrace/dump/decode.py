@@ -26,7 +26,7 @@ from ktrace.format import (
     KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
-from ktrace.dump.stream import Raw
+from ktrace.tracefile import Record
 
 STRSIZE = 32
 FD_NAMES = {"fd", "dirfd", "oldfd", "newfd", "sockfd", "olddfd", "newdfd"}
@@ -93,7 +93,7 @@ class Decoder:
         self.constants = SYSCALL_ARG_DICT
 
     # --- the dump loop's two hooks ---------------------------------------
-    def render(self, r: Raw) -> Any:
+    def render(self, r: Record) -> Any:
         face = self.face
         if face.render(r) is None:
             return None
@@ -119,7 +119,7 @@ class Decoder:
             return r.payload.rstrip(b"\0").split(b"\0") if r.payload else []
         return None
 
-    def take(self, r: Raw, facts: Any) -> None:
+    def take(self, r: Record, facts: Any) -> None:
         key = (r.pid, r.lid)
         t = r.type
         if t == KTR_SYSCALL:

@@ -37,7 +37,7 @@ from ktrace.dump import decodings as dec
 from ktrace.dump.emulation import EmulContext, View
 from ktrace.dump.hexdump import hexdump
 from ktrace.dump.ioctls import IOCTL_NAMES
-from ktrace.dump.stream import Raw
+from ktrace.tracefile import Record
 from ktrace.dump.user import user_body
 from ktrace.dump.vis import visdump
 
@@ -202,7 +202,7 @@ class Face:
         return REV140 if version == 2 else REV115
 
     # --- header ---------------------------------------------------------
-    def header(self, r: Raw, rev: int) -> str:
+    def header(self, r: Record, rev: int) -> str:
         """``dumpheader``: pid, lid, comm, timestamps, type."""
         if r.version > 0:
             h = "%6d %6d %-8s " % (r.pid, r.lid, self.comm(r.comm))
@@ -220,7 +220,7 @@ class Face:
         self.last_type = t.strip()
         return h + "%-4s  " % t
 
-    def timestamps(self, r: Raw, rev: int) -> str:
+    def timestamps(self, r: Record, rev: int) -> str:
         unit = 1_000_000 if r.version == 0 else 1_000_000_000
         cur = (r.sec, r.frac)
         out = ""
@@ -256,13 +256,13 @@ class Face:
         return "%d.%0*d " % (sec, digits, frac)
 
     # --- records --------------------------------------------------------
-    def record(self, r: Raw) -> None:
+    def record(self, r: Record) -> None:
         """Append the text kdump prints for one record (if selected)."""
         text = self.render(r)
         if text is not None:
             self.out.append(text)
 
-    def render(self, r: Raw) -> str | None:
+    def render(self, r: Record) -> str | None:
         """The text kdump prints for one record; None when ``-t``/``-p``
         leave it out (kdump then skips it entirely, EMUL records too).
 
@@ -284,7 +284,7 @@ class Face:
             return head + "\n" + hexdump(r.payload, o.word_size or 1)
         return head + body(r, rev, len(head))
 
-    def syscall(self, r: Raw, rev: int, col: int) -> str:
+    def syscall(self, r: Record, rev: int, col: int) -> str:
         p = r.payload
         if len(p) < 8:
             raise BadRecord(f"short CALL record ({len(p)} bytes) at offset {r.offset}")
@@ -408,7 +408,7 @@ class Face:
             return table[v] or "(null)"
         return self.output_long(op, True)
 
-    def sysret(self, r: Raw, rev: int, col: int) -> str:
+    def sysret(self, r: Record, rev: int, col: int) -> str:
         p = r.payload
         n = len(p)
         if n < self._sysret_min or (self._sysret_min < n < self._sysret_full):
@@ -481,16 +481,16 @@ class Face:
             return "-1 errno %d" % -e
         return "-1 errno %d %s %s" % (-e, entry[0], entry[1])
 
-    def namei(self, r: Raw, rev: int, col: int) -> str:
+    def namei(self, r: Record, rev: int, col: int) -> str:
         return '"%s"\n' % r.payload.split(b"\0", 1)[0].decode("latin-1")
 
-    def emulrec(self, r: Raw, rev: int, col: int) -> str:
+    def emulrec(self, r: Record, rev: int, col: int) -> str:
         name = r.payload.split(b"\0", 1)[0].decode("latin-1")
         self.emul.set(name, r.pid)
         self.emul.changed = True
         return '"%s"\n' % name
 
-    def genio(self, r: Raw, rev: int, col: int) -> str:
+    def genio(self, r: Record, rev: int, col: int) -> str:
         p = r.payload
         if len(p) < 8:
             raise BadRecord(f"GIO record of {len(p)} bytes, shorter than its "
@@ -507,10 +507,10 @@ class Face:
             return s + hexdump(data, o.word_size)
         return s + "       " + visdump(data, 7, self.o.screenwidth)
 
-    def visrec(self, r: Raw, rev: int, col: int) -> str:
+    def visrec(self, r: Record, rev: int, col: int) -> str:
         return visdump(r.payload, col, self.o.screenwidth)
 
-    def psig(self, r: Raw, rev: int, col: int) -> str:
+    def psig(self, r: Record, rev: int, col: int) -> str:
         p = r.payload
         n = len(p)
         if n not in self._psig_sizes:
@@ -575,7 +575,7 @@ class Face:
             return ": code=%s, fd=%d, band=%x)\n" % (cname, fd, band & self.mask)
         return ": code=%s, errno=%d)\n" % (cname, errno_)
 
-    def csw(self, r: Raw, rev: int, col: int) -> str:
+    def csw(self, r: Record, rev: int, col: int) -> str:
         if len(r.payload) < 8:
             raise BadRecord(f"CSW record of {len(r.payload)} bytes at offset "
                             f"{r.offset}")
@@ -583,7 +583,7 @@ class Face:
         return "%s %s\n" % ("stop" if out else "resume",
                             "user" if user else "kernel")
 
-    def user(self, r: Raw, rev: int, col: int) -> str:
+    def user(self, r: Record, rev: int, col: int) -> str:
         p = r.payload
         if len(p) < KTR_USER_MAXIDLEN:
             raise BadRecord(f"USER record of {len(p)} bytes at offset {r.offset}")
@@ -593,7 +593,7 @@ class Face:
             return ident + ":\n" + hexdump(data, self.o.word_size)
         return user_body(ident, data, rev, self.abi, self.warn)
 
-    def execfd(self, r: Raw, rev: int, col: int) -> str:
+    def execfd(self, r: Record, rev: int, col: int) -> str:
         if len(r.payload) < 8:
             raise BadRecord(f"FD record of {len(r.payload)} bytes at offset "
                             f"{r.offset}")
@@ -602,7 +602,7 @@ class Face:
             return "%s %d\n" % (DTYPE_NAMES[dtype], fd)
         return "UNKNOWN(%u) %d\n" % (dtype, fd)
 
-    def mib(self, r: Raw, rev: int, col: int) -> str:
+    def mib(self, r: Record, rev: int, col: int) -> str:
         n = len(r.payload) // 4
         names = struct.unpack_from("%s%di" % (self.abi.order, n), r.payload)
         return ".".join(str(x) for x in names) + "\n"

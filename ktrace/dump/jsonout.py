@@ -34,7 +34,7 @@ from ktrace.format import (
     KTR_MIB, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET, KTR_USER,
     KTR_USER_MAXIDLEN)
 from ktrace.dump.face import NSIG, Face
-from ktrace.dump.stream import Raw
+from ktrace.tracefile import Record
 
 
 def _str(b: bytes) -> str:
@@ -47,7 +47,7 @@ class JsonRender:
     def __init__(self, face: Face) -> None:
         self.face = face
 
-    def __call__(self, r: Raw) -> str | None:
+    def __call__(self, r: Record) -> str | None:
         face = self.face
         text = face.render(r)
         if text is None:
@@ -63,7 +63,7 @@ class JsonRender:
         obj.update(self.body(r))
         return json.dumps(obj) + "\n"
 
-    def body(self, r: Raw) -> dict[str, Any]:
+    def body(self, r: Record) -> dict[str, Any]:
         face, p, t = self.face, r.payload, r.type
         lay = face.lay
         if t == KTR_SYSCALL:

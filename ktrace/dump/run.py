@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from ktrace.format import Abi, FormatError
 from ktrace.dump.face import Face, Options
-from ktrace.dump.stream import NotNetBSD, RecordStream
+from ktrace.dump.stream import NotNetBSD, open_records
 
 FLUSH_EVERY = 512
 
@@ -64,7 +64,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
     summary = decoder = None
     status, message = 0, ""
     try:
-        stream = RecordStream(f, abi, follow)
+        stream = open_records(f, abi, follow)
         face = Face(opts, stream.abi, warn)
         pending = face.out
         if mode == "kdump" and not filters.active:

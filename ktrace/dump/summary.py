@@ -13,7 +13,7 @@ from typing import Any, BinaryIO
 
 from ktrace.format import KTR_SYSCALL, KTR_SYSRET
 from ktrace.dump.face import Face
-from ktrace.dump.stream import Raw
+from ktrace.tracefile import Record
 
 
 @dataclass
@@ -33,7 +33,7 @@ class Summary:
     per_pid: dict[int, Stat] = field(default_factory=dict)
     _open: dict[tuple[int, int], tuple[str, float]] = field(default_factory=dict)
 
-    def render(self, r: Raw) -> Any:
+    def render(self, r: Record) -> Any:
         """The facts of a CALL or RET record (None for the others)."""
         face = self.face
         if face.render(r) is None or r.type not in (KTR_SYSCALL, KTR_SYSRET):
@@ -43,7 +43,7 @@ class Summary:
         t = r.sec + r.frac / (1e6 if r.version == 0 else 1e9)
         return name, t, face.last_error, face.comm(r.comm)
 
-    def take(self, r: Raw, facts: Any) -> None:
+    def take(self, r: Record, facts: Any) -> None:
         name, t, failed, comm = facts
         key = (r.pid, r.lid)
         proc = self.per_pid.setdefault(r.pid, Stat())
