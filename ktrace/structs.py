@@ -181,37 +181,6 @@ def struct_format(con: c.Construct, order: str) -> str:
     return order + "".join(out)
 
 
-def struct_format(con: c.Construct, order: str) -> str:
-    """Flatten a fixed-size construct Struct into a :mod:`struct` format.
-
-    Only what the declarations above use is supported: integers, padding,
-    fixed byte strings and fixed-count arrays.  Anything else raises, so a
-    declaration that cannot be derived is caught by the tests at once.
-    """
-    out: list[str] = []
-
-    def walk(x: c.Construct) -> None:
-        if isinstance(x, c.Renamed):
-            walk(x.subcon)
-        elif isinstance(x, c.Struct):
-            for sub in x.subcons:
-                walk(sub)
-        elif isinstance(x, c.FormatField):
-            out.append(x.fmtstr[1:])
-        elif isinstance(x, c.Padded) and isinstance(x.subcon, c.Pass.__class__):
-            out.append(f"{x.length}x")
-        elif isinstance(x, c.Bytes) and isinstance(x.length, int):
-            out.append(f"{x.length}s")
-        elif isinstance(x, c.Array) and isinstance(x.count, int):
-            for _ in range(x.count):
-                walk(x.subcon)
-        else:
-            raise TypeError(f"no struct layout for {x!r}")
-
-    walk(con)
-    return order + "".join(out)
-
-
 def layout_formats(abi: Abi) -> dict[str, str]:
     """Every :mod:`struct` format :class:`ktrace.format.Layouts` uses."""
     s = Structs.get(abi)
