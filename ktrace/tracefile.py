@@ -62,8 +62,8 @@ def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
 
     A chain counts when it reaches the end of ``buf`` (or ``PROBE_RECORDS``
     records), or when at least two records chain before the damage -- a
-    trace may be damaged, but a single plausible header followed by garbage
-    is a coincidence.  A chain that ends exactly at the end of a complete
+    trace may be damaged or cut short, but a single plausible header
+    followed by a header's worth of garbage is a coincidence.  A chain that ends exactly at the end of a complete
     file scores one more, which separates the 44-, 48- and 56-byte headers
     on short files.
     """
@@ -81,8 +81,9 @@ def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
             break
         off += hsize + length
         n += 1
-    reached_end = n >= PROBE_RECORDS or off >= len(buf) or (
-        not at_eof and off + hsize > len(buf))     # a header still arriving
+    # the end is reached when no further header fits: a trace cut short
+    # (or still arriving) is a trace; garbage after one header is not
+    reached_end = n >= PROBE_RECORDS or off + hsize > len(buf)
     if n == 0 or (n < 2 and not reached_end):
         return 0
     return n + (off == len(buf) and at_eof)
