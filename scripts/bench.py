@@ -14,7 +14,8 @@ script prints per workload:
   traced program's CPU is not counted; stops are counted from the trace
   files: two per traced system call),
 * the peak RSS of the run (``wait4``'s ``ru_maxrss``: the largest process of
-  the tree, which is the tracer for every workload here),
+  the tree, which is the tracer for every workload here; a forked child
+  starts from this script's own high-water mark, kept small for that),
 * the trace file size.
 
 Workloads (issue 6): 1 syscall-heavy, 2 path-heavy (namei only),
@@ -80,8 +81,10 @@ def build_programs(tmp: Path) -> dict[str, str]:
                         str(HERE / "bench_programs" / f"{name}.c")], check=True)
         out[name] = str(exe)
     data = tmp / "data.bin"
-    with open(data, "wb") as f:
-        f.write(os.urandom(1 << 20) * 64)           # 64 MiB
+    chunk = os.urandom(1 << 20)
+    with open(data, "wb") as f:         # 64 MiB, written so that this
+        for _ in range(64):             # process stays small: children
+            f.write(chunk)              # start with its RSS high-water mark
     out["data"] = str(data)
     return out
 
