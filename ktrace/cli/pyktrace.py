@@ -35,6 +35,9 @@ is never detached: it runs on untraced until it exits.  See pyktrace(1).
 """
 
 
+ENDING_SIGNALS = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
+
+
 class UserError(Exception):
     """One line for stderr, then exit 1."""
 
@@ -119,6 +122,10 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
             raise UserError(str(e)) from None
     fd, name = open_trace_file(trfile, append, synchronous)
 
+    # The ending signals wait until their handlers are in place: one that
+    # arrived between the seize and the handlers would kill pyktrace and
+    # leave the command stopped.  (The child restores the mask before exec.)
+    caller_mask = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
     child = 0
     filtered = False
     attached: dict[int, list[int]] = {}
@@ -133,13 +140,15 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
                 filtered = True
             child = launch.spawn(list(command),
                                  options=launch.ptrace_options(inherit, filtered),
-                                 stdout_to_stderr=trfile == "-", seccomp=program)
+                                 stdout_to_stderr=trfile == "-", seccomp=program,
+                                 sigmask=caller_mask)
         else:
             opts = launch.ptrace_options(inherit, False)
             for target in targets:
                 attached[target] = launch.seize_process(target, opts)
     except launch.LaunchError as e:
         os.close(fd)
+        signal.pthread_sigmask(signal.SIG_SETMASK, caller_mask)
         raise UserError(str(e)) from None
 
     frontend: Frontend | None = None
@@ -164,6 +173,7 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
         ending = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
     for sig in ending:
         signal.signal(sig, frontend.request_stop)
+    signal.pthread_sigmask(signal.SIG_SETMASK, caller_mask)
 
     status = frontend.run(child)
     for sig in ending:
@@ -190,7 +200,7 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
 @click.option("-p", "pid", type=int, metavar="PID", help="Trace this running process (every thread).")
 @click.option("-s", "synchronous", is_flag=True, help="Synchronous writes (O_SYNC).")
 @click.option("-t", "trstr", metavar="TRSTR", help="Trace points (NetBSD letters, see below); default +.")
-@click.option("-v", "version", type=click.IntRange(0, 2), default=2, show_default=True,
+@click.option("-v", "version", type=click.IntRange(0, 2), default=2, show_default=True, metavar="VERS",
               help="Record version (NetBSD's current kdump reads 2 only).")
 @click.option("--maxentry", type=click.IntRange(1), default=1000, show_default=True,
               help="Queue length beyond which records are dropped (ktd_maxentry).")

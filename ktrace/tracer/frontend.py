@@ -54,10 +54,6 @@ AF_UNIX = 1
 IOV_LIMIT = 1024
 
 
-class Interrupted(Exception):
-    """SIGINT/SIGTERM/SIGHUP reached pyktrace while it waited for a stop."""
-
-
 class Frontend:
     """Serve ptrace stops, turn them into records on one :class:`KtrDesc`."""
 
@@ -85,7 +81,6 @@ class Frontend:
         self.passthrough = False      # tracing ended: no records, only resumes
         self.stop_signal = 0          # the signal that asked us to stop
         self.end_requested = False    # a signal or a dead trace file ends tracing
-        self._in_wait = False
         self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
         self._chld_handler = False
 
@@ -98,11 +93,19 @@ class Frontend:
             pass
 
     def request_stop(self, signum: int, _frame=None) -> None:
-        """SIGINT/SIGTERM/SIGHUP handler: leave the loop and detach."""
+        """SIGINT/SIGTERM/SIGHUP handler: leave the loop and detach.
+
+        Raising out of ``waitpid`` could lose a stop it had just returned;
+        instead one tracee is interrupted, and its stop ends the wait.
+        """
         self.stop_signal = signum
         self.end_requested = True
-        if self._in_wait:
-            raise Interrupted
+        for tid in self.threads:
+            try:
+                pt.interrupt(tid)
+                break
+            except OSError:
+                continue
 
     def add_process(self, tgid: int, tids: list[int], *, filtered: bool = False,
                     started: bool = True) -> Proc:
@@ -140,16 +143,9 @@ class Frontend:
                 pid, status = got
             else:
                 try:
-                    self._in_wait = True
-                    if self.end_requested and not self.passthrough:
-                        continue
                     pid, status = waitpid(-1, flags)
-                except Interrupted:
-                    continue
                 except ChildProcessError:
                     break
-                finally:
-                    self._in_wait = False
             if pid == child and (os.WIFEXITED(status) or os.WIFSIGNALED(status)):
                 status_of_child = status
             self.stop(pid, status)

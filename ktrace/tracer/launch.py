@@ -53,8 +53,11 @@ def initial_environment() -> dict[bytes, bytes]:
 
 
 def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
-          seccomp: bytes | None) -> int:
-    """Fork the command, seize it while it is stopped, let it exec."""
+          seccomp: bytes | None, sigmask: set[int]) -> int:
+    """Fork the command, seize it while it is stopped, let it exec.
+
+    ``sigmask`` is the signal mask the command gets (pyktrace's caller's).
+    """
     env = initial_environment()
     pid = os.fork()
     if pid == 0:
@@ -63,6 +66,7 @@ def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
                 os.dup2(2, 1)
             for sig in (signal.SIGPIPE, signal.SIGXFSZ):   # Python ignores these
                 signal.signal(sig, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_SETMASK, sigmask)
             os.kill(os.getpid(), signal.SIGSTOP)
             if seccomp is not None:
                 pt.install_seccomp(seccomp, no_new_privs=os.geteuid() != 0)

@@ -1,0 +1,105 @@
+"""Ending tracing while programs run: reader gone, SIGTERM, -g/-d attach."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+from test_tracer_basic import PYKTRACE, decode
+from test_tracer_procs import _status_field, _wait_for
+from ktrace.tracefile import Reader
+
+READ_LOOP = ("import os\nwhile True:\n l = os.read(0, 100)\n if not l: break\n"
+             " os.write(1, b'ack:' + l)")
+
+
+def test_reader_of_stdout_goes_away_program_runs_to_its_end(tmp_path):
+    marker = tmp_path / "done"
+    cmd = (f"{PYKTRACE} -f - sh -c 'for i in 1 2 3 4 5 6 7 8 9 10; do /bin/true; done;"
+           f" touch {marker}; exit 4' | head -c 100 > /dev/null; echo ${{PIPESTATUS[0]}}")
+    p = subprocess.run(["bash", "-c", cmd], capture_output=True)
+    assert marker.exists()
+    assert p.stdout == b"4\n"
+
+
+def _pipe_target(**kw):
+    return subprocess.Popen([sys.executable, "-c", READ_LOOP], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, **kw)
+
+
+def _talk(target, word: bytes) -> None:
+    target.stdin.write(word)
+    target.stdin.flush()
+    assert target.stdout.read(len(word) + 4) == b"ack:" + word
+
+
+def test_sigterm_detaches_spawned_command_and_ends_like_it(tmp_path):
+    out = tmp_path / "ktrace.out"
+    code = "import sys; sys.stdin.readline(); sys.exit(5)"
+    p = subprocess.Popen([str(PYKTRACE), "-f", str(out), sys.executable, "-c", code],
+                         stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def child() -> int:
+        try:
+            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+                kids = f.read().split()
+        except OSError:
+            return 0
+        return int(kids[0]) if kids else 0
+
+    _wait_for(lambda: child() and _status_field(child(), b"TracerPid:") != b"0",
+              "the command")
+    kid = child()
+    p.send_signal(signal.SIGTERM)
+    _wait_for(lambda: _status_field(kid, b"TracerPid:") == b"0", "the detach")
+    p.stdin.write(b"go\n")
+    p.stdin.flush()
+    assert p.wait() == 5, p.stderr.read()
+    with open(out, "rb") as f:
+        recs = list(Reader(f))          # complete records (maybe none: an early SIGTERM)
+    assert all(r.pid == kid for r in recs)
+
+
+def test_process_group_and_descendants(tmp_path):
+    leader = subprocess.Popen(
+        ["sh", "-c", f"{sys.executable} -c \"{READ_LOOP}\"; exit 0"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, start_new_session=True)
+
+    def kid() -> int:
+        try:
+            with open(f"/proc/{leader.pid}/task/{leader.pid}/children") as f:
+                kids = f.read().split()
+        except OSError:
+            return 0
+        return int(kids[0]) if kids else 0
+
+    _wait_for(kid, "the python child")
+    py = kid()
+    out = tmp_path / "ktrace.out"
+    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-p", str(leader.pid), "-d"],
+                              stderr=subprocess.PIPE)
+    _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -d")
+    assert _status_field(leader.pid, b"TracerPid:") != b"0"
+    _talk(leader, b"one\n")
+    _talk(leader, b"two\n")
+    tracer.send_signal(signal.SIGTERM)
+    assert tracer.wait() == 0, tracer.stderr.read()
+    assert _status_field(py, b"TracerPid:") == b"0"
+    with open(out, "rb") as f:
+        recs = list(Reader(f))
+    assert {r.pid for r in recs if decode(r)[0] == "GIO"} == {py}
+    assert {decode(r) for r in recs if r.pid == leader.pid} >= {("EMUL", b"linux")}
+
+    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-g", str(leader.pid)],
+                              stderr=subprocess.PIPE)
+    _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -g")
+    _talk(leader, b"six\n")
+    _talk(leader, b"ten\n")
+    tracer.send_signal(signal.SIGHUP)
+    assert tracer.wait() == 0, tracer.stderr.read()
+    leader.stdin.close()
+    assert leader.wait() == 0
+    with open(out, "rb") as f:
+        recs = list(Reader(f))
+    assert ("GIO", 0, 0, b"six\n") in [decode(r) for r in recs]
