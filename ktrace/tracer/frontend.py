@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import select
 import signal
+import stat
 import struct
 import time
 from collections.abc import Callable
@@ -51,6 +52,7 @@ _MMSG = {pt.AUDIT_ARCH_X86_64: (64, 56), pt.AUDIT_ARCH_I386: (32, 28)}
 # struct sigaction as rt_sigaction(2) takes it: handler, flags
 _SIGACTION = {pt.AUDIT_ARCH_X86_64: struct.Struct("<QQ"), pt.AUDIT_ARCH_I386: struct.Struct("<II")}
 AF_UNIX = 1
+AT_FDCWD = 0xFFFFFF9C
 IOV_LIMIT = 1024
 
 
@@ -80,6 +82,8 @@ class Frontend:
         self.syscall_stops = bool(pts.needed(points, pt.AUDIT_ARCH_X86_64))
         self.passthrough = False      # tracing ended: no records, only resumes
         self.stop_signal = 0          # the signal that asked us to stop
+        #: a non-root tracer lets go of set-id execs (design §5)
+        self.unprivileged = os.geteuid() != 0
         self.end_requested = False    # a signal or a dead trace file ends tracing
         self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
         self._chld_handler = False
@@ -407,7 +411,10 @@ class Frontend:
                 sa = mem.read(args[1], min(args[2], 110))
                 if len(sa) > 2 and sa[0] == AF_UNIX and sa[1] == 0 and sa[2] != 0:
                     names.append(sa[2:].split(b"\0", 1)[0])
+        setid = None
         if call.kind == pts.K_EXEC:
+            if self.unprivileged and not proc.filtered:
+                setid = self._setid_path(th, call, args)
             th.exec_args = self._read_exec_args(th, call, args, arch)
         elif call.kind == pts.K_SIGACTION:
             th.sigaction = None
@@ -416,7 +423,6 @@ class Frontend:
                 if len(raw) == _SIGACTION[arch].size:
                     handler, flags = _SIGACTION[arch].unpack(raw)
                     th.sigaction = (args[0], handler, flags)
-        self._resume(th)
         if proc.emul_due:
             proc.emul_due = False
             if p & KTRFAC_EMUL:
@@ -428,8 +434,49 @@ class Frontend:
             records.append((KTR_SYSCALL, payload))
         for s in names:
             records.append((KTR_NAMEI, s))
+        if setid is not None:
+            th.call = None
+            self._emit(th, th.tid, ns, records)
+            self._setid_detach(th, setid)
+            return
+        self._resume(th)
         if records:
             self._emit(th, th.tid, ns, records)
+
+    def _setid_path(self, th: Thread, call: pts.Call, args: tuple) -> bytes | None:
+        """The path of a set-id program this exec is about to run, else None."""
+        path = th.proc.mem.string(args[call.paths[0]])
+        if not path:
+            return None
+        if path.startswith(b"/"):
+            full = path
+        elif call.name == "execveat" and args[0] & 0xFFFFFFFF != AT_FDCWD:
+            full = b"/proc/%d/fd/%d/%s" % (th.tid, args[0] & 0xFFFFFFFF, path)
+        else:
+            full = b"/proc/%d/cwd/%s" % (th.tid, path)
+        try:
+            mode = os.stat(full).st_mode
+        except OSError:
+            return None
+        return path if mode & (stat.S_ISUID | stat.S_ISGID) else None
+
+    def _setid_detach(self, th: Thread, path: bytes) -> None:
+        """NetBSD stops tracing at a set-id exec and the program keeps its
+        privileges; a non-root tracer would void them, so it lets go first."""
+        proc = th.proc
+        self.log(f"pid {proc.tgid}: exec of set-id {path.decode(errors='replace')}: "
+                 "tracing of this process stops, as on NetBSD")
+        for tid in list(proc.threads):
+            other = self.threads.get(tid)
+            if other is None:
+                continue
+            if other.backlog:
+                self._flush(other)
+            if tid == th.tid or self.parked.pop(tid, None) is not None:
+                pt.detach(tid)
+                self._gone(other)
+            else:
+                self._detach_running(other)
 
     def _read_exec_args(self, th: Thread, call: pts.Call, args: tuple,
                         arch: int) -> tuple[bytes, bytes] | None:
