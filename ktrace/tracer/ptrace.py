@@ -69,6 +69,7 @@ _INFO_EXIT = struct.Struct("<B3xI16xqB")
 _INFO_HEAD = struct.Struct("<B3xI")
 _info_buf = ctypes.create_string_buffer(SYSCALL_INFO_SIZE)
 _info_addr = ctypes.addressof(_info_buf)
+_info_view = memoryview(_info_buf).cast("B")
 _ulong = ctypes.c_ulong()
 _ulong_addr = ctypes.addressof(_ulong)
 SIGINFO_SIZE = 128
@@ -130,7 +131,7 @@ def syscall_info(tid: int) -> tuple:
     """
     if _ptrace(PTRACE_GET_SYSCALL_INFO, tid, SYSCALL_INFO_SIZE, _info_addr) == -1:
         return (-1,)
-    op = _info_buf.raw[0]
+    op = _info_view[0]
     if op == OP_ENTRY or op == OP_SECCOMP:
         return _INFO_ENTRY.unpack_from(_info_buf)
     if op == OP_EXIT:
@@ -153,6 +154,9 @@ _local = _Iovec()
 _remote = (_Iovec * IOV_MAX)()
 _CHUNK = 1 << 16
 _rbuf = ctypes.create_string_buffer(_CHUNK)
+_rbuf_addr = ctypes.addressof(_rbuf)
+_local.base = _rbuf_addr
+_string_at = ctypes.string_at
 
 
 class Memory:
@@ -192,7 +196,6 @@ class Memory:
         got_total = 0
         while got_total < size:
             n = min(size - got_total, _CHUNK)
-            _local.base = ctypes.addressof(_rbuf)
             _local.len = n
             _remote[0].base = addr + got_total
             _remote[0].len = n
@@ -202,7 +205,7 @@ class Memory:
                 out.append(rest)
                 got_total += len(rest)
                 break
-            out.append(_rbuf.raw[:got])
+            out.append(_string_at(_rbuf_addr, got))
             got_total += got
             if got < n:
                 # partial: the next page is unreadable to process_vm_readv
@@ -219,10 +222,9 @@ class Memory:
             for i, (base, n) in enumerate(iovs):
                 _remote[i].base = base
                 _remote[i].len = n
-            _local.base = ctypes.addressof(_rbuf)
             _local.len = total
             if _pvr(self.pid, _local, 1, _remote, len(iovs), 0) == total:
-                return _rbuf.raw[:total]
+                return _string_at(_rbuf_addr, total)
         return b"".join(self.read(base, n) for base, n in iovs)
 
     def string(self, addr: int, limit: int = 4096) -> bytes | None:
@@ -230,8 +232,12 @@ class Memory:
         if not addr:
             return None
         out = b""
+        first = True
         while len(out) < limit:
             n = min(4096 - ((addr + len(out)) & 4095), limit - len(out))
+            if first and n > 256:
+                n = 256          # most paths are short: copy little first
+            first = False
             chunk = self.read(addr + len(out), n)
             nul = chunk.find(b"\0")
             if nul >= 0:
