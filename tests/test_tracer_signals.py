@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+
 from ktrace.format import ERESTART
-from test_tracer_basic import NR_READ, after_exec, cbin, decode, trace  # noqa: F401
+from ktrace.tracefile import Reader
+from test_tracer_basic import (  # noqa: F401
+    NR_READ, PYKTRACE, after_exec, cbin, compile_c, decode, trace)
+from test_tracer_procs import _status_field, _wait_for
 
 NB_SIGUSR1, NB_SIGALRM, NB_SIGTERM, NB_SIGKILL = 30, 14, 15, 9
 PSIG_LEN, PSIG_SIGINFO_LEN = 40, 40 + 128
@@ -66,3 +73,36 @@ def test_read_interrupted_with_sa_restart_is_erestart(tmp_path, cbin):
     assert d[i + 2][:3] == ("PSIG", NB_SIGALRM, handler)
     j = reads[-1]
     assert d[j + 1:j + 3] == [("GIO", d[j][2][0], 0, b"h"), ("RET", NR_READ, 0, 1)]
+
+
+def test_handler_installed_before_attach_is_asked_for(tmp_path):
+    """-p: the handler address comes from an injected rt_sigaction query."""
+    prog = compile_c(tmp_path, "waiter")
+    target = subprocess.Popen([str(prog)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    handler = int(target.stdout.readline(), 16)
+    out = tmp_path / "ktrace.out"
+    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-p", str(target.pid)],
+                              stderr=subprocess.PIPE)
+    _wait_for(lambda: _status_field(target.pid, b"TracerPid:") != b"0", "the attach")
+    target.stdin.write(b"x")
+    target.stdin.flush()
+    assert target.stdout.readline() == b"ack\n"
+    os.kill(target.pid, signal.SIGUSR1)     # in read, or just before it
+    target.stdin.write(b"y")
+    target.stdin.flush()
+    line = target.stdout.readline()
+    interrupted = line == b"intr\n"
+    if interrupted:
+        line = target.stdout.readline()
+    assert line == b"ack\n"
+    tracer.send_signal(signal.SIGINT)
+    assert tracer.wait() == 0, tracer.stderr.read()
+    assert tracer.stderr.read() == b""
+    target.stdin.close()
+    assert target.wait() == 0
+    with open(out, "rb") as f:
+        d = [decode(r) for r in Reader(f)]
+    psigs = [x for x in d if x[0] == "PSIG"]
+    assert [x[1:3] for x in psigs] == [(NB_SIGUSR1, handler)]
+    if interrupted:
+        assert d[d.index(psigs[0]) - 1] == ("RET", NR_READ, -4, -512)

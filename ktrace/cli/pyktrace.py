@@ -169,7 +169,7 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
             signal.signal(sig, signal.SIG_IGN)
     else:
         for tgid, tids in attached.items():
-            frontend.add_process(tgid, tids)
+            frontend.add_process(tgid, tids, attached=True)
         ending = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
     for sig in ending:
         signal.signal(sig, frontend.request_stop)

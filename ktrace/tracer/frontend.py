@@ -112,8 +112,9 @@ class Frontend:
                 continue
 
     def add_process(self, tgid: int, tids: list[int], *, filtered: bool = False,
-                    started: bool = True) -> Proc:
+                    started: bool = True, attached: bool = False) -> Proc:
         proc = Proc(tgid, filtered=filtered, started=started)
+        proc.handlers_unknown = attached
         self.procs[tgid] = proc
         for tid in tids:
             self._add_thread(tid, proc)
@@ -316,18 +317,38 @@ class Frontend:
 
     def _event_stop(self, th: Thread, sig: int, ns: int) -> None:
         """``PTRACE_EVENT_STOP``: a group-stop (LISTEN keeps job control
-        working) or an attach/interrupt stop (the EMUL of an attach)."""
+        working) or an attach/interrupt stop (the EMUL of an attach, and the
+        handlers installed before it, asked of the process itself)."""
         if sig in STOP_SIGNALS:
             pt.resume(pt.PTRACE_LISTEN, th.tid)
             return
         proc = th.proc
+        pending = 0
+        if proc.handlers_unknown:
+            proc.handlers_unknown = False
+            pending = self._ask_handlers(th)
         if proc.emul_due and proc.started:
             proc.emul_due = False
-            self._resume(th)
+            self._resume(th, pending)
             if self.points & KTRFAC_EMUL:
                 self._emit(th, th.tid, ns, [(KTR_EMUL, proc.emul)])
             return
-        self._resume(th)
+        self._resume(th, pending)
+
+    def _ask_handlers(self, th: Thread) -> int:
+        """Learn the handler addresses of signals caught before the attach
+        by injecting ``rt_sigaction`` queries (design §4)."""
+        caught = signal_state(th.tid).get(b"SigCgt", 0)
+        sigs = [n for n in range(1, 65) if caught >> (n - 1) & 1]
+        if not sigs or th.proc.emul != b"linux":
+            return 0
+        try:
+            found, pending = pt.query_sigactions(th.tid, th.proc.mem, sigs)
+        except OSError:
+            return 0
+        for sig, (handler, flags) in found.items():
+            th.proc.handlers.setdefault(sig, (handler, flags))
+        return pending
 
     def _clone(self, th: Thread) -> None:
         """fork/vfork/clone event: know the new task before it reports."""

@@ -25,7 +25,8 @@ class Proc:
     """One traced process (thread group)."""
 
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
-                 "filtered", "started", "emul_due", "killed_noted")
+                 "filtered", "started", "emul_due", "killed_noted",
+                 "handlers_unknown")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
                  started: bool = True) -> None:
@@ -44,6 +45,8 @@ class Proc:
         #: an EMUL record is owed before this process's next record
         self.emul_due = True
         self.killed_noted = False
+        #: attached while running: ask the process for its handlers (-p/-g)
+        self.handlers_unknown = False
 
     def after_exec(self) -> None:
         """An exec replaced the image: new name, emulation, address space;

@@ -302,3 +302,90 @@ def install_seccomp(program: bytes, no_new_privs: bool) -> None:
     if prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.addressof(prog), 0, 0) != 0:
         err = ctypes.get_errno()
         raise OSError(err, os.strerror(err))
+
+
+# --- syscall injection (x86-64 tracees) -------------------------------------------
+
+PTRACE_SINGLESTEP = 9
+PTRACE_GETREGS = 12
+PTRACE_SETREGS = 13
+NR_RT_SIGACTION_X86_64 = 13
+
+
+class UserRegs(ctypes.Structure):
+    """``struct user_regs_struct`` of x86-64."""
+
+    _fields_ = [(n, ctypes.c_ulonglong) for n in (
+        "r15", "r14", "r13", "r12", "rbp", "rbx", "r11", "r10", "r9", "r8",
+        "rax", "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags",
+        "rsp", "ss", "fs_base", "gs_base", "ds", "es", "fs", "gs")]
+
+
+def getregs(tid: int) -> UserRegs:
+    regs = UserRegs()
+    _check(_ptrace(PTRACE_GETREGS, tid, None, ctypes.addressof(regs)), "PTRACE_GETREGS", tid)
+    return regs
+
+
+def setregs(tid: int, regs: UserRegs) -> None:
+    _check(_ptrace(PTRACE_SETREGS, tid, None, ctypes.addressof(regs)), "PTRACE_SETREGS", tid)
+
+
+def vdso_syscall_insn(pid: int, mem: Memory) -> int | None:
+    """The address of a ``syscall`` instruction (0f 05) in the process's vDSO."""
+    try:
+        with open(f"/proc/{pid}/maps") as f:
+            for line in f:
+                if line.rstrip().endswith("[vdso]"):
+                    lo, hi = (int(x, 16) for x in line.split()[0].split("-"))
+                    at = mem.read(lo, hi - lo).find(b"\x0f\x05")
+                    return lo + at if at >= 0 else None
+    except OSError:
+        pass
+    return None
+
+
+def query_sigactions(tid: int, mem: Memory, signals: list[int]) -> tuple[dict[int, tuple[int, int]], int]:
+    """Ask a stopped x86-64 thread ``rt_sigaction(sig, NULL, &old)`` for each signal.
+
+    The thread must be in a ptrace stop outside a syscall's entry/exit (an
+    attach or interrupt stop).  Its registers are saved, the call is run by
+    single-stepping a ``syscall`` instruction of the vDSO with ``orig_rax``
+    = -1 (so no restart logic touches it), and the registers are restored:
+    an interrupted call restarts as if nothing happened.  Returns the
+    ``(handler, flags)`` found and a signal that arrived meanwhile (0 if
+    none) for the caller to deliver when it resumes the thread.
+    """
+    found: dict[int, tuple[int, int]] = {}
+    insn = vdso_syscall_insn(tid, mem)
+    if insn is None:
+        return found, 0
+    saved = getregs(tid)
+    scratch = ((saved.rsp - 512) & ~0xF)          # below the red zone
+    pending = 0
+    try:
+        for sig in signals:
+            regs = UserRegs.from_buffer_copy(saved)
+            regs.rip = insn
+            regs.rax = NR_RT_SIGACTION_X86_64
+            regs.orig_rax = (1 << 64) - 1
+            regs.rdi, regs.rsi, regs.rdx, regs.r10 = sig, 0, scratch, 8
+            setregs(tid, regs)
+            if _ptrace(PTRACE_SINGLESTEP, tid, None, None) == -1:
+                break
+            _, status = os.waitpid(tid, WALL)
+            if not os.WIFSTOPPED(status):
+                raise ProcessLookupError(tid)
+            if os.WSTOPSIG(status) != 5 or status >> 16:
+                pending = os.WSTOPSIG(status) if not status >> 16 else 0
+                break
+            if getregs(tid).rax == 0:
+                raw = mem.read(scratch, 16)
+                if len(raw) == 16:
+                    found[sig] = struct.unpack("<QQ", raw)
+    finally:
+        try:
+            setregs(tid, saved)
+        except OSError:
+            pass
+    return found, pending
