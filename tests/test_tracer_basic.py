@@ -241,3 +241,18 @@ def test_python_child(tmp_path):
     d = [decode(r) for r in recs]
     assert ("GIO", 1, 1, b"py!") in d
     assert ("RET", NR_WRITE, 0, 3) in d
+
+
+def test_help_and_one_line_usage_errors():
+    p = subprocess.run([str(PYKTRACE), "--help"], capture_output=True)
+    assert p.returncode == 0
+    for word in (b"-t TRSTR", b"--maxentry", b"no Linux", b"source"):
+        assert word in p.stdout
+    for argv, message in ((["-v", "7", "true"], b"'-v': 7 is not in the range"),
+                          (["-t", "Q", "true"], b"-t Q: unknown trace point 'Q'"),
+                          (["-X"], b"No such option"),
+                          ([], b"nothing to trace")):
+        p = subprocess.run([str(PYKTRACE), *argv], capture_output=True)
+        assert p.returncode == 1
+        assert p.stderr.count(b"\n") == 1 and p.stderr.startswith(b"pyktrace: ")
+        assert message in p.stderr

@@ -9,17 +9,32 @@ does one dict lookup per call.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
 from functools import cache
-
-from ptrace.syscall.linux.i386 import SYSCALL_NAMES as _I386_NAMES
-from ptrace.syscall.linux.x86_64 import SYSCALL_NAMES as _X86_64_NAMES
-from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
+from importlib.machinery import PathFinder, SourceFileLoader
+from importlib.util import module_from_spec, spec_from_loader
 
 from ktrace.format import (
     KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG,
     KTRFAC_SYSCALL, KTRFAC_SYSRET, KTRFAC_USER, UIO_READ, UIO_WRITE)
 from ktrace.tracer.ptrace import AUDIT_ARCH_I386, AUDIT_ARCH_X86_64
+
+
+def _ptrace_data(relpath: str, name: str):
+    """One of python-ptrace's pure-data modules, loaded without the package's
+    ``__init__`` (logging, sockets, ctypes bindings: ~14 ms of pyktrace's
+    start-up for three dicts).  The byte-code cache is used as usual."""
+    spec = PathFinder.find_spec("ptrace")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("python-ptrace is not installed")
+    path = os.path.join(spec.submodule_search_locations[0], relpath)
+    loader = SourceFileLoader(f"_pyktrace_{relpath.replace('/', '_')[:-3]}", path)
+    module = module_from_spec(spec_from_loader(loader.name, loader))
+    loader.exec_module(module)
+    return getattr(module, name)
+
+
+SYSCALL_PROTOTYPES = _ptrace_data("syscall/prototypes.py", "SYSCALL_PROTOTYPES")
 
 # I/O kinds
 IO_NONE = 0
@@ -138,18 +153,26 @@ _KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
 class Call:
-    """One system call as the trace points see it."""
+    """One system call as the trace points see it (a plain slotted class:
+    ``dataclasses`` would cost pyktrace's start-up 5 ms of ``inspect``)."""
 
-    nr: int
-    name: str
-    nargs: int
-    paths: tuple[int, ...] = ()
-    empty_flag: int = -1
-    io: int = IO_NONE
-    rw: int = UIO_READ
-    kind: int = K_NONE
+    __slots__ = ("nr", "name", "nargs", "paths", "empty_flag", "io", "rw", "kind")
+
+    def __init__(self, nr: int, name: str, nargs: int, paths: tuple[int, ...] = (),
+                 empty_flag: int = -1, io: int = IO_NONE, rw: int = UIO_READ,
+                 kind: int = K_NONE) -> None:
+        self.nr = nr
+        self.name = name
+        self.nargs = nargs
+        self.paths = paths
+        self.empty_flag = empty_flag
+        self.io = io
+        self.rw = rw
+        self.kind = kind
+
+    def __repr__(self) -> str:
+        return f"Call({self.nr}, {self.name!r}, nargs={self.nargs})"
 
 
 def _describe(nr: int, name: str) -> Call:
@@ -178,10 +201,11 @@ def _describe(nr: int, name: str) -> Call:
 def table(arch: int) -> dict[int, Call]:
     """Call descriptions by number for an ``AUDIT_ARCH_*`` value."""
     if arch == AUDIT_ARCH_X86_64:
-        names = {nr: n for nr, n in _X86_64_NAMES.items() if nr < 512}
+        x86_64 = _ptrace_data("syscall/linux/x86_64.py", "SYSCALL_NAMES")
+        names = {nr: n for nr, n in x86_64.items() if nr < 512}
         names.update(_COMMON_NEW)
     elif arch == AUDIT_ARCH_I386:
-        names = dict(_I386_NAMES)
+        names = dict(_ptrace_data("syscall/linux/i386.py", "SYSCALL_NAMES"))
         names.update(_I386_EXTRA)
         names.update(_I386_Y2038)
         names.update(_COMMON_NEW)
