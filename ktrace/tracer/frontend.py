@@ -71,7 +71,9 @@ class Frontend:
         self._psig = lay.psig
         self._execfd = lay.execfd
         self._call_head = lay.syscall
-        self._args = [struct.Struct(lay.abi.order + "q" * n) for n in range(7)]
+        # register_t arguments; GET_SYSCALL_INFO gives them unsigned, and "Q"
+        # packs the same bytes as the signed register_t without converting
+        self._args = [struct.Struct(lay.abi.order + "Q" * n) for n in range(7)]
         self.procs: dict[int, Proc] = {}
         self.threads: dict[int, Thread] = {}
         #: tid -> (request, signal) owed to a thread held for the writer
@@ -250,13 +252,14 @@ class Frontend:
     def stop(self, tid: int, status: int) -> None:
         ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
         th = self.threads.get(tid)
+        stopped = status & 0xFF == 0x7F          # WIFSTOPPED
         if th is None:
-            if not os.WIFSTOPPED(status):
+            if not stopped:
                 return               # a thread we already forgot (exec, detach)
             th = self._new_task(tid)
             if th is None:
                 return
-        if not os.WIFSTOPPED(status):
+        if not stopped:
             self._gone(th)
             return
         sig = status >> 8 & 0xFF
@@ -450,8 +453,7 @@ class Frontend:
                 records.append((KTR_EMUL, proc.emul))
         if p & KTRFAC_SYSCALL:
             n = call.nargs
-            payload = self._call_head.pack(nr, n * 8) + self._args[n].pack(
-                *[a - (1 << 64) if a >> 63 else a for a in args[:n]])
+            payload = self._call_head.pack(nr, n * 8) + self._args[n].pack(*args[:n])
             records.append((KTR_SYSCALL, payload))
         for s in names:
             records.append((KTR_NAMEI, s))
