@@ -256,3 +256,16 @@ def test_help_and_one_line_usage_errors():
         assert p.returncode == 1
         assert p.stderr.count(b"\n") == 1 and p.stderr.startswith(b"pyktrace: ")
         assert message in p.stderr
+
+
+def test_filtered_command_children_without_i_run_untraced_but_attached(tmp_path):
+    """A seccomp-filtered command's children inherit the filter: without -i
+    they are kept attached silently (else their execve would fail ENOSYS)."""
+    proc, recs = trace(tmp_path, ["sh", "-c", "/bin/true; exit 2"], "-t", "an",
+                       check_rc=2)
+    assert proc.stderr == b""
+    assert {r.pid for r in recs} == {recs[0].pid}
+    proc, recs = trace(tmp_path, ["sh", "-c", "/bin/true; exit 2"], "-t", "an", "-i",
+                       check_rc=2)
+    assert len({r.pid for r in recs}) == 2
+    assert ("NAMI", b"/bin/true") in [decode(r) for r in recs if r.pid != recs[0].pid]

@@ -33,8 +33,8 @@ from ktrace.format import (
 from ktrace.tracer import points as pts
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import (
-    SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, open_fds,
-    read_tgid, signal_state)
+    SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, has_seccomp_filter,
+    open_fds, read_tgid, signal_state)
 from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
 from ktrace.tracer.user import message_records, read_msghdr
 
@@ -264,7 +264,7 @@ class Frontend:
             return
         sig = status >> 8 & 0xFF
         event = status >> 16
-        if self.passthrough:
+        if self.passthrough or th.proc.silent:
             self._pass(th, sig, event)
         elif sig == pt.SYSCALL_TRAP or event == pt.EVENT_SECCOMP:
             self._syscall(th, ns)
@@ -291,6 +291,12 @@ class Frontend:
         elif event == 0 and sig != pt.SYSCALL_TRAP:
             pt.resume(pt.PTRACE_CONT, th.tid, sig)
         else:
+            if event == pt.EVENT_EXEC:
+                # de_thread killed the other threads: forget them
+                for other in list(th.proc.threads - {th.tid}):
+                    self.threads.pop(other, None)
+                    self.parked.pop(other, None)
+                th.proc.threads = {th.tid}
             pt.resume(pt.PTRACE_CONT, th.tid)
 
     def _new_task(self, tid: int) -> Thread | None:
@@ -299,11 +305,21 @@ class Frontend:
         proc = self.procs.get(tgid) if tgid else None
         if proc is not None:
             return self._add_thread(tid, proc)
-        if tgid is None or not self.inherit:
+        if tgid is None:
             pt.detach(tid)
             return None
-        proc = self.add_process(tgid, [])
+        return self._child_process(tgid, tid)
+
+    def _child_process(self, tgid: int, tid: int) -> Thread | None:
+        """A new process: recorded with -i; without it, kept silently when it
+        inherited a seccomp filter (it must stay attached), else let go."""
+        filtered = has_seccomp_filter(tid)
+        if not self.inherit and not filtered:
+            pt.detach(tid)
+            return None
+        proc = self.add_process(tgid, [], filtered=filtered)
         proc.emul_due = False        # a fork child inherits, NetBSD writes no EMUL
+        proc.silent = not self.inherit
         return self._add_thread(tid, proc)
 
     def _gone(self, th: Thread) -> None:
@@ -371,11 +387,9 @@ class Frontend:
         tgid = read_tgid(tid)
         if tgid == parent.proc.tgid:
             return self._add_thread(tid, parent.proc)
-        if tgid is None or not self.inherit:
-            return None              # its first stop will detach it
-        proc = self.add_process(tgid, [], filtered=parent.proc.filtered)
-        proc.emul_due = False
-        return self._add_thread(tid, proc)
+        if tgid is None:
+            return None              # gone already; its exit ends it
+        return self._child_process(tgid, tid)
 
     # --- system calls ---------------------------------------------------------
     def _syscall(self, th: Thread, ns: int) -> None:
@@ -649,11 +663,11 @@ class Frontend:
                 self._flush(self.threads.pop(other))
                 self.parked.pop(other, None)
         proc.threads = {tid}
-        records = []
-        if proc.emul_due:            # never stopped before: the attach EMUL is owed
+        if proc.emul_due:            # never stopped before: the first EMUL is owed
             proc.emul_due = False
             if self.points & KTRFAC_EMUL:
-                records.append((KTR_EMUL, proc.emul))
+                self._emit(th, tid, ns, [(KTR_EMUL, proc.emul)])
+        records = []
         proc.started = True
         proc.after_exec()
         exec_args = th.exec_args

@@ -25,7 +25,9 @@ class LaunchError(Exception):
 
 def ptrace_options(inherit: bool, filtered: bool) -> int:
     opts = BASE_OPTIONS
-    if inherit:
+    if inherit or filtered:
+        # children inherit a filter, and untraced its calls would fail with
+        # ENOSYS: without -i they are followed silently (pass-through)
         opts |= INHERIT_OPTIONS
     if filtered:
         # a filtered process can never be detached: die with the tracer

@@ -26,7 +26,7 @@ class Proc:
 
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
                  "filtered", "started", "emul_due", "killed_noted",
-                 "handlers_unknown")
+                 "handlers_unknown", "silent")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
                  started: bool = True) -> None:
@@ -47,6 +47,9 @@ class Proc:
         self.killed_noted = False
         #: attached while running: ask the process for its handlers (-p/-g)
         self.handlers_unknown = False
+        #: a filtered command's child followed without -i: never recorded,
+        #: only kept going (it cannot be detached, design §5)
+        self.silent = False
 
     def after_exec(self) -> None:
         """An exec replaced the image: new name, emulation, address space;
@@ -98,6 +101,18 @@ def read_tgid(tid: int) -> int | None:
     except OSError:
         pass
     return None
+
+
+def has_seccomp_filter(tid: int) -> bool:
+    """Does the thread run under a seccomp filter (``Seccomp: 2``)?"""
+    try:
+        with open(f"/proc/{tid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Seccomp:"):
+                    return line.split()[1] == b"2"
+    except OSError:
+        pass
+    return False
 
 
 def signal_state(tid: int) -> dict[bytes, int]:
