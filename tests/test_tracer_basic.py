@@ -8,7 +8,6 @@ with :class:`ktrace.tracefile.Reader`.  Helpers here are shared by the other
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 import subprocess
@@ -99,14 +98,6 @@ def after_exec(records) -> list:
         if d[0] == "RET" and d[1] == NR_EXECVE and d[2] == EJUSTRETURN and d[3] == 0:
             return records[i + 1:]
     raise AssertionError("no successful execve")
-
-
-def find(seq: list, sub: list) -> int:
-    """Index of ``sub`` as a contiguous run in ``seq`` (-1 if absent)."""
-    for i in range(len(seq) - len(sub) + 1):
-        if seq[i:i + len(sub)] == sub:
-            return i
-    return -1
 
 
 def test_exec_sequence_in_netbsd_order(tmp_path):

@@ -83,7 +83,6 @@ class Frontend:
         #: unfiltered processes stop at every call (PTRACE_SYSCALL)
         self.syscall_stops = bool(pts.needed(points, pt.AUDIT_ARCH_X86_64))
         self.passthrough = False      # tracing ended: no records, only resumes
-        self.stop_signal = 0          # the signal that asked us to stop
         #: a non-root tracer lets go of set-id execs (design §5)
         self.unprivileged = os.geteuid() != 0
         self.end_requested = False    # a signal or a dead trace file ends tracing
@@ -104,7 +103,6 @@ class Frontend:
         Raising out of ``waitpid`` could lose a stop it had just returned;
         instead one tracee is interrupted, and its stop ends the wait.
         """
-        self.stop_signal = signum
         self.end_requested = True
         for tid in self.threads:
             try:
@@ -730,12 +728,9 @@ class Frontend:
         return SIG_DFL, 0
 
     def _query_handler(self, th: Thread, sig: int) -> tuple[int, int]:
-        """A handler installed before we could follow rt_sigaction.
-
-        Its address is unknown without injecting ``rt_sigaction`` into the
-        tracee, which this version does not do: the PSIG shows ``SIG_DFL``'s
-        0 only if nothing better is known, and says so once.
-        """
+        """A handler /proc says is there, but neither followed from
+        rt_sigaction nor learnt at the attach (an i386 process under -p):
+        its address is unknown, PSIG shows 0, and the user is told once."""
         self.log(f"pid {th.proc.tgid}: handler address of signal {sig} "
                  "unknown (installed before tracing); PSIG action written as 0")
         th.proc.handlers[sig] = (SIG_DFL, 0)

@@ -23,7 +23,6 @@ _ptrace.restype = ctypes.c_long
 
 # requests (linux/ptrace.h)
 PTRACE_CONT = 7
-PTRACE_KILL = 8
 PTRACE_DETACH = 17
 PTRACE_SYSCALL = 24
 PTRACE_SETOPTIONS = 0x4200
