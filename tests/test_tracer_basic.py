@@ -8,6 +8,7 @@ with :class:`ktrace.tracefile.Reader`.  Helpers here are shared by the other
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
@@ -260,3 +261,19 @@ def test_filtered_command_children_without_i_run_untraced_but_attached(tmp_path)
                        check_rc=2)
     assert len({r.pid for r in recs}) == 2
     assert ("NAMI", b"/bin/true") in [decode(r) for r in recs if r.pid != recs[0].pid]
+
+
+def test_exec_fd_records_with_netbsd_types(tmp_path):
+    """FD records list what survives close-on-exec, in NetBSD's DTYPE_*."""
+    r, w = os.pipe()
+    efd = os.eventfd(0)
+    os.set_inheritable(r, True)
+    os.set_inheritable(efd, True)
+    try:
+        _, recs = trace(tmp_path, ["/bin/true"], "-t", "f", close_fds=False)
+    finally:
+        for fd in (r, w, efd):
+            os.close(fd)
+    fds = dict(decode(x)[1:] for x in recs)
+    assert fds[r] == 3 and fds[efd] == 9          # DTYPE_PIPE, DTYPE_EVENTFD
+    assert w not in fds

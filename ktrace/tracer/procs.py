@@ -175,6 +175,11 @@ def elf_interp(pid: int) -> bytes | None:
 
 # NetBSD's file types (sys/file.h DTYPE_*) for KTR_EXEC_FD records
 DTYPE_VNODE, DTYPE_SOCKET, DTYPE_PIPE, DTYPE_KQUEUE, DTYPE_MISC = 1, 2, 3, 4, 5
+DTYPE_MQUEUE, DTYPE_EVENTFD, DTYPE_TIMERFD = 7, 9, 10
+#: Linux anon_inode kinds with a NetBSD type of their own
+_ANON_DTYPE = {"anon_inode:[eventpoll]": DTYPE_KQUEUE,
+               "anon_inode:[eventfd]": DTYPE_EVENTFD,
+               "anon_inode:[timerfd]": DTYPE_TIMERFD}
 
 
 def open_fds(pid: int) -> list[tuple[int, int]]:
@@ -194,10 +199,10 @@ def open_fds(pid: int) -> list[tuple[int, int]]:
             dtype = DTYPE_PIPE
         elif target.startswith("socket:"):
             dtype = DTYPE_SOCKET
-        elif target == "anon_inode:[eventpoll]":
-            dtype = DTYPE_KQUEUE
         elif target.startswith("anon_inode:"):
-            dtype = DTYPE_MISC
+            dtype = _ANON_DTYPE.get(target, DTYPE_MISC)
+        elif target.startswith("/dev/mqueue/"):
+            dtype = DTYPE_MQUEUE
         else:
             dtype = DTYPE_VNODE
         out.append((int(name), dtype))
