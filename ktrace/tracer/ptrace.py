@@ -80,7 +80,7 @@ def _check(ret: int, what: str, tid: int) -> int:
     if ret == -1:
         err = ctypes.get_errno()
         if err:
-            raise OSError(err, f"{what}({tid}): {os.strerror(err)}")
+            raise OSError(err, os.strerror(err), f"{what}({tid})")
     return ret
 
 
