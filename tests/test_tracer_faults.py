@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 
 from test_tracer_basic import PYKTRACE, decode
 from test_tracer_procs import _status_field, _wait_for
@@ -103,3 +106,37 @@ def test_process_group_and_descendants(tmp_path):
     with open(out, "rb") as f:
         recs = list(Reader(f))
     assert ("GIO", 0, 0, b"six\n") in [decode(r) for r in recs]
+
+
+def test_attach_refusals_are_one_line(tmp_path):
+    st = subprocess.Popen(["strace", "-o", "/dev/null", "sleep", "30"])
+    try:
+        def sleeper() -> int:
+            try:
+                with open(f"/proc/{st.pid}/task/{st.pid}/children") as f:
+                    kids = f.read().split()
+            except OSError:
+                return 0
+            return int(kids[0]) if kids else 0
+
+        _wait_for(lambda: sleeper() and _status_field(sleeper(), b"TracerPid:") != b"0",
+                  "strace's attach")
+        p = subprocess.run([str(PYKTRACE), "-f", str(tmp_path / "o"), "-p", str(sleeper())],
+                           capture_output=True)
+        assert p.returncode == 1
+        assert p.stderr == (f"pyktrace: {sleeper()}: already traced by process "
+                            f"{st.pid}\n").encode()
+    finally:
+        st.kill()
+        st.wait()
+    if os.geteuid() == 0:
+        out = tempfile.mkdtemp(prefix="pyktrace-nobody-")
+        os.chmod(out, 0o777)
+        try:
+            p = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534",
+                                "--clear-groups", str(PYKTRACE), "-f", f"{out}/o",
+                                "-p", "1"], capture_output=True)
+        finally:
+            shutil.rmtree(out)
+        assert p.returncode == 1
+        assert p.stderr == b"pyktrace: 1: Operation not permitted\n"
