@@ -61,3 +61,9 @@ def test_i386_signal_handler_and_restart(tmp_path, bin32):
     assert a[i + 1] == ("RET", I386_READ, ERESTART, -512)
     assert a[i + 2][:3] == ("PSIG", 14, handler)
     assert a[reads[-1] + 2] == ("RET", I386_READ, 0, 1)
+
+
+def test_i386_handler_installed_before_attach(tmp_path):
+    """-p on an i386 process: the query runs through the vDSO's int $0x80."""
+    from test_tracer_signals import test_handler_installed_before_attach_is_asked_for
+    test_handler_installed_before_attach_is_asked_for(tmp_path, "-m32")

@@ -357,10 +357,11 @@ class Frontend:
         by injecting ``rt_sigaction`` queries (design §4)."""
         caught = signal_state(th.tid).get(b"SigCgt", 0)
         sigs = [n for n in range(1, 65) if caught >> (n - 1) & 1]
-        if not sigs or th.proc.emul != b"linux":
+        if not sigs:
             return 0
         try:
-            found, pending = pt.query_sigactions(th.tid, th.proc.mem, sigs)
+            found, pending = pt.query_sigactions(th.tid, th.proc.mem, sigs,
+                                                 i386=th.proc.emul == b"linux32")
         except OSError:
             return 0
         for sig, (handler, flags) in found.items():
@@ -729,8 +730,8 @@ class Frontend:
 
     def _query_handler(self, th: Thread, sig: int) -> tuple[int, int]:
         """A handler /proc says is there, but neither followed from
-        rt_sigaction nor learnt at the attach (an i386 process under -p):
-        its address is unknown, PSIG shows 0, and the user is told once."""
+        rt_sigaction nor learnt at the attach (the query failed): its
+        address is unknown, PSIG shows 0, and the user is told once."""
         self.log(f"pid {th.proc.tgid}: handler address of signal {sig} "
                  "unknown (installed before tracing); PSIG action written as 0")
         th.proc.handlers[sig] = (SIG_DFL, 0)

@@ -309,6 +309,9 @@ PTRACE_SINGLESTEP = 9
 PTRACE_GETREGS = 12
 PTRACE_SETREGS = 13
 NR_RT_SIGACTION_X86_64 = 13
+NR_RT_SIGACTION_I386 = 174
+_SYSCALL_INSN = b"\x0f\x05"          # syscall
+_INT80_INSN = b"\xcd\x80"            # int $0x80 (i386 processes)
 
 
 class UserRegs(ctypes.Structure):
@@ -330,45 +333,52 @@ def setregs(tid: int, regs: UserRegs) -> None:
     _check(_ptrace(PTRACE_SETREGS, tid, None, ctypes.addressof(regs)), "PTRACE_SETREGS", tid)
 
 
-def vdso_syscall_insn(pid: int, mem: Memory) -> int | None:
-    """The address of a ``syscall`` instruction (0f 05) in the process's vDSO."""
+def vdso_syscall_insn(pid: int, mem: Memory, insn: bytes = _SYSCALL_INSN) -> int | None:
+    """The address of a system call instruction in the process's vDSO."""
     try:
         with open(f"/proc/{pid}/maps") as f:
             for line in f:
                 if line.rstrip().endswith("[vdso]"):
                     lo, hi = (int(x, 16) for x in line.split()[0].split("-"))
-                    at = mem.read(lo, hi - lo).find(b"\x0f\x05")
+                    at = mem.read(lo, hi - lo).find(insn)
                     return lo + at if at >= 0 else None
     except OSError:
         pass
     return None
 
 
-def query_sigactions(tid: int, mem: Memory, signals: list[int]) -> tuple[dict[int, tuple[int, int]], int]:
-    """Ask a stopped x86-64 thread ``rt_sigaction(sig, NULL, &old)`` for each signal.
+def query_sigactions(tid: int, mem: Memory, signals: list[int],
+                     i386: bool = False) -> tuple[dict[int, tuple[int, int]], int]:
+    """Ask a stopped thread ``rt_sigaction(sig, NULL, &old)`` for each signal.
 
     The thread must be in a ptrace stop outside a syscall's entry/exit (an
     attach or interrupt stop).  Its registers are saved, the call is run by
-    single-stepping a ``syscall`` instruction of the vDSO with ``orig_rax``
-    = -1 (so no restart logic touches it), and the registers are restored:
+    single-stepping a ``syscall`` (``int $0x80`` in an i386 process)
+    instruction of the vDSO with ``orig_rax`` = -1 (so no restart logic
+    touches it), and the registers are restored:
     an interrupted call restarts as if nothing happened.  Returns the
     ``(handler, flags)`` found and a signal that arrived meanwhile (0 if
     none) for the caller to deliver when it resumes the thread.
     """
     found: dict[int, tuple[int, int]] = {}
-    insn = vdso_syscall_insn(tid, mem)
+    insn = vdso_syscall_insn(tid, mem, _INT80_INSN if i386 else _SYSCALL_INSN)
     if insn is None:
         return found, 0
     saved = getregs(tid)
     scratch = ((saved.rsp - 512) & ~0xF)          # below the red zone
+    old = struct.Struct("<II" if i386 else "<QQ")
     pending = 0
     try:
         for sig in signals:
             regs = UserRegs.from_buffer_copy(saved)
             regs.rip = insn
-            regs.rax = NR_RT_SIGACTION_X86_64
             regs.orig_rax = (1 << 64) - 1
-            regs.rdi, regs.rsi, regs.rdx, regs.r10 = sig, 0, scratch, 8
+            if i386:
+                regs.rax = NR_RT_SIGACTION_I386
+                regs.rbx, regs.rcx, regs.rdx, regs.rsi = sig, 0, scratch, 8
+            else:
+                regs.rax = NR_RT_SIGACTION_X86_64
+                regs.rdi, regs.rsi, regs.rdx, regs.r10 = sig, 0, scratch, 8
             setregs(tid, regs)
             if _ptrace(PTRACE_SINGLESTEP, tid, None, None) == -1:
                 break
@@ -378,10 +388,10 @@ def query_sigactions(tid: int, mem: Memory, signals: list[int]) -> tuple[dict[in
             if os.WSTOPSIG(status) != 5 or status >> 16:
                 pending = os.WSTOPSIG(status) if not status >> 16 else 0
                 break
-            if getregs(tid).rax == 0:
-                raw = mem.read(scratch, 16)
-                if len(raw) == 16:
-                    found[sig] = struct.unpack("<QQ", raw)
+            if getregs(tid).rax & 0xFFFFFFFF == 0:
+                raw = mem.read(scratch, old.size)
+                if len(raw) == old.size:
+                    found[sig] = old.unpack(raw)
     finally:
         try:
             setregs(tid, saved)
