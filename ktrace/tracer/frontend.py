@@ -429,7 +429,7 @@ class Frontend:
             proc.started = True
         # the exit stop matters only for RET, GIO and rt_sigaction's outcome
         if (p & KTRFAC_SYSRET or (call.io and p & KTRFAC_GENIO)
-                or (call.io == pts.IO_MSG and p & KTRFAC_USER)
+                or (call.io in (pts.IO_MSG, pts.IO_MMSG) and p & KTRFAC_USER)
                 or call.kind == pts.K_SIGACTION):
             th.call = call
         th.args = args
@@ -578,6 +578,27 @@ class Frontend:
         return []
 
     @staticmethod
+    def _message_users(th: Thread, call: pts.Call, rval: int, is_error: bool,
+                       sending: bool) -> list[list[bytes]]:
+        """USER payloads (msghdr, mbsoname, mbcontrol) per message moved:
+        the one of sendmsg/recvmsg, each one sendmmsg/recvmmsg handled."""
+        mem, arch, args = th.proc.mem, th.arch, th.args
+        if call.io == pts.IO_MSG:
+            if is_error and not sending:
+                return []
+            addrs = [args[1]]
+        else:
+            if is_error or rval <= 0:
+                return []
+            size = _MMSG[arch][0]
+            addrs = [args[1] + i * size for i in range(min(rval, IOV_LIMIT))]
+        out = []
+        for addr in addrs:
+            msg = read_msghdr(mem, arch, addr)
+            out.append(message_records(mem, arch, msg, sending) if msg else [])
+        return out
+
+    @staticmethod
     def _gather(mem, arch: int, iov_addr: int, count: int, total: int) -> bytes:
         lay = _IOVEC[arch]
         count = min(count, IOV_LIMIT)
@@ -604,12 +625,9 @@ class Frontend:
         data: list[bytes] = []
         if not is_error and rval > 0 and call.io and p & KTRFAC_GENIO:
             data = self._io_data(th, call, rval)
-        users: list[bytes] = []
         sending = call.rw == UIO_WRITE
-        if call.io == pts.IO_MSG and p & KTRFAC_USER and (sending or not is_error):
-            msg = read_msghdr(th.proc.mem, th.arch, th.args[1])
-            if msg is not None:
-                users = message_records(th.proc.mem, th.arch, msg, sending)
+        users = self._message_users(th, call, rval, is_error, sending) \
+            if p & KTRFAC_USER and call.io in (pts.IO_MSG, pts.IO_MMSG) else []
         if call.kind == pts.K_SIGACTION and not is_error and th.sigaction:
             sig, handler, flags = th.sigaction
             th.proc.handlers[sig] = (handler, flags)
@@ -619,16 +637,19 @@ class Frontend:
             return
         self._resume(th)
         records = []
-        if sending:
-            records.extend((KTR_USER, u) for u in users)
-        if data:
-            fd = th.args[0] & 0xFFFFFFFF
-            head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
-            for chunk in data:
-                for at in range(0, len(chunk), _GIO_DATA):
-                    records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
-        if not sending:
-            records.extend((KTR_USER, u) for u in users)
+        fd = th.args[0] & 0xFFFFFFFF
+        head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+        # per message, in NetBSD's order: a sender's USER records before its
+        # data, a receiver's after
+        for k in range(max(len(data), len(users))):
+            mine = users[k] if k < len(users) else []
+            if sending:
+                records.extend((KTR_USER, u) for u in mine)
+            chunk = data[k] if k < len(data) else b""
+            for at in range(0, len(chunk), _GIO_DATA):
+                records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
+            if not sending:
+                records.extend((KTR_USER, u) for u in mine)
         if p & KTRFAC_SYSRET:
             if call.kind == pts.K_EXEC and not is_error:
                 error = EJUSTRETURN
