@@ -1,0 +1,103 @@
+"""Tracees that misbehave: SIGKILL mid-syscall, fork storms, vanishing threads.
+
+Nothing may lose the tracer, leave a process stopped, or leave half a record.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from ktrace.format import KTR_PSIG, KTR_SYSCALL, KTR_SYSRET
+
+from test_tracer_basic import LAY, PYKTRACE, decode, trace
+
+NR_EXIT_GROUP = 231
+
+
+def test_sigkill_mid_syscall(tmp_path):
+    """The sleeping call has a CALL and no RET, then PSIG SIGKILL SIG_DFL;
+    pyktrace ends by SIGKILL like the program (no hang, no stopped task)."""
+    code = ("import os, threading, time\n"
+            "threading.Timer(0.3, lambda: os.kill(os.getpid(), 9)).start()\n"
+            "time.sleep(60)\n")
+    proc, recs = trace(tmp_path, [sys.executable, "-c", code], check_rc=-9,
+                       timeout=50)
+    d = [decode(r) for r in recs]
+    assert d[-1][:3] == ("PSIG", 9, 0)
+    main = [r for r in recs if r.lid == r.pid
+            and r.type in (KTR_SYSCALL, KTR_SYSRET)]
+    # the main thread's last call (its sleep) never returned
+    assert main[-1].type == KTR_SYSCALL
+    assert LAY.syscall.unpack_from(main[-1].payload)[0] != NR_EXIT_GROUP
+
+
+def test_fork_storm_under_i(tmp_path):
+    """500 children started as fast as sh can: every one is traced from its
+    fork, every exit status reaches the shell, the trace is whole."""
+    script = "for i in $(seq 500); do /bin/true & done; wait; echo done"
+    proc, recs = trace(tmp_path, ["sh", "-c", script], "-i", "-t", "ce",
+                       timeout=300)
+    assert proc.stdout == b"done\n"
+    pids = {r.pid for r in recs}
+    assert len(pids) >= 501
+    execs = {r.pid for r in recs if decode(r)[:3] == ("RET", 59, -2)}
+    assert len(execs) >= 500                       # each /bin/true's exec
+
+
+def test_threads_exiting_while_others_are_stopped(tmp_path):
+    """Threads that exit at once while the tracer holds others at stops."""
+    code = ("import threading\n"
+            "ts = [threading.Thread(target=lambda: sum(range(1000))) for _ in range(40)]\n"
+            "[t.start() for t in ts]; [t.join() for t in ts]\n"
+            "print('ok')\n")
+    proc, recs = trace(tmp_path, [sys.executable, "-c", code], timeout=120)
+    assert proc.stdout == b"ok\n"
+    assert len({r.lid for r in recs}) >= 41
+    assert not [r for r in recs if r.type == KTR_PSIG]
+
+
+def test_exec_of_a_missing_program_from_a_traced_shell(tmp_path):
+    proc, recs = trace(tmp_path, ["sh", "-c", "/no/such/program; echo $?"],
+                       "-i", check_rc=0, timeout=60)
+    assert proc.stdout == b"127\n"
+    rets = [decode(r) for r in recs if r.type == KTR_SYSRET]
+    assert ("RET", 59, -2, -2) in rets             # execve: ENOENT, negated
+
+
+def tracer_pid(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("TracerPid:"):
+                return int(line.split()[1])
+    return -1
+
+
+def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
+    """SIGKILL to an unfiltered pyktrace: the kernel detaches, the traced
+    program runs on untraced and ends normally."""
+    import os
+    import signal
+    import time
+
+    out = tmp_path / "ktrace.out"
+    flag = tmp_path / "finished"
+    p = subprocess.Popen([str(PYKTRACE), "-f", str(out), sys.executable, "-c",
+                          "import time, pathlib\n"
+                          "time.sleep(1.5)\n"
+                          f"pathlib.Path({str(flag)!r}).write_text('yes')\n"])
+    child = 0
+    for _ in range(500):            # until the command runs, traced
+        time.sleep(0.01)
+        kids = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
+        if kids and tracer_pid(int(kids[0])) == p.pid:
+            child = int(kids[0])
+            break
+    assert child
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    for _ in range(500):
+        if flag.exists():
+            break
+        time.sleep(0.01)
+    assert flag.read_text() == "yes"
