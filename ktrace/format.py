@@ -23,7 +23,7 @@ imports no construct.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from collections import namedtuple
 from functools import cache
 
 # --- record types (sys/ktrace.h) -------------------------------------------
@@ -132,13 +132,14 @@ class FormatError(ValueError):
     """The bytes are not a (well-formed) NetBSD trace."""
 
 
-@dataclass(frozen=True)
-class Abi:
-    """The C data model that wrote a trace: word size, time_t, byte order."""
+class Abi(namedtuple("Abi", "lp64 time64 big_endian", defaults=(True, False))):
+    """The C data model that wrote a trace: word size, time_t, byte order.
 
-    lp64: bool
-    time64: bool = True
-    big_endian: bool = False
+    A named tuple rather than a dataclass: importing ``dataclasses`` would
+    cost pyktrace's start-up about 8 ms.
+    """
+
+    __slots__ = ()
 
     @property
     def name(self) -> str:
