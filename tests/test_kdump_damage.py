@@ -102,3 +102,18 @@ def test_two_gigabyte_length_allocates_nothing() -> None:
     assert status == 1 and shown == [0, 58]
     assert "bad record length" in err and "at offset 116" in err
     assert peak < 16 << 20
+
+
+def test_damage_is_not_mistaken_for_a_freebsd_file() -> None:
+    """Found by hypothesis: read with amd64's 56-byte headers, an i386 trace
+    has FreeBSD-looking SYSCALL shapes; only the layout that chains counts."""
+    from ktrace.format import I386
+    from ktrace.tracefile import Record
+
+    recs = [Record(1, 0, 0, 0, bytes(17), 0, 0, bytes(8))] * 3
+    raw, offsets = encode(I386, recs)
+    buf = bytearray(raw)
+    struct.pack_into("<i", buf, offsets[2], -1)
+    status, shown, err = run_json(bytes(buf))
+    assert (status, shown) == (1, offsets[:2])
+    assert "bad record length -1 at offset 112" in err

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import struct
 
+from ktrace.format import Abi
+
 _OPENBSD = {  # name: (header size, struct format)
     "lp64": (64, "<Iii4xqq24sQ"),
     "ilp32": (52, "<Iiiqi24sI"),
@@ -48,12 +50,10 @@ def _openbsd_chain(buf: bytes) -> bool:
     return False
 
 
-def _freebsd_shapes(buf: bytes) -> bool:
-    """True when SYSCALL/SYSRET payloads have FreeBSD's shapes, not NetBSD's.
-
-    Both LP64 (56-byte header) and ILP32 (48-byte) layouts are tried.
-    """
-    for hsize, reg in ((56, 8), (48, 4)):
+def _freebsd_shapes(buf: bytes, layouts: tuple[tuple[int, int], ...]) -> bool:
+    """True when SYSCALL/SYSRET payloads have FreeBSD's shapes, not NetBSD's,
+    under one of ``layouts`` ((header size, register size) pairs)."""
+    for hsize, reg in layouts:
         off = seen = 0
         freebsd = True
         while off + hsize <= len(buf) and seen < 16:
@@ -88,19 +88,23 @@ def _freebsd_shapes(buf: bytes) -> bool:
     return False
 
 
-def foreign_format(head: bytes, netbsd_chains: bool) -> str | None:
+def foreign_format(head: bytes, netbsd: Abi | None) -> str | None:
     """Name the system whose trace file ``head`` starts, if not NetBSD's.
 
-    ``netbsd_chains`` says whether the records chain up as NetBSD's: then
-    only the strict tests (macOS tags, FreeBSD's record shapes) may
-    overrule that; OpenBSD's layout is only considered otherwise.
+    ``netbsd`` is the layout under which the records chain up as NetBSD's,
+    if any: then only the strict tests may overrule it (macOS tags, and
+    FreeBSD's record shapes under that same layout -- FreeBSD's headers are
+    NetBSD's, under another layout any bytes may look like anything);
+    OpenBSD's layout is only considered otherwise.
     """
+    netbsd_chains = netbsd is not None
     if len(head) >= 4:
         tag = struct.unpack_from("<I", head)[0]
         if tag in _KDEBUG_TAGS or (tag == _KDEBUG_V3 and not netbsd_chains):
             return "a macOS"
     if not netbsd_chains and _openbsd_chain(head):
         return "an OpenBSD"
-    if _freebsd_shapes(head):
+    layouts = ((netbsd.header_size, netbsd.regsize),) if netbsd else ((56, 8), (48, 4))
+    if _freebsd_shapes(head, layouts):
         return "a FreeBSD"
     return None

@@ -19,7 +19,7 @@ class NotNetBSD(FormatError):
 
 
 def _vet(head: bytes, abi: Abi | None) -> None:
-    other = foreign_format(head, abi is not None)
+    other = foreign_format(head, abi)
     if other is not None:
         raise NotNetBSD(f"is {other} ktrace file; this reads NetBSD's")
     if abi is None:
