@@ -15,7 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from ktrace.format import (
     AMD64, EJUSTRETURN, KTR_EMUL, KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EXEC_FD,
@@ -37,15 +36,6 @@ def compile_c(tmp: Path, name: str, *flags: str) -> Path:
     subprocess.run(["gcc", "-O1", "-pthread", *flags, "-o", str(out),
                     str(C_DIR / f"{name}.c")], check=True)
     return out
-
-
-@pytest.fixture(scope="session")
-def cbin(tmp_path_factory) -> Path:
-    """The C test programs, compiled once per session."""
-    d = tmp_path_factory.mktemp("cbin")
-    for name in ("files", "signals", "threads", "texec"):
-        compile_c(d, name)
-    return d
 
 
 def decode(rec) -> tuple:

@@ -10,7 +10,7 @@ import sys
 import tempfile
 
 from test_tracer_basic import PYKTRACE, decode
-from test_tracer_procs import _status_field, _wait_for
+from test_tracer_procs import _status_field, _wait_for, children, first_child
 from ktrace.tracefile import Reader
 
 READ_LOOP = ("import os\nwhile True:\n l = os.read(0, 100)\n if not l: break\n"
@@ -44,12 +44,7 @@ def test_sigterm_detaches_spawned_command_and_ends_like_it(tmp_path):
                          stdin=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def child() -> int:
-        try:
-            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-                kids = f.read().split()
-        except OSError:
-            return 0
-        return int(kids[0]) if kids else 0
+        return first_child(p.pid)
 
     _wait_for(lambda: child() and _status_field(child(), b"TracerPid:") != b"0",
               "the command")
@@ -70,12 +65,7 @@ def test_process_group_and_descendants(tmp_path):
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, start_new_session=True)
 
     def kid() -> int:
-        try:
-            with open(f"/proc/{leader.pid}/task/{leader.pid}/children") as f:
-                kids = f.read().split()
-        except OSError:
-            return 0
-        return int(kids[0]) if kids else 0
+        return first_child(leader.pid)
 
     _wait_for(kid, "the python child")
     py = kid()
@@ -119,14 +109,13 @@ def test_attach_refusals_are_one_line(tmp_path):
         def sleeper() -> int:
             """strace's traced child once it is sleep (strace also forks
             short-lived probe children of its own at start-up)."""
-            try:
-                with open(f"/proc/{st.pid}/task/{st.pid}/children") as f:
-                    for kid in f.read().split():
-                        with open(f"/proc/{kid}/comm") as c:
-                            if c.read().strip() == "sleep":
-                                return int(kid)
-            except OSError:
-                pass
+            for kid in children(st.pid):
+                try:
+                    with open(f"/proc/{kid}/comm") as c:
+                        if c.read().strip() == "sleep":
+                            return kid
+                except OSError:
+                    pass
             return 0
 
         _wait_for(lambda: sleeper() and _status_field(sleeper(), b"TracerPid:") != b"0",

@@ -11,6 +11,7 @@ import sys
 from ktrace.format import KTR_PSIG, KTR_SYSCALL, KTR_SYSRET
 
 from test_tracer_basic import LAY, PYKTRACE, decode, trace
+from test_tracer_procs import _status_field, first_child
 
 NR_EXIT_GROUP = 231
 
@@ -65,14 +66,6 @@ def test_exec_of_a_missing_program_from_a_traced_shell(tmp_path):
     assert ("RET", 59, -2, -2) in rets             # execve: ENOENT, negated
 
 
-def tracer_pid(pid: int) -> int:
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("TracerPid:"):
-                return int(line.split()[1])
-    return -1
-
-
 def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
     """SIGKILL to an unfiltered pyktrace: the kernel detaches, the traced
     program runs on untraced and ends normally."""
@@ -89,9 +82,9 @@ def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
     child = 0
     for _ in range(500):            # until the command runs, traced
         time.sleep(0.01)
-        kids = open(f"/proc/{p.pid}/task/{p.pid}/children").read().split()
-        if kids and tracer_pid(int(kids[0])) == p.pid:
-            child = int(kids[0])
+        kid = first_child(p.pid)
+        if kid and _status_field(kid, b"TracerPid:") == str(p.pid).encode():
+            child = kid
             break
     assert child
     os.kill(p.pid, signal.SIGKILL)

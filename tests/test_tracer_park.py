@@ -3,7 +3,7 @@ parks, and the trace is still complete, in order, with nothing dropped."""
 
 from __future__ import annotations
 
-from test_tracer_basic import cbin, decode, trace  # noqa: F401
+from test_tracer_basic import decode, trace
 
 
 def _shape(recs):

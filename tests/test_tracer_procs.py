@@ -9,8 +9,8 @@ import signal
 import subprocess
 import time
 
-from test_tracer_basic import (  # noqa: F401
-    NR_EXECVE, NR_GETPPID, PYKTRACE, cbin, decode, trace)
+from test_tracer_basic import (
+    NR_EXECVE, NR_GETPPID, PYKTRACE, decode, trace)
 from ktrace.format import EJUSTRETURN
 from ktrace.tracefile import Reader
 
@@ -30,6 +30,20 @@ def _status_field(pid: int, key: bytes) -> bytes:
             if line.startswith(key):
                 return line.split()[1]
     return b""
+
+
+def children(pid: int) -> list[int]:
+    """The children of a process (none once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(k) for k in f.read().split()]
+    except OSError:
+        return []
+
+
+def first_child(pid: int) -> int:
+    kids = children(pid)
+    return kids[0] if kids else 0
 
 
 def test_threads_are_followed_with_their_lids(tmp_path, cbin):
@@ -85,12 +99,7 @@ def test_job_control_stop_and_continue(tmp_path):
                           "kill -STOP $$; echo resumed"], stdout=subprocess.PIPE)
 
     def child() -> int:
-        try:
-            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
-                kids = f.read().split()
-        except OSError:
-            return 0
-        return int(kids[0]) if kids else 0
+        return first_child(p.pid)
 
     _wait_for(child, "the command")
     # SIGCONT until it answers: one sent before the stop is simply lost

@@ -8,8 +8,8 @@ import subprocess
 
 from ktrace.format import ERESTART
 from ktrace.tracefile import Reader
-from test_tracer_basic import (  # noqa: F401
-    NR_READ, PYKTRACE, after_exec, cbin, compile_c, decode, trace)
+from test_tracer_basic import (
+    NR_READ, PYKTRACE, after_exec, compile_c, decode, trace)
 from test_tracer_procs import _status_field, _wait_for
 
 NB_SIGUSR1, NB_SIGALRM, NB_SIGTERM, NB_SIGKILL = 30, 14, 15, 9

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from test_tracer_basic import cbin, decode, trace  # noqa: F401
+from test_tracer_basic import decode, trace
 from ktrace.tracer import points
 from ktrace.tracer.ptrace import AUDIT_ARCH_X86_64
 

@@ -14,6 +14,7 @@ import os
 import signal
 
 from ktrace.tracer import ptrace as pt
+from ktrace.tracer.procs import status_fields
 
 BASE_OPTIONS = pt.O_TRACESYSGOOD | pt.O_TRACEEXEC | pt.O_TRACEEXIT | pt.O_TRACECLONE
 INHERIT_OPTIONS = pt.O_TRACEFORK | pt.O_TRACEVFORK
@@ -175,11 +176,4 @@ def seize_process(pid: int, options: int) -> list[int]:
 
 
 def _tracer_of(tid: int) -> int:
-    try:
-        with open(f"/proc/{tid}/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"TracerPid:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
+    return int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))

@@ -92,41 +92,37 @@ def read_comm(pid: int) -> bytes:
         return b""
 
 
-def read_tgid(tid: int) -> int | None:
+def status_fields(tid: int, *keys: bytes) -> dict[bytes, bytes]:
+    """The first word of each ``Key:`` line asked for in ``/proc/TID/status``
+    (an empty dict when the task is gone)."""
+    out: dict[bytes, bytes] = {}
     try:
         with open(f"/proc/{tid}/status", "rb") as f:
             for line in f:
-                if line.startswith(b"Tgid:"):
-                    return int(line.split()[1])
+                key = line.split(b":", 1)[0]
+                if key in keys:
+                    out[key] = line.split()[1]
+                    if len(out) == len(keys):
+                        break
     except OSError:
         pass
-    return None
+    return out
+
+
+def read_tgid(tid: int) -> int | None:
+    tgid = status_fields(tid, b"Tgid").get(b"Tgid")
+    return int(tgid) if tgid is not None else None
 
 
 def has_seccomp_filter(tid: int) -> bool:
     """Does the thread run under a seccomp filter (``Seccomp: 2``)?"""
-    try:
-        with open(f"/proc/{tid}/status", "rb") as f:
-            for line in f:
-                if line.startswith(b"Seccomp:"):
-                    return line.split()[1] == b"2"
-    except OSError:
-        pass
-    return False
+    return status_fields(tid, b"Seccomp").get(b"Seccomp") == b"2"
 
 
 def signal_state(tid: int) -> dict[bytes, int]:
     """SigBlk/SigIgn/SigCgt of a thread, as 64-bit masks (bit n-1 = signal n)."""
-    out: dict[bytes, int] = {}
-    try:
-        with open(f"/proc/{tid}/status", "rb") as f:
-            for line in f:
-                key = line[:6]
-                if key in (b"SigBlk", b"SigIgn", b"SigCgt"):
-                    out[key] = int(line.split()[1], 16)
-    except OSError:
-        pass
-    return out
+    return {k: int(v, 16) for k, v in
+            status_fields(tid, b"SigBlk", b"SigIgn", b"SigCgt").items()}
 
 
 def _exe_header(pid: int) -> bytes:
