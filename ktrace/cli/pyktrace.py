@@ -16,6 +16,10 @@ import sys
 
 from ktrace.format import DEF_POINTS, getpoints
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
+    from typing import NoReturn
+
 HELP_EPILOG = """\b
 Trace points (-t): A all, a exec args, c calls and returns, e emulation,
 f exec file descriptors, i data moved by I/O calls, n paths looked up,
