@@ -241,18 +241,18 @@ class Emulation:
 @cache
 def _emulations() -> dict[str, Emulation]:
     """Build the three emulations on first use (imports the generated tables)."""
-    from . import _linux_host as host
     from . import _netbsd_errno as err
+    from . import linux_names as linux
     from . import _netbsd_signals as sig
     from . import _netbsd_syscalls as sc
 
     return {
         "netbsd": Emulation("netbsd", sc.NETBSD_NAMES[:sc.NETBSD_NSYSNAMES], None,
                             False, None, None),
-        "linux": Emulation("linux", sc.LINUX_NAMES[:sc.LINUX_NSYSNAMES], host.X86_64_NAMES,
+        "linux": Emulation("linux", sc.LINUX_NAMES[:sc.LINUX_NSYSNAMES], linux.X86_64,
                            False, err.NATIVE_TO_LINUX_ERRNO, sig.LINUX_TO_NATIVE_SIGNO),
         "linux32": Emulation("linux32", sc.LINUX32_NAMES[:sc.LINUX32_NSYSNAMES],
-                             host.I386_NAMES, True, err.NATIVE_TO_LINUX_ERRNO,
+                             linux.I386, True, err.NATIVE_TO_LINUX_ERRNO,
                              sig.LINUX_TO_NATIVE_SIGNO),
     }
 

@@ -17,13 +17,14 @@ from importlib.util import module_from_spec, spec_from_loader
 from ktrace.format import (
     KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG,
     KTRFAC_SYSCALL, KTRFAC_SYSRET, KTRFAC_USER, UIO_READ, UIO_WRITE)
+from ktrace.emul import linux_names
 from ktrace.tracer.ptrace import AUDIT_ARCH_I386, AUDIT_ARCH_X86_64
 
 
 def _ptrace_data(relpath: str, name: str):
     """One of python-ptrace's pure-data modules, loaded without the package's
     ``__init__`` (logging, sockets, ctypes bindings: ~14 ms of pyktrace's
-    start-up for three dicts).  The byte-code cache is used as usual."""
+    start-up for one dict).  The byte-code cache is used as usual."""
     spec = PathFinder.find_spec("ptrace")
     if spec is None or not spec.submodule_search_locations:
         raise ImportError("python-ptrace is not installed")
@@ -51,46 +52,6 @@ K_RESTART = 3     # restart_syscall: a held RET resolves to ERESTART
 K_SOCKADDR = 4    # bind/connect: NAMI for an AF_UNIX path
 
 # i386 calls newer than python-ptrace's table (arch/x86/entry/syscalls/syscall_32.tbl)
-_I386_EXTRA = dict(enumerate((
-    "utimensat", "signalfd", "timerfd_create", "eventfd", "fallocate",
-    "timerfd_settime", "timerfd_gettime", "signalfd4", "eventfd2",
-    "epoll_create1", "dup3", "pipe2", "inotify_init1", "preadv", "pwritev",
-    "rt_tgsigqueueinfo", "perf_event_open", "recvmmsg", "fanotify_init",
-    "fanotify_mark", "prlimit64", "name_to_handle_at", "open_by_handle_at",
-    "clock_adjtime", "syncfs", "sendmmsg", "setns", "process_vm_readv",
-    "process_vm_writev", "kcmp", "finit_module", "sched_setattr",
-    "sched_getattr", "renameat2", "seccomp", "getrandom", "memfd_create",
-    "bpf", "execveat", "socket", "socketpair", "bind", "connect", "listen",
-    "accept4", "getsockopt", "setsockopt", "getsockname", "getpeername",
-    "sendto", "sendmsg", "recvfrom", "recvmsg", "shutdown", "userfaultfd",
-    "membarrier", "mlock2", "copy_file_range", "preadv2", "pwritev2",
-    "pkey_mprotect", "pkey_alloc", "pkey_free", "statx", "arch_prctl",
-    "io_pgetevents", "rseq"), start=320))
-# common to both architectures from 403 on (y2038 and newer calls)
-_COMMON_NEW = {
-    424: "pidfd_send_signal", 425: "io_uring_setup", 426: "io_uring_enter",
-    427: "io_uring_register", 428: "open_tree", 429: "move_mount",
-    430: "fsopen", 431: "fsconfig", 432: "fsmount", 433: "fspick",
-    434: "pidfd_open", 435: "clone3", 436: "close_range", 437: "openat2",
-    438: "pidfd_getfd", 439: "faccessat2", 440: "process_madvise",
-    441: "epoll_pwait2", 442: "mount_setattr", 443: "quotactl_fd",
-    444: "landlock_create_ruleset", 445: "landlock_add_rule",
-    446: "landlock_restrict_self", 447: "memfd_secret",
-    448: "process_mrelease", 449: "futex_waitv", 450: "set_mempolicy_home_node",
-    451: "cachestat", 452: "fchmodat2",
-}
-_I386_Y2038 = {
-    403: "clock_gettime64", 404: "clock_settime64", 405: "clock_adjtime64",
-    406: "clock_getres_time64", 407: "clock_nanosleep_time64",
-    408: "timer_gettime64", 409: "timer_settime64", 410: "timerfd_gettime64",
-    411: "timerfd_settime64", 412: "utimensat_time64", 413: "pselect6_time64",
-    414: "ppoll_time64", 416: "io_pgetevents_time64", 417: "recvmmsg_time64",
-    418: "mq_timedsend_time64", 419: "mq_timedreceive_time64",
-    420: "semtimedop_time64", 421: "rt_sigtimedwait_time64",
-    422: "futex_time64", 423: "sched_rr_get_interval_time64",
-}
-
-# argument counts for calls python-ptrace has no prototype for
 _NARGS = {
     "rt_sigreturn": 0, "sigreturn": 0, "restart_syscall": 0,
     "arch_prctl": 2, "umount2": 2, "preadv2": 6, "pwritev2": 6,
@@ -201,14 +162,9 @@ def _describe(nr: int, name: str) -> Call:
 def table(arch: int) -> dict[int, Call]:
     """Call descriptions by number for an ``AUDIT_ARCH_*`` value."""
     if arch == AUDIT_ARCH_X86_64:
-        x86_64 = _ptrace_data("syscall/linux/x86_64.py", "SYSCALL_NAMES")
-        names = {nr: n for nr, n in x86_64.items() if nr < 512}
-        names.update(_COMMON_NEW)
+        names = linux_names.X86_64
     elif arch == AUDIT_ARCH_I386:
-        names = dict(_ptrace_data("syscall/linux/i386.py", "SYSCALL_NAMES"))
-        names.update(_I386_EXTRA)
-        names.update(_I386_Y2038)
-        names.update(_COMMON_NEW)
+        names = linux_names.I386
     else:
         return {}
     return {nr: _describe(nr, name) for nr, name in names.items()}
