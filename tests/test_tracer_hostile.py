@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from ktrace.format import KTR_PSIG, KTR_SYSCALL, KTR_SYSRET
 
 from test_tracer_basic import LAY, PYKTRACE, decode, trace
@@ -94,3 +96,62 @@ def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
             break
         time.sleep(0.01)
     assert flag.read_text() == "yes"
+
+
+@pytest.fixture
+def tiny_tmpfs(tmp_path):
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
+                          str(mnt)], capture_output=True, text=True)
+    if res.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {res.stderr.strip()}")
+    yield mnt
+    subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+def test_full_disk_stops_tracing_and_the_program_runs_on(tiny_tmpfs):
+    """The trace file's disk fills: one message, the program runs to its
+    normal end (its exit code passed on), the file holds complete records."""
+    code = ("import os\n"
+            "for i in range(400):\n"
+            "    os.write(1, b'%04d' % i + b'x' * 1000)\n"
+            "raise SystemExit(7)\n")
+    proc, recs = trace(tiny_tmpfs, [sys.executable, "-c", code], check_rc=7,
+                       timeout=120)
+    assert len(proc.stdout) == 400 * 1004               # every write happened
+    err = proc.stderr.decode()
+    assert "No space left on device" in err and err.count("\n") == 1
+    assert recs and all(r.payload is not None for r in recs)   # all complete
+    size = (tiny_tmpfs / "ktrace.out").stat().st_size
+    assert size == sum(56 + len(r.payload) for r in recs)
+
+
+def test_filtered_command_ends_with_a_killed_pyktrace(tmp_path):
+    """A command under pyktrace's seccomp filter cannot run untraced (its
+    filtered calls would fail with ENOSYS): PTRACE_O_EXITKILL ends it when
+    pyktrace is SIGKILLed, as documented."""
+    import os
+    import signal
+    import time
+
+    p = subprocess.Popen([str(PYKTRACE), "-f", str(tmp_path / "ktrace.out"),
+                          "-t", "n", sys.executable, "-c",
+                          "import time; time.sleep(30)"])
+    child = 0
+    for _ in range(500):
+        time.sleep(0.01)
+        kid = first_child(p.pid)
+        if kid and _status_field(kid, b"Seccomp:") == b"2":
+            child = kid
+            break
+    assert child
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait()
+    for _ in range(500):
+        if not os.path.exists(f"/proc/{child}") or \
+                _status_field(child, b"State:") == b"Z":
+            break
+        time.sleep(0.01)
+    assert not os.path.exists(f"/proc/{child}") or \
+        _status_field(child, b"State:") == b"Z"
