@@ -116,9 +116,11 @@ the script when they are at hand:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any, Mapping
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:       # typing and dataclasses cost pyktrace's start-up ~8 ms
+    from typing import Any, Mapping
 
 __all__ = [
     "Emulation",
@@ -164,21 +166,31 @@ LINUX_RESTART_ERRNO: dict[int, str] = {
 }
 
 
-@dataclass(frozen=True, eq=False)
 class Emulation:
     """What kdump's ``struct emulation`` holds for one emulation, plus Linux's names.
 
     ``netbsd_names`` holds exactly the entries kdump may print (indices below
     ``*_SYS_MAXSYSCALL``).  Instances are singletons (see ``emulation()``)
-    compared by identity, which also keeps them hashable.
+    compared by identity, which also keeps them hashable.  A plain class: a
+    dataclass would import ``dataclasses`` on the tracer's start-up path.
     """
 
-    name: str
-    netbsd_names: tuple[str, ...]
-    linux_names: Mapping[int, str] | None
-    arg_hex: bool
-    errnomap: tuple[int, ...] | None
-    signalmap: tuple[int, ...] | None
+    __slots__ = ("name", "netbsd_names", "linux_names", "arg_hex", "errnomap",
+                 "signalmap")
+
+    def __init__(self, name: str, netbsd_names: tuple[str, ...],
+                 linux_names: Mapping[int, str] | None, arg_hex: bool,
+                 errnomap: tuple[int, ...] | None,
+                 signalmap: tuple[int, ...] | None) -> None:
+        self.name = name
+        self.netbsd_names = netbsd_names
+        self.linux_names = linux_names
+        self.arg_hex = arg_hex
+        self.errnomap = errnomap
+        self.signalmap = signalmap
+
+    def __repr__(self) -> str:
+        return f"Emulation({self.name!r})"
 
     def syscall_name(self, code: int, netbsd: bool) -> str:
         """Name of syscall ``code``: kdump's (``netbsd``) or Linux's own, else ``[code]``.
@@ -242,7 +254,7 @@ class Emulation:
 def _emulations() -> dict[str, Emulation]:
     """Build the three emulations on first use (imports the generated tables)."""
     from . import _netbsd_errno as err
-    from . import linux_names as linux
+    from ktrace import linux_names as linux
     from . import _netbsd_signals as sig
     from . import _netbsd_syscalls as sc
 

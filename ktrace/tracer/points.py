@@ -17,7 +17,7 @@ from importlib.util import module_from_spec, spec_from_loader
 from ktrace.format import (
     KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG,
     KTRFAC_SYSCALL, KTRFAC_SYSRET, KTRFAC_USER, UIO_READ, UIO_WRITE)
-from ktrace.emul import linux_names
+from ktrace import linux_names
 from ktrace.tracer.ptrace import AUDIT_ARCH_I386, AUDIT_ARCH_X86_64
 
 
