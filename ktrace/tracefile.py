@@ -16,7 +16,11 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator
-from typing import BinaryIO, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:              # typing costs start-up; annotations are lazy
+    from typing import BinaryIO
 
 from ktrace.format import (
     ABIS, AMD64, Abi, FormatError, Layouts, RECORD_TYPES)
@@ -30,7 +34,8 @@ READ_CHUNK = 1 << 20
 FOLLOW_SLEEP = 0.2
 
 
-class Record(NamedTuple):
+class Record(namedtuple("Record", "type version pid lid comm sec frac payload "
+                           "v0_buf offset", defaults=(0, 0))):
     """One decoded header, its raw payload and where it stood in the file.
 
     ``frac`` is microseconds in version 0 and nanoseconds otherwise; ``lid``
@@ -39,16 +44,7 @@ class Record(NamedTuple):
     offset in the file (0 for records not read from one).
     """
 
-    type: int
-    version: int
-    pid: int
-    lid: int
-    comm: bytes
-    sec: int
-    frac: int
-    payload: bytes
-    v0_buf: int = 0
-    offset: int = 0
+    __slots__ = ()
 
     @property
     def command(self) -> str:
