@@ -78,8 +78,6 @@ class Frontend:
         self.threads: dict[int, Thread] = {}
         #: tid -> (request, signal) owed to a thread held for the writer
         self.parked: dict[int, tuple[int, int]] = {}
-        self.tables = {arch: pts.table(arch)
-                       for arch in (pt.AUDIT_ARCH_X86_64, pt.AUDIT_ARCH_I386)}
         #: unfiltered processes stop at every call (PTRACE_SYSCALL)
         self.syscall_stops = bool(pts.needed(points, pt.AUDIT_ARCH_X86_64))
         self.passthrough = False      # tracing ended: no records, only resumes
@@ -412,7 +410,8 @@ class Frontend:
         arch = info[1]
         nr = info[2]
         args = info[3:]
-        call = self.tables.get(arch, {}).get(nr) or pts.unknown(nr)
+        # pts.table is cached: an i386 table is built at the first i386 call
+        call = pts.table(arch).get(nr) or pts.unknown(nr)
         records = []
         p = self.points
         if th.held is not None:
