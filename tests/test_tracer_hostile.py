@@ -82,10 +82,11 @@ def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
                           "time.sleep(1.5)\n"
                           f"pathlib.Path({str(flag)!r}).write_text('yes')\n"])
     child = 0
-    for _ in range(500):            # until the command runs, traced
-        time.sleep(0.01)
-        kid = first_child(p.pid)
-        if kid and _status_field(kid, b"TracerPid:") == str(p.pid).encode():
+    for _ in range(1000):           # until the command itself runs, traced
+        time.sleep(0.01)            # (before its exec the child is pyktrace's
+        kid = first_child(p.pid)    # copy, which EXITKILL would end)
+        if kid and _status_field(kid, b"TracerPid:") == str(p.pid).encode() \
+                and _status_field(kid, b"Name:") != b"pyktrace":
             child = kid
             break
     assert child

@@ -139,8 +139,8 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
             if any(needed.values()) and not everything:
                 program = ptrace.seccomp_program(needed)
                 filtered = True
-            child = launch.spawn(list(command),
-                                 options=launch.ptrace_options(inherit, filtered),
+            options = launch.ptrace_options(inherit, filtered)
+            child = launch.spawn(list(command), options=options,
                                  stdout_to_stderr=trfile == "-", seccomp=program,
                                  sigmask=caller_mask)
         else:
@@ -164,7 +164,8 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
     frontend = Frontend(desc, facs, inherit=inherit,
                         log=lambda m: sys.stderr.write(f"pyktrace: {m}\n"))
     if spawned:
-        frontend.add_process(child, [child], filtered=filtered, started=False)
+        proc = frontend.add_process(child, [child], filtered=filtered, started=False)
+        proc.options_after_exec = options
         ending = (signal.SIGTERM, signal.SIGHUP)
         for sig in (signal.SIGINT, signal.SIGQUIT):
             signal.signal(sig, signal.SIG_IGN)

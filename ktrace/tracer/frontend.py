@@ -682,6 +682,12 @@ class Frontend:
                 self._flush(self.threads.pop(other))
                 self.parked.pop(other, None)
         proc.threads = {tid}
+        if proc.options_after_exec is not None:   # the command itself now runs
+            try:
+                pt.setoptions(tid, proc.options_after_exec)
+            except OSError:
+                pass
+            proc.options_after_exec = None
         if proc.emul_due:            # never stopped before: the first EMUL is owed
             proc.emul_due = False
             if self.points & KTRFAC_EMUL:

@@ -59,6 +59,9 @@ def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
           seccomp: bytes | None, sigmask: set[int]) -> int:
     """Fork the command, seize it while it is stopped, let it exec.
 
+    The child is seized with ``PTRACE_O_EXITKILL`` added; the caller sets
+    ``options`` again once the command has exec'd.
+
     ``sigmask`` is the signal mask the command gets (pyktrace's caller's).
     """
     env = initial_environment()
@@ -84,7 +87,10 @@ def spawn(argv: list[str], *, options: int, stdout_to_stderr: bool,
     if not os.WIFSTOPPED(status):
         raise LaunchError(f"{argv[0]}: the child died before it could be traced")
     try:
-        pt.seize(pid, options)
+        # EXITKILL until the exec (the frontend then restores ``options``):
+        # a pyktrace killed before it sent SIGCONT must not leave its stopped
+        # copy behind
+        pt.seize(pid, options | pt.O_EXITKILL)
     except OSError as e:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

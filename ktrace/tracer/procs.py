@@ -26,7 +26,7 @@ class Proc:
 
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
                  "filtered", "started", "emul_due", "killed_noted",
-                 "handlers_unknown", "silent")
+                 "handlers_unknown", "silent", "options_after_exec")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
                  started: bool = True) -> None:
@@ -50,6 +50,10 @@ class Proc:
         #: a filtered command's child followed without -i: never recorded,
         #: only kept going (it cannot be detached, design §5)
         self.silent = False
+        #: a spawned command is seized with PTRACE_O_EXITKILL until its exec
+        #: (until then it is a copy of pyktrace, which must not outlive it
+        #: stopped); these are the options it keeps afterwards
+        self.options_after_exec: int | None = None
 
     def after_exec(self) -> None:
         """An exec replaced the image: new name, emulation, address space;
