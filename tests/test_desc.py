@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import struct
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -170,18 +169,6 @@ def test_full_device_stops_tracing_with_a_message() -> None:
     assert len(log) == 1 and "No space left on device" in log[0]
     assert "5 records not written" in log[0]
     assert stopped == log
-
-
-@pytest.fixture
-def tiny_tmpfs(tmp_path: Path):
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k", "tmpfs",
-                          str(mnt)], capture_output=True, text=True)
-    if res.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {res.stderr.strip()}")
-    yield mnt
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 def test_disk_full_leaves_only_complete_records(tiny_tmpfs: Path) -> None:

@@ -8,12 +8,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from ktrace.format import KTR_PSIG, KTR_SYSCALL, KTR_SYSRET
 
 from test_tracer_basic import LAY, PYKTRACE, decode, trace
-from test_tracer_procs import _status_field, first_child
+from test_tracer_procs import _status_field, _wait_for, first_child
 
 NR_EXIT_GROUP = 231
 
@@ -68,6 +66,13 @@ def test_exec_of_a_missing_program_from_a_traced_shell(tmp_path):
     assert ("RET", 59, -2, -2) in rets             # execve: ENOENT, negated
 
 
+def command_of(tracer: subprocess.Popen, ready) -> int:
+    """pyktrace's spawned command, once ``ready(pid)`` holds for it."""
+    _wait_for(lambda: first_child(tracer.pid) and ready(first_child(tracer.pid)),
+              "the traced command")
+    return first_child(tracer.pid)
+
+
 def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
     """SIGKILL to an unfiltered pyktrace: the kernel detaches, the traced
     program runs on untraced and ends normally."""
@@ -81,15 +86,11 @@ def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
                           "import time, pathlib\n"
                           "time.sleep(1.5)\n"
                           f"pathlib.Path({str(flag)!r}).write_text('yes')\n"])
-    child = 0
-    for _ in range(1000):           # until the command itself runs, traced
-        time.sleep(0.01)            # (before its exec the child is pyktrace's
-        kid = first_child(p.pid)    # copy, which EXITKILL would end)
-        if kid and _status_field(kid, b"TracerPid:") == str(p.pid).encode() \
-                and _status_field(kid, b"Name:") != b"pyktrace":
-            child = kid
-            break
-    assert child
+    # the command itself runs, traced (before its exec the child is
+    # pyktrace's copy, which EXITKILL would end)
+    command_of(p, lambda kid: _status_field(kid, b"TracerPid:")
+               == str(p.pid).encode()
+               and _status_field(kid, b"Name:") != b"pyktrace")
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     for _ in range(500):
@@ -97,18 +98,6 @@ def test_pyktrace_itself_killed_leaves_the_program_running(tmp_path):
             break
         time.sleep(0.01)
     assert flag.read_text() == "yes"
-
-
-@pytest.fixture
-def tiny_tmpfs(tmp_path):
-    mnt = tmp_path / "tiny"
-    mnt.mkdir()
-    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
-                          str(mnt)], capture_output=True, text=True)
-    if res.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {res.stderr.strip()}")
-    yield mnt
-    subprocess.run(["umount", "-l", str(mnt)], check=False)
 
 
 def test_full_disk_stops_tracing_and_the_program_runs_on(tiny_tmpfs):
@@ -139,14 +128,7 @@ def test_filtered_command_ends_with_a_killed_pyktrace(tmp_path):
     p = subprocess.Popen([str(PYKTRACE), "-f", str(tmp_path / "ktrace.out"),
                           "-t", "n", sys.executable, "-c",
                           "import time; time.sleep(30)"])
-    child = 0
-    for _ in range(500):
-        time.sleep(0.01)
-        kid = first_child(p.pid)
-        if kid and _status_field(kid, b"Seccomp:") == b"2":
-            child = kid
-            break
-    assert child
+    child = command_of(p, lambda kid: _status_field(kid, b"Seccomp:") == b"2")
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     for _ in range(500):
