@@ -23,7 +23,7 @@ if TYPE_CHECKING:              # typing costs start-up; annotations are lazy
     from typing import BinaryIO
 
 from ktrace.format import (
-    ABIS, AMD64, Abi, FormatError, Layouts, RECORD_TYPES)
+    ABIS, AMD64, Abi, FormatError, Layouts)
 
 #: Records beyond this length are surely damage: the largest record NetBSD
 #: writes is a page of GIO data or an exec argument block (ARG_MAX 256 KiB).
@@ -258,9 +258,3 @@ class Writer:
 def read_all(data: bytes, abi: Abi | None = None) -> list[Record]:
     """Decode a whole trace held in memory (tests and small tools)."""
     return list(Reader(io.BytesIO(data), abi))
-
-
-def type_name(ktype: int) -> str:
-    return RECORD_TYPES.get(ktype, f"UNKNOWN({ktype})")
-
-
