@@ -197,10 +197,9 @@ class KtrDesc:
             return ADDED
 
     def log_error(self, error: int, pid: int, lid: int, comm: bytes) -> None:
-        """Count an entry the caller could not build (``ktd_logerrl``).
-
-        The frontend uses it with :data:`KTDE_ENOMEM`; the loss is reported
-        and recorded like a queue overflow.
+        """Count an entry a trace point could not build (``ktd_logerrl``),
+        as ``ktealloc`` failing with :data:`KTDE_ENOMEM`; the loss is
+        reported and recorded like a queue overflow.
         """
         with self._lock:
             self._logerr(error, (KTR_USER, pid, lid, comm, b"",
