@@ -1,0 +1,83 @@
+"""Running the tracer in the background, the way ``ktrace -p`` returns at once.
+
+On NetBSD the kernel goes on tracing after ``ktrace -p PID`` has returned.
+pyktrace's equivalent is a background tracer process: the command forks a
+daemon (new session, standard streams on ``/dev/null``, messages into a log
+file in the runtime directory), which seizes the targets and reports back
+through a pipe; the command then exits 0, or prints the daemon's one-line
+error and exits 1.  The daemon must be the one that seizes: ptrace belongs to
+the thread that attached.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+#: ``ready(error, message)``: the daemon's report to the waiting command;
+#: error 0 means the targets are seized and the command may return.
+Ready = Callable[[int, str], None]
+
+
+def run_in_background(log_path: Path, body: Callable[[Ready], int]) -> tuple[int, str]:
+    """Fork a daemon running ``body(ready)``; return ``(error, message)``.
+
+    Returns in the calling process once the daemon has called ``ready`` (or
+    died before doing so: then EIO with what its log says).  The daemon
+    never returns from here; it exits with ``body``'s return value.
+    """
+    rfd, wfd = os.pipe()
+    first = os.fork()
+    if first:
+        os.close(wfd)
+        with os.fdopen(rfd, "rb") as r:
+            report = r.read()
+        os.waitpid(first, 0)
+        if not report:
+            return 5, f"the background tracer died; see {log_path}"
+        err, _, message = report.decode(errors="replace").partition(" ")
+        return int(err), message
+    # the intermediate child: a new session, then the daemon itself
+    try:
+        os.close(rfd)
+        os.setsid()
+        if os.fork():
+            os._exit(0)
+        _daemon_streams(log_path)
+    except BaseException:
+        os._exit(1)
+    reported = False
+
+    def ready(error: int, message: str) -> None:
+        nonlocal reported
+        if not reported:
+            reported = True
+            os.write(wfd, f"{error} {message}".encode())
+            os.close(wfd)
+
+    code = 1
+    try:
+        code = body(ready)
+    except BaseException as e:  # noqa: BLE001 - the daemon reports, never raises
+        print(f"pyktrace: background tracer failed: {e!r}", file=sys.stderr)
+    finally:
+        if not reported:
+            ready(5, f"the background tracer stopped before tracing; see {log_path}")
+        sys.stderr.flush()
+        os._exit(code)
+
+
+def _daemon_streams(log_path: Path) -> None:
+    """stdin/stdout to /dev/null, stderr appended to the log file (0600)."""
+    null = os.open(os.devnull, os.O_RDWR)
+    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND
+                  | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    os.dup2(log, 2)
+    os.close(null)
+    os.close(log)
+    sys.stdout = open(1, "w", closefd=False)
+    sys.stderr = open(2, "w", buffering=1, closefd=False)

@@ -1,0 +1,297 @@
+"""The control plane's plumbing: runtime directory, socket protocol, ktrcanset.
+
+NetBSD keeps tracing state in the kernel, so ``ktrace -p``, ``ktrace -c`` and
+``ktrace -C`` are single system calls (``ktrace_common``).  pyktrace keeps it
+in one background tracer process per trace file (one ``KtrDesc``), and other
+``pyktrace`` invocations reach that process through a Unix-domain socket:
+
+* The sockets live in a per-user runtime directory,
+  ``$XDG_RUNTIME_DIR/pyktrace`` or else ``/tmp/pyktrace-UID``; it is created
+  0700 and refused when it is not owned by the user or is group/world
+  writable (someone else could plant sockets there).
+* A tracer's socket is named after its trace file's device and inode
+  (``ktd-DEV-INO.sock``), which is the seed's ``ktd_lookup``: a second
+  ``pyktrace -f SAME_FILE`` finds the tracer that already writes that file.
+* The protocol: one request per connection, one JSON object on one line
+  (at most 64 KiB), answered by one JSON object on one line::
+
+      {"op": "set", "pids": [123], "pgid": null, "descend": false,
+       "inherit": false, "facs": 1234, "version": 2}
+      {"op": "clear", "pids": [123], "facs": 1234, "descend": false}
+      {"op": "clearfile"}
+      {"op": "clearall"}
+      {"op": "status"}
+      -> {"error": 0, "message": "", "pids": [123]}
+
+  ``error`` is an errno number (0 for success); ``message`` is for humans.
+  Anything else gets ``EINVAL`` and the tracer goes on.
+* Every request is checked like the seed's ``ktrcanset``: the peer's uid
+  (``SO_PEERCRED``, not anything it claims) must be root or own every target
+  (real, effective and saved uid all equal to the peer's); otherwise the
+  answer is ``EPERM`` and nothing changes.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import socket
+import stat
+import struct
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_REQUEST = 64 * 1024
+OPS = ("set", "clear", "clearfile", "clearall", "status")
+_UCRED = struct.Struct("3i")
+
+
+class ControlError(Exception):
+    """A control-plane failure with the errno it stands for."""
+
+    def __init__(self, err: int, message: str) -> None:
+        super().__init__(message)
+        self.errno = err
+
+
+def runtime_dir(create: bool = True) -> Path:
+    """The caller's runtime directory for tracer sockets, checked.
+
+    Raises :class:`ControlError` (EACCES) when it exists but is not safe.
+    """
+    uid = os.getuid()
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    path = Path(base) / "pyktrace" if base else Path(f"/tmp/pyktrace-{uid}")
+    if create:
+        try:
+            path.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        except OSError as e:
+            raise ControlError(e.errno or errno.EACCES,
+                               f"cannot create {path}: {e.strerror}") from None
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        return path
+    if not stat.S_ISDIR(st.st_mode):
+        raise ControlError(errno.EACCES, f"{path} is not a directory")
+    if st.st_uid != uid:
+        raise ControlError(errno.EACCES, f"{path} is owned by uid {st.st_uid}, not {uid}")
+    if st.st_mode & 0o022:
+        raise ControlError(errno.EACCES, f"{path} is group or world writable")
+    return path
+
+
+def socket_name(dev: int, ino: int) -> str:
+    """The socket of the tracer writing the file (dev, ino): ktd_lookup's key."""
+    return f"ktd-{dev}-{ino}.sock"
+
+
+def tracer_sockets(directory: Path) -> list[Path]:
+    """Every tracer socket in a runtime directory."""
+    try:
+        return sorted(p for p in directory.iterdir()
+                      if p.name.startswith("ktd-") and p.name.endswith(".sock"))
+    except FileNotFoundError:
+        return []
+
+
+@dataclass
+class Request:
+    """One control request (see the module docstring for the wire form)."""
+
+    op: str
+    pids: list[int] = field(default_factory=list)
+    pgid: int | None = None
+    descend: bool = False
+    inherit: bool = False
+    facs: int = 0
+    version: int = 2
+
+    def encode(self) -> bytes:
+        return json.dumps(self.__dict__).encode() + b"\n"
+
+    @classmethod
+    def decode(cls, line: bytes) -> "Request":
+        """Parse and validate; raises ControlError(EINVAL) on anything odd."""
+        try:
+            obj = json.loads(line)
+        except (ValueError, UnicodeDecodeError):
+            raise ControlError(errno.EINVAL, "request is not JSON") from None
+        if not isinstance(obj, dict) or obj.get("op") not in OPS:
+            raise ControlError(errno.EINVAL, "request has no valid op")
+        known = set(cls.__dataclass_fields__)
+        if set(obj) - known:
+            raise ControlError(errno.EINVAL,
+                               f"unknown fields {sorted(set(obj) - known)}")
+        req = cls(**obj)
+        ints = (isinstance(req.pids, list)
+                and all(type(p) is int and 0 < p < 1 << 31 for p in req.pids)
+                and (req.pgid is None or (type(req.pgid) is int and 0 < req.pgid < 1 << 31))
+                and type(req.facs) is int and 0 <= req.facs < 1 << 32
+                and req.version in (0, 1, 2)
+                and type(req.descend) is bool and type(req.inherit) is bool)
+        if not ints:
+            raise ControlError(errno.EINVAL, "request has malformed fields")
+        return req
+
+
+@dataclass
+class Response:
+    error: int = 0
+    message: str = ""
+    pids: list[int] = field(default_factory=list)
+
+    def encode(self) -> bytes:
+        return json.dumps(self.__dict__).encode() + b"\n"
+
+    @classmethod
+    def decode(cls, line: bytes) -> "Response":
+        try:
+            obj = json.loads(line)
+            return cls(int(obj["error"]), str(obj.get("message", "")),
+                       [int(p) for p in obj.get("pids", [])])
+        except (ValueError, KeyError, TypeError):
+            raise ControlError(errno.EPROTO, "malformed reply from the tracer") from None
+
+
+def process_uids(pid: int) -> tuple[int, ...]:
+    """Real, effective, saved and fs uid of a process (ESRCH if it is gone)."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("Uid:"):
+                    return tuple(int(x) for x in line.split()[1:5])
+    except (FileNotFoundError, ProcessLookupError):
+        pass
+    raise ControlError(errno.ESRCH, f"no such process {pid}")
+
+
+def ktrcanset(uid: int, pid: int) -> bool:
+    """May a caller with this uid change the tracing of ``pid``? (ktrcanset)
+
+    Root may; anyone else only for processes whose every uid is theirs, so a
+    set-id program cannot be traced by the user who started it.
+    """
+    uids = process_uids(pid)           # ESRCH first, even for root
+    return uid == 0 or all(u == uid for u in uids)
+
+
+def peer_credentials(conn: socket.socket) -> tuple[int, int, int]:
+    """(pid, uid, gid) of the process at the other end, from the kernel."""
+    raw = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _UCRED.size)
+    return _UCRED.unpack(raw)
+
+
+def _read_line(conn: socket.socket) -> bytes:
+    buf = b""
+    while not buf.endswith(b"\n"):
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        buf += chunk
+        if len(buf) > MAX_REQUEST:
+            raise ControlError(errno.E2BIG, "request too long")
+    return buf
+
+
+Handler = Callable[[Request, int], Response]
+
+
+class ControlServer:
+    """A tracer's control socket: accepts requests in a thread of its own.
+
+    ``handler(request, peer_uid)`` runs in the server thread and must return
+    a :class:`Response`; permission checks against targets are the
+    handler's (it knows which processes it traces), helped by
+    :func:`ktrcanset`.  Malformed requests are answered here and never reach
+    the handler; an exception in the handler is answered with EIO.
+    """
+
+    def __init__(self, path: Path, handler: Handler) -> None:
+        self.path = path
+        self._handler = handler
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            path.unlink()           # a stale socket of a dead tracer
+        except FileNotFoundError:
+            pass
+        self._sock.bind(str(path))
+        os.chmod(path, 0o600)
+        self._sock.listen(16)
+        self._closed = False
+        self._thread = threading.Thread(target=self._serve, daemon=True,
+                                        name="pyktrace control")
+        self._thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                return              # closed
+            with conn:
+                conn.settimeout(5.0)
+                try:
+                    self._answer(conn)
+                except OSError:
+                    pass            # the client went away; nothing to tell
+
+    def _answer(self, conn: socket.socket) -> None:
+        _pid, uid, _gid = peer_credentials(conn)
+        try:
+            req = Request.decode(_read_line(conn))
+            reply = self._handler(req, uid)
+        except ControlError as e:
+            reply = Response(e.errno, str(e))
+        except Exception as e:      # noqa: BLE001 - the tracer must go on
+            reply = Response(errno.EIO, f"internal error: {e}")
+        conn.sendall(reply.encode())
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        self._sock.close()
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        self._thread.join(timeout=5)
+
+
+def send(path: Path, request: Request, timeout: float = 30.0) -> Response:
+    """Send one request to a tracer and wait for its answer."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(timeout)
+        try:
+            s.connect(str(path))
+            s.sendall(request.encode())
+            line = _read_line(s)
+        except FileNotFoundError:
+            raise ControlError(errno.ENOENT, f"no tracer at {path}") from None
+        except ConnectionRefusedError:
+            raise ControlError(errno.ECONNREFUSED, f"stale socket {path}") from None
+        except PermissionError:
+            raise ControlError(errno.EPERM, f"not allowed to reach {path}") from None
+        except OSError as e:
+            raise ControlError(e.errno or errno.EIO, f"{path}: {e.strerror}") from None
+    return Response.decode(line)
+
+
+def server_pid(path: Path) -> int | None:
+    """The pid of the tracer listening on a socket, or None if none does."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        try:
+            s.connect(str(path))
+        except OSError:
+            return None
+        return peer_credentials(s)[0]
