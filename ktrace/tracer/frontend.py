@@ -34,7 +34,7 @@ from ktrace.tracer import points as pts
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import (
     SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, has_seccomp_filter,
-    open_fds, read_tgid, signal_state)
+    open_fds, read_ppid, read_tgid, signal_state)
 from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
 from ktrace.tracer.user import message_records, read_msghdr
 
@@ -62,6 +62,8 @@ class Frontend:
     def __init__(self, desc: _desc.KtrDesc, points: int, *, inherit: bool,
                  log: Callable[[str], None]) -> None:
         self.desc = desc
+        #: the points and -i of the first targets; a process found before
+        #: its parent's clone event, whose parent is unknown, gets them too
         self.points = points
         self.inherit = inherit
         self.log = log
@@ -78,8 +80,6 @@ class Frontend:
         self.threads: dict[int, Thread] = {}
         #: tid -> (request, signal) owed to a thread held for the writer
         self.parked: dict[int, tuple[int, int]] = {}
-        #: unfiltered processes stop at every call (PTRACE_SYSCALL)
-        self.syscall_stops = bool(pts.needed(points, pt.AUDIT_ARCH_X86_64))
         self.passthrough = False      # tracing ended: no records, only resumes
         #: a non-root tracer lets go of set-id execs (design §5)
         self.unprivileged = os.geteuid() != 0
@@ -110,8 +110,13 @@ class Frontend:
                 continue
 
     def add_process(self, tgid: int, tids: list[int], *, filtered: bool = False,
-                    started: bool = True, attached: bool = False) -> Proc:
+                    started: bool = True, attached: bool = False,
+                    points: int | None = None, inherit: bool | None = None) -> Proc:
+        """Trace ``tgid`` (``tids`` seized already) with its own trace
+        points, as NetBSD keeps ``p_traceflag`` per process."""
         proc = Proc(tgid, filtered=filtered, started=started)
+        proc.set_points(self.points if points is None else points,
+                        self.inherit if inherit is None else inherit)
         proc.handlers_unknown = attached
         self.procs[tgid] = proc
         for tid in tids:
@@ -190,7 +195,7 @@ class Frontend:
 
     def _resume(self, th: Thread, sig: int = 0) -> None:
         """Restart ``th`` the way its process is traced, unless it is parked."""
-        if th.call is not None or (self.syscall_stops and not th.proc.filtered
+        if th.call is not None or (th.proc.syscall_stops and not th.proc.filtered
                                    and not self.passthrough):
             req = pt.PTRACE_SYSCALL
         else:
@@ -304,18 +309,23 @@ class Frontend:
         if tgid is None:
             pt.detach(tid)
             return None
-        return self._child_process(tgid, tid)
+        return self._child_process(self.procs.get(read_ppid(tid) or 0), tgid, tid)
 
-    def _child_process(self, tgid: int, tid: int) -> Thread | None:
-        """A new process: recorded with -i; without it, kept silently when it
-        inherited a seccomp filter (it must stay attached), else let go."""
+    def _child_process(self, parent: Proc | None, tgid: int, tid: int) -> Thread | None:
+        """A new process: recorded when its parent has -i (it inherits the
+        parent's points, as ``ktrinherit`` does); without it, kept silently
+        when it inherited a seccomp filter (it must stay attached), else
+        let go."""
+        points, inherit = ((parent.points, parent.inherit) if parent is not None
+                           else (self.points, self.inherit))
         filtered = has_seccomp_filter(tid)
-        if not self.inherit and not filtered:
+        if not inherit and not filtered:
             pt.detach(tid)
             return None
-        proc = self.add_process(tgid, [], filtered=filtered)
+        proc = self.add_process(tgid, [], filtered=filtered, points=points,
+                                inherit=inherit)
         proc.emul_due = False        # a fork child inherits, NetBSD writes no EMUL
-        proc.silent = not self.inherit
+        proc.silent = not inherit
         return self._add_thread(tid, proc)
 
     def _gone(self, th: Thread) -> None:
@@ -345,7 +355,7 @@ class Frontend:
         if proc.emul_due and proc.started:
             proc.emul_due = False
             self._resume(th, pending)
-            if self.points & KTRFAC_EMUL:
+            if proc.points & KTRFAC_EMUL:
                 self._emit(th, th.tid, ns, [(KTR_EMUL, proc.emul)])
             return
         self._resume(th, pending)
@@ -386,7 +396,7 @@ class Frontend:
             return self._add_thread(tid, parent.proc)
         if tgid is None:
             return None              # gone already; its exit ends it
-        return self._child_process(tgid, tid)
+        return self._child_process(parent.proc, tgid, tid)
 
     # --- system calls ---------------------------------------------------------
     def _syscall(self, th: Thread, ns: int) -> None:
@@ -413,7 +423,7 @@ class Frontend:
         # pts.table is cached: an i386 table is built at the first i386 call
         call = pts.table(arch).get(nr) or pts.unknown(nr)
         records = []
-        p = self.points
+        p = th.proc.points
         if th.held is not None:
             held_call = th.held[0]
             restarted = call.nr == held_call.nr or call.kind == pts.K_RESTART
@@ -517,7 +527,7 @@ class Frontend:
                         arch: int) -> tuple[bytes, bytes] | None:
         """argv and envp as ``ktr_execarg``/``ktr_execenv`` carry them:
         each string NUL-terminated, one after the other."""
-        p = self.points
+        p = th.proc.points
         if not p & (KTRFAC_EXEC_ARG | KTRFAC_EXEC_ENV):
             return None
         base = 1 if call.name == "execve" else 2
@@ -620,7 +630,7 @@ class Frontend:
             self._resume(th)           # entered before we attached
             return
         rval, is_error = info[2], info[3]
-        p = self.points
+        p = th.proc.points
         data: list[bytes] = []
         if not is_error and rval > 0 and call.io and p & KTRFAC_GENIO:
             data = self._io_data(th, call, rval)
@@ -690,14 +700,14 @@ class Frontend:
             proc.options_after_exec = None
         if proc.emul_due:            # never stopped before: the first EMUL is owed
             proc.emul_due = False
-            if self.points & KTRFAC_EMUL:
+            if proc.points & KTRFAC_EMUL:
                 self._emit(th, tid, ns, [(KTR_EMUL, proc.emul)])
         records = []
         proc.started = True
         proc.after_exec()
         exec_args = th.exec_args
         th.exec_args = None
-        p = self.points
+        p = proc.points
         interp = elf_interp(tid) if p & KTRFAC_NAMEI else None
         fds = open_fds(tid) if p & KTRFAC_EXEC_FD else []
         self._resume(th)
@@ -719,13 +729,13 @@ class Frontend:
         """``PTRACE_EVENT_EXIT``: SIGKILL has no delivery stop, so its PSIG
         (``SIG_DFL``) is written here, once per process."""
         records = []
+        proc = th.proc
         if th.held is not None:
-            if self.points & KTRFAC_SYSRET:
+            if proc.points & KTRFAC_SYSRET:
                 records.append(self._held_ret(th, False))
             th.held = None
-        proc = th.proc
         killed = False
-        if self.points & KTRFAC_PSIG and not proc.killed_noted:
+        if proc.points & KTRFAC_PSIG and not proc.killed_noted:
             try:
                 st = pt.geteventmsg(th.tid)
             except OSError:
@@ -766,7 +776,7 @@ class Frontend:
     def _signal(self, th: Thread, sig: int, ns: int) -> None:
         """Signal-delivery stop: resolve a held RET, write PSIG if taken, inject."""
         records = []
-        p = self.points
+        p = th.proc.points
         held = th.held
         handler, flags = self._disposition(th, sig) if (
             held is not None or p & KTRFAC_PSIG) else (SIG_DFL, 0)

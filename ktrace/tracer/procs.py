@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 import struct
 
-from ktrace.tracer.points import Call
-from ktrace.tracer.ptrace import Memory
+from ktrace.tracer.points import Call, needed
+from ktrace.tracer.ptrace import AUDIT_ARCH_X86_64, Memory
 
 SIG_DFL = 0
 SIG_IGN = 1
@@ -26,7 +26,8 @@ class Proc:
 
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
                  "filtered", "started", "emul_due", "killed_noted",
-                 "handlers_unknown", "silent", "options_after_exec")
+                 "handlers_unknown", "silent", "options_after_exec",
+                 "points", "inherit", "syscall_stops")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
                  started: bool = True) -> None:
@@ -54,6 +55,16 @@ class Proc:
         #: (until then it is a copy of pyktrace, which must not outlive it
         #: stopped); these are the options it keeps afterwards
         self.options_after_exec: int | None = None
+        #: its trace points (``p_traceflag``), -i, and whether they need a
+        #: stop at every call (else PTRACE_CONT between events)
+        self.points = 0
+        self.inherit = False
+        self.syscall_stops = False
+
+    def set_points(self, points: int, inherit: bool) -> None:
+        self.points = points
+        self.inherit = inherit
+        self.syscall_stops = bool(needed(points, AUDIT_ARCH_X86_64))
 
     def after_exec(self) -> None:
         """An exec replaced the image: new name, emulation, address space;
@@ -116,6 +127,11 @@ def status_fields(tid: int, *keys: bytes) -> dict[bytes, bytes]:
 def read_tgid(tid: int) -> int | None:
     tgid = status_fields(tid, b"Tgid").get(b"Tgid")
     return int(tgid) if tgid is not None else None
+
+
+def read_ppid(tid: int) -> int | None:
+    ppid = status_fields(tid, b"PPid").get(b"PPid")
+    return int(ppid) if ppid is not None else None
 
 
 def has_seccomp_filter(tid: int) -> bool:
