@@ -6,7 +6,8 @@ in one background tracer process per trace file (one ``KtrDesc``), and other
 ``pyktrace`` invocations reach that process through a Unix-domain socket:
 
 * The sockets live in a per-user runtime directory,
-  ``$XDG_RUNTIME_DIR/pyktrace`` or else ``/tmp/pyktrace-UID``; it is created
+  ``$XDG_RUNTIME_DIR/pyktrace`` (when that directory is the user's) or else
+  ``/tmp/pyktrace-UID``; it is created
   0700 and refused when it is not owned by the user or is group/world
   writable (someone else could plant sockets there).
 * A tracer's socket is named after its trace file's device and inode
@@ -15,16 +16,21 @@ in one background tracer process per trace file (one ``KtrDesc``), and other
 * The protocol: one request per connection, one JSON object on one line
   (at most 64 KiB), answered by one JSON object on one line::
 
-      {"op": "set", "pids": [123], "pgid": null, "descend": false,
-       "inherit": false, "facs": 1234, "version": 2}
-      {"op": "clear", "pids": [123], "facs": 1234, "descend": false}
+      {"op": "set", "pids": [123, 124], "facs": 1234, "inherit": false, "version": 2}
+      {"op": "clear", "pids": [123], "facs": 1234}
       {"op": "clearfile"}
       {"op": "clearall"}
       {"op": "status"}
       -> {"error": 0, "message": "", "pids": [123]}
 
-  ``error`` is an errno number (0 for success); ``message`` is for humans.
-  Anything else gets ``EINVAL`` and the tracer goes on.
+  ``set`` traces the processes (every thread) into the tracer's file, adding
+  ``facs`` (``KTRFAC_*`` bits) to the points of those it already traces;
+  ``clear`` removes ``facs`` and lets go of a process left with none;
+  ``clearfile`` stops all tracing to the file; ``clearall`` stops the
+  tracing of every process the caller may change; ``status`` lists the
+  traced pids.  The client resolves ``-g`` and ``-d`` into pids.  ``error``
+  is an errno number (0 for success); ``message`` is for humans.  Anything
+  else gets ``EINVAL`` and the tracer goes on.
 * Every request is checked like the seed's ``ktrcanset``: the peer's uid
   (``SO_PEERCRED``, not anything it claims) must be root or own every target
   (real, effective and saved uid all equal to the peer's); otherwise the
@@ -34,14 +40,15 @@ in one background tracer process per trace file (one ``KtrDesc``), and other
 from __future__ import annotations
 
 import errno
+import fcntl
 import json
 import os
 import socket
 import stat
 import struct
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 MAX_REQUEST = 64 * 1024
@@ -64,7 +71,12 @@ def runtime_dir(create: bool = True) -> Path:
     """
     uid = os.getuid()
     base = os.environ.get("XDG_RUNTIME_DIR")
-    path = Path(base) / "pyktrace" if base else Path(f"/tmp/pyktrace-{uid}")
+    try:
+        # another user's (an environment kept across su/setpriv) is not ours
+        mine = bool(base) and os.stat(base).st_uid == uid
+    except OSError:
+        mine = False
+    path = Path(base) / "pyktrace" if mine else Path(f"/tmp/pyktrace-{uid}")
     if create:
         try:
             path.mkdir(mode=0o700)
@@ -96,21 +108,66 @@ def tracer_sockets(directory: Path) -> list[Path]:
     try:
         return sorted(p for p in directory.iterdir()
                       if p.name.startswith("ktd-") and p.name.endswith(".sock"))
-    except FileNotFoundError:
+    except (FileNotFoundError, PermissionError, NotADirectoryError):
         return []
 
 
-@dataclass
+def reachable_dirs() -> list[Path]:
+    """The runtime directories whose tracers the caller may ask things of:
+    its own; for root every user's (``ktrace -C`` as root clears all)."""
+    own = runtime_dir(create=False)
+    dirs = [own]
+    if os.getuid() == 0:
+        others = [*Path("/tmp").glob("pyktrace-*"), *Path("/run/user").glob("*/pyktrace")]
+        dirs += sorted(d for d in others if d != own and d.is_dir())
+    return dirs
+
+
+def live_tracers() -> dict[int, Path]:
+    """pid of each running tracer -> its socket (stale sockets skipped)."""
+    found: dict[int, Path] = {}
+    for d in reachable_dirs():
+        for path in tracer_sockets(d):
+            pid = server_pid(path)
+            if pid is not None:
+                found[pid] = path
+    return found
+
+
+@contextmanager
+def file_lock(directory: Path) -> Iterator[int]:
+    """Serialise the pyktrace commands that look up, start or join tracers
+    (one lock per runtime directory: starting is rare and quick), so that
+    two never start a tracer each for one file.  Yields the lock's
+    descriptor: a background tracer forked meanwhile inherits the lock and
+    must close its copy once it listens."""
+    fd = os.open(directory / "lock",
+                 os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield fd
+    finally:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
 class Request:
     """One control request (see the module docstring for the wire form)."""
 
-    op: str
-    pids: list[int] = field(default_factory=list)
-    pgid: int | None = None
-    descend: bool = False
-    inherit: bool = False
-    facs: int = 0
-    version: int = 2
+    FIELDS = ("op", "pids", "facs", "inherit", "version")
+
+    def __init__(self, op: str, pids: list[int] | None = None, facs: int = 0,
+                 inherit: bool = False, version: int = 2) -> None:
+        self.op = op
+        self.pids = [] if pids is None else pids     # checked by decode()
+        self.facs = facs
+        self.inherit = inherit
+        self.version = version
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Request) and self.__dict__ == other.__dict__
 
     def encode(self) -> bytes:
         return json.dumps(self.__dict__).encode() + b"\n"
@@ -120,31 +177,37 @@ class Request:
         """Parse and validate; raises ControlError(EINVAL) on anything odd."""
         try:
             obj = json.loads(line)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise ControlError(errno.EINVAL, "request is not JSON") from None
         if not isinstance(obj, dict) or obj.get("op") not in OPS:
             raise ControlError(errno.EINVAL, "request has no valid op")
-        known = set(cls.__dataclass_fields__)
-        if set(obj) - known:
+        if set(obj) - set(cls.FIELDS):
             raise ControlError(errno.EINVAL,
-                               f"unknown fields {sorted(set(obj) - known)}")
+                               f"unknown fields {sorted(set(obj) - set(cls.FIELDS))}")
         req = cls(**obj)
         ints = (isinstance(req.pids, list)
                 and all(type(p) is int and 0 < p < 1 << 31 for p in req.pids)
-                and (req.pgid is None or (type(req.pgid) is int and 0 < req.pgid < 1 << 31))
                 and type(req.facs) is int and 0 <= req.facs < 1 << 32
-                and req.version in (0, 1, 2)
-                and type(req.descend) is bool and type(req.inherit) is bool)
+                and req.version in (0, 1, 2) and type(req.inherit) is bool)
         if not ints:
             raise ControlError(errno.EINVAL, "request has malformed fields")
         return req
 
 
-@dataclass
 class Response:
-    error: int = 0
-    message: str = ""
-    pids: list[int] = field(default_factory=list)
+    """A tracer's answer: an errno (0: done), a line for humans, the pids."""
+
+    def __init__(self, error: int = 0, message: str = "",
+                 pids: list[int] | None = None) -> None:
+        self.error = error
+        self.message = message
+        self.pids = list(pids or [])
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Response) and self.__dict__ == other.__dict__
+
+    def __repr__(self) -> str:
+        return f"Response({self.error}, {self.message!r}, {self.pids})"
 
     def encode(self) -> bytes:
         return json.dumps(self.__dict__).encode() + b"\n"

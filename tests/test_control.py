@@ -72,6 +72,8 @@ def test_request_round_trip(server) -> None:
     b'{"op": "set", "pids": ["1"]}\n', b'{"op": "set", "pids": [-5]}\n',
     b'{"op": "set", "facs": 1e99}\n', b'{"op": "clear", "evil": 1}\n',
     b'{"op": "set", "version": 7}\n', b"\xff\xfe\n", b"\n",
+    b'{"op": "set", "pids": 5}\n', b'{"op": "set", "inherit": 1}\n',
+    b"[" * 60000 + b"\n",
 ])
 def test_malformed_requests_never_reach_the_handler(server, raw: bytes) -> None:
     srv, seen = server

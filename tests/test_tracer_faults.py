@@ -70,7 +70,7 @@ def test_process_group_and_descendants(tmp_path):
     _wait_for(kid, "the python child")
     py = kid()
     out = tmp_path / "ktrace.out"
-    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-p", str(leader.pid), "-d"],
+    tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-p", str(leader.pid), "-d"],
                               stderr=subprocess.PIPE)
     _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -d")
     assert _status_field(leader.pid, b"TracerPid:") != b"0"
@@ -89,7 +89,7 @@ def test_process_group_and_descendants(tmp_path):
     assert not mine or mine[0] == ("EMUL", b"linux")
     assert _status_field(leader.pid, b"TracerPid:") == b"0"
 
-    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-g", str(leader.pid)],
+    tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-g", str(leader.pid)],
                               stderr=subprocess.PIPE)
     _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -g")
     _talk(leader, b"six\n")

@@ -115,7 +115,7 @@ def test_attach_with_p_then_detach_on_sigint(tmp_path):
          "import os\nwhile True:\n l = os.read(0, 100)\n if not l: break\n os.write(1, b'ack:' + l)"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     out = tmp_path / "ktrace.out"
-    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-p", str(target.pid)],
+    tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-p", str(target.pid)],
                               stderr=subprocess.PIPE)
     _wait_for(lambda: _status_field(target.pid, b"TracerPid:") != b"0", "the attach")
     for word in (b"one\n", b"two\n"):

@@ -81,7 +81,7 @@ def test_handler_installed_before_attach_is_asked_for(tmp_path, *cflags):
     target = subprocess.Popen([str(prog)], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     handler = int(target.stdout.readline(), 16)
     out = tmp_path / "ktrace.out"
-    tracer = subprocess.Popen([str(PYKTRACE), "-f", str(out), "-p", str(target.pid)],
+    tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-p", str(target.pid)],
                               stderr=subprocess.PIPE)
     _wait_for(lambda: _status_field(target.pid, b"TracerPid:") != b"0", "the attach")
     target.stdin.write(b"x")

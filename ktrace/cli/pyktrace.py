@@ -1,20 +1,14 @@
 """``pyktrace``: NetBSD's ktrace(1) for Linux processes (a thin click command).
 
-Everything that traces lives in :mod:`ktrace.tracer`; this module parses the
-command line, opens the trace file the way ``sys_ktrace`` accepts it, wires
-the :class:`~ktrace.desc.KtrDesc` to the frontend, and ends like the command.
+This module only parses the command line (getopt for the common case, click
+for help and errors); :mod:`ktrace.ktrace_common` does what was asked.
 """
 
 from __future__ import annotations
 
-import errno
-import os
-import resource
-import signal
-import stat
 import sys
 
-from ktrace.format import DEF_POINTS, getpoints
+from ktrace.ktrace_common import UserError, run
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
@@ -29,18 +23,16 @@ w (context switches) and S (sysctl MIB) are accepted but have no Linux
 source: they never produce records.
 
 \b
+-p/-g return at once and leave a background tracer (one per trace file;
+a second -p into the same file joins it) that traces until the targets
+exit or are cleared with -c/-C; its messages go to pyktrace.log in the
+runtime directory ($XDG_RUNTIME_DIR/pyktrace, else /tmp/pyktrace-UID).
 With a command, SIGINT and SIGQUIT are left to the command (as strace -o
-does); SIGTERM/SIGHUP, or any of them with -p/-g, detach every tracee.
-A spawned command whose -t set lets pyktrace filter calls with seccomp-bpf
-is never detached: it runs on untraced until it exits.  See pyktrace(1).
+does); SIGTERM/SIGHUP, or any of them with --foreground, detach every
+tracee.  A spawned command whose -t set lets pyktrace filter calls with
+seccomp-bpf is never detached: it runs on untraced until it exits.  See
+pyktrace(1).
 """
-
-
-ENDING_SIGNALS = {signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP}
-
-
-class UserError(Exception):
-    """One line for stderr, then exit 1."""
 
 
 def _fail(message: str) -> "NoReturn":  # noqa: F821 (typing costs 2 ms of start-up)
@@ -48,151 +40,11 @@ def _fail(message: str) -> "NoReturn":  # noqa: F821 (typing costs 2 ms of start
     sys.exit(1)
 
 
-def open_trace_file(path: str, append: bool, synchronous: bool) -> tuple[int, str]:
-    """Open the trace file as ``ktrace(2)`` accepts it.
-
-    A regular file only (anything else is ``EACCES``, as ``sys_ktrace`` says),
-    never through a symbolic link, created 0600; truncated unless ``-a`` --
-    only once it is known to be a regular file.  ``-`` is standard output,
-    refused on a terminal (the binary stream would garble it).
-    """
-    if path == "-":
-        if os.isatty(1):
-            raise UserError("-f -: standard output is a terminal")
-        return os.dup(1), "standard output"
-    flags = (os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
-             | os.O_NONBLOCK | (os.O_APPEND if append else 0)
-             | (os.O_SYNC if synchronous else 0))
-    try:
-        fd = os.open(path, flags, 0o600)
-    except OSError as e:
-        if e.errno == errno.ELOOP:
-            raise UserError(f"{path}: is a symbolic link") from None
-        raise UserError(f"{path}: {e.strerror}") from None
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        os.close(fd)
-        raise UserError(f"{path}: {os.strerror(errno.EACCES)}")
-    if not append:
-        os.ftruncate(fd, 0)
-    os.set_blocking(fd, True)
-    return fd, path
-
-
-def end_like(status: int) -> "NoReturn":  # noqa: F821 (typing costs 2 ms of start-up)
-    """Exit as the command did: its exit code, or its fatal signal raised here."""
-    if os.WIFEXITED(status):
-        sys.exit(os.WEXITSTATUS(status))
-    sig = os.WTERMSIG(status)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))   # the command dumped, not us
-    if sig != signal.SIGKILL:
-        signal.signal(sig, signal.SIG_DFL)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, [sig])
-    os.kill(os.getpid(), sig)
-    sys.exit(128 + sig)
-
-
-def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
-        version: int, append: bool, synchronous: bool, nonblocking: bool,
-        inherit: bool, descendants: bool, pid: int | None, pgid: int | None,
-        maxentry: int, timeout: float, delayqcnt: int, wakedelay: float,
-        intrwakdl: float) -> None:
-    """Trace ``command`` or the ``-p``/``-g`` targets into ``trfile``."""
-    from ktrace.desc import KtrDesc
-    from ktrace.tracer import launch, points, ptrace
-    from ktrace.tracer.frontend import Frontend
-
-    if bool(command) == (pid is not None or pgid is not None):
-        raise UserError("give a command, or -p/-g, but not both"
-                        if command else "nothing to trace: give a command, -p or -g")
-    if descendants and not (pid is not None or pgid is not None):
-        raise UserError("-d needs -p or -g")
-    try:
-        facs = getpoints(trstr) if trstr is not None else DEF_POINTS
-    except ValueError as e:
-        raise UserError(f"-t {trstr}: {e}") from None
-    spawned = bool(command)
-    targets: list[int] = []
-    if not spawned:
-        try:
-            targets = launch.targets([pid] if pid is not None else [],
-                                     [pgid] if pgid is not None else [], descendants)
-        except launch.LaunchError as e:
-            raise UserError(str(e)) from None
-    fd, name = open_trace_file(trfile, append, synchronous)
-
-    # The ending signals wait until their handlers are in place: one that
-    # arrived between the seize and the handlers would kill pyktrace and
-    # leave the command stopped.  (The child restores the mask before exec.)
-    caller_mask = signal.pthread_sigmask(signal.SIG_BLOCK, ENDING_SIGNALS)
-    child = 0
-    filtered = False
-    attached: dict[int, list[int]] = {}
-    try:
-        if spawned:
-            arches = (ptrace.AUDIT_ARCH_X86_64, ptrace.AUDIT_ARCH_I386)
-            needed = {a: points.needed(facs, a) for a in arches}
-            everything = all(needed[a] == frozenset(points.table(a)) for a in arches)
-            program = None
-            if any(needed.values()) and not everything:
-                program = ptrace.seccomp_program(needed)
-                filtered = True
-            options = launch.ptrace_options(inherit, filtered)
-            child = launch.spawn(list(command), options=options,
-                                 stdout_to_stderr=trfile == "-", seccomp=program,
-                                 sigmask=caller_mask)
-        else:
-            opts = launch.ptrace_options(inherit, False)
-            for target in targets:
-                attached[target] = launch.seize_process(target, opts)
-    except launch.LaunchError as e:
-        os.close(fd)
-        signal.pthread_sigmask(signal.SIG_SETMASK, caller_mask)
-        raise UserError(str(e)) from None
-
-    frontend: Frontend | None = None
-
-    def on_sync() -> None:
-        if frontend is not None:
-            frontend.on_sync()
-
-    desc = KtrDesc(fd, version=version, maxentry=maxentry, timeout=timeout,
-                   delayqcnt=delayqcnt, wakedelay=wakedelay, intrwakdl=intrwakdl,
-                   nonblocking=nonblocking, on_sync=on_sync, name=name)
-    frontend = Frontend(desc, facs, inherit=inherit,
-                        log=lambda m: sys.stderr.write(f"pyktrace: {m}\n"))
-    if spawned:
-        proc = frontend.add_process(child, [child], filtered=filtered, started=False)
-        proc.options_after_exec = options
-        ending = (signal.SIGTERM, signal.SIGHUP)
-        for sig in (signal.SIGINT, signal.SIGQUIT):
-            signal.signal(sig, signal.SIG_IGN)
-    else:
-        for tgid, tids in attached.items():
-            frontend.add_process(tgid, tids, attached=True)
-        ending = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-    for sig in ending:
-        signal.signal(sig, frontend.request_stop)
-    signal.pthread_sigmask(signal.SIG_SETMASK, caller_mask)
-
-    status = frontend.run(child)
-    for sig in ending:
-        signal.signal(sig, signal.SIG_DFL)
-    lost = desc.close()
-    if spawned:
-        if status is None:
-            signal.signal(signal.SIGINT, signal.SIG_DFL)
-            _, status = os.waitpid(child, 0)
-        end_like(status)
-    sys.exit(1 if lost else 0)
-
-
 #: option defaults, shared by click and the fast path
 DEFAULTS = {"trfile": "ktrace.out", "trstr": None, "version": 2, "append": False,
             "synchronous": False, "nonblocking": False, "inherit": False,
-            "descendants": False, "pid": None, "pgid": None, "maxentry": 1000,
+            "descendants": False, "pid": None, "pgid": None, "clear": False,
+            "clear_all": False, "foreground": False, "maxentry": 1000,
             "timeout": 5.0, "delayqcnt": 100, "wakedelay": 5000.0, "intrwakdl": 100.0}
 
 def build_cli(click):
@@ -202,6 +54,10 @@ def build_cli(click):
                                      "allow_interspersed_args": False},
                    epilog=HELP_EPILOG)
     @click.option("-a", "append", is_flag=True, help="Append to the trace file instead of truncating it.")
+    @click.option("-c", "clear", is_flag=True,
+                  help="Clear: the -t points (all without -t) of the -p/-g processes, or, without -p/-g, all tracing to the -f file.")
+    @click.option("-C", "clear_all", is_flag=True,
+                  help="Clear all tracing of the caller's processes (every process for root).")
     @click.option("-d", "descendants", is_flag=True, help="With -p/-g: also the targets' current descendants.")
     @click.option("-f", "trfile", default=DEFAULTS["trfile"], show_default=True, metavar="FILE",
                   help="Trace file (a regular file), or - for standard output (the command's own stdout then goes to stderr).")
@@ -211,6 +67,8 @@ def build_cli(click):
     @click.option("-p", "pid", type=int, metavar="PID", help="Trace this running process (every thread).")
     @click.option("-s", "synchronous", is_flag=True, help="Synchronous writes (O_SYNC).")
     @click.option("-t", "trstr", metavar="TRSTR", help="Trace points (NetBSD letters, see below); default +.")
+    @click.option("--foreground", is_flag=True,
+                  help="With -p/-g: trace in the foreground until the targets exit or Ctrl-C, rather than in a background tracer.")
     @click.option("-v", "version", type=click.IntRange(0, 2), default=DEFAULTS["version"], show_default=True, metavar="VERS",
                   help="Record version (NetBSD's current kdump reads 2 only).")
     @click.option("--maxentry", type=click.IntRange(1), default=DEFAULTS["maxentry"], show_default=True,
@@ -224,18 +82,15 @@ def build_cli(click):
     @click.option("--intrwakdl", type=click.FloatRange(0), default=DEFAULTS["intrwakdl"], show_default=True,
                   help="Milliseconds before a wake-up when writing to a pipe (ktd_intrwakdl).")
     @click.argument("command", nargs=-1, type=click.UNPROCESSED)
-    def cli(command, trfile, trstr, version, append, synchronous, nonblocking,
-            inherit, descendants, pid, pgid, maxentry, timeout, delayqcnt,
-            wakedelay, intrwakdl) -> None:
+    def cli(**kw) -> None:
         """Trace COMMAND, or running processes, into a NetBSD ktrace.out file."""
-        _run_parsed(command, trfile, trstr, version, append, synchronous, nonblocking,
-                    inherit, descendants, pid, pgid, maxentry, timeout, delayqcnt,
-                    wakedelay, intrwakdl)
+        _run_parsed(**kw)
     return cli
 
 
 _FLAGS = {"-a": "append", "-d": "descendants", "-i": "inherit", "-n": "nonblocking",
-          "-s": "synchronous"}
+          "-s": "synchronous", "-c": "clear", "-C": "clear_all",
+          "--foreground": "foreground"}
 _VALUES = {"-f": ("trfile", str, None), "-t": ("trstr", str, None),
            "-g": ("pgid", int, None), "-p": ("pid", int, None),
            "-v": ("version", int, (0, 2)), "--maxentry": ("maxentry", int, (1, None)),
@@ -251,8 +106,9 @@ def fast_parse(argv: list[str]) -> dict | None:
     anything unusual -- help, errors -- to click, which explains it."""
     import getopt
     try:
-        opts, rest = getopt.getopt(argv, "adf:g:inp:st:v:",
-                                   [k[2:] + "=" for k in _VALUES if k.startswith("--")])
+        opts, rest = getopt.getopt(argv, "aCcdf:g:inp:st:v:",
+                                   [k[2:] + "=" for k in _VALUES if k.startswith("--")]
+                                   + ["foreground"])
     except getopt.GetoptError:
         return None
     kw = dict(DEFAULTS)
@@ -272,15 +128,10 @@ def fast_parse(argv: list[str]) -> dict | None:
     return kw
 
 
-def _run_parsed(command, trfile, trstr, version, append, synchronous, nonblocking,
-                inherit, descendants, pid, pgid, maxentry, timeout, delayqcnt,
-                wakedelay, intrwakdl) -> None:
+def _run_parsed(command, wakedelay: float, intrwakdl: float, **kw) -> None:
     try:
-        run(tuple(command), trfile=trfile, trstr=trstr, version=version,
-            append=append, synchronous=synchronous, nonblocking=nonblocking,
-            inherit=inherit, descendants=descendants, pid=pid, pgid=pgid,
-            maxentry=maxentry, timeout=timeout, delayqcnt=delayqcnt,
-            wakedelay=wakedelay / 1000.0, intrwakdl=intrwakdl / 1000.0)
+        run(tuple(command), wakedelay=wakedelay / 1000.0, intrwakdl=intrwakdl / 1000.0,
+            **kw)
     except UserError as e:
         _fail(str(e))
 

@@ -21,6 +21,7 @@ import signal
 import stat
 import struct
 import time
+from collections import deque
 from collections.abc import Callable
 
 from ktrace import desc as _desc
@@ -29,7 +30,7 @@ from ktrace.format import (
     KTR_EXEC_FD, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET,
     KTRFAC_EMUL, KTRFAC_EXEC_ARG, KTRFAC_EXEC_ENV, KTRFAC_EXEC_FD,
     KTRFAC_GENIO, KTRFAC_NAMEI, KTRFAC_PSIG, KTRFAC_SYSCALL, KTRFAC_SYSRET,
-    KTRFAC_USER, KTR_USER, PAGE_SIZE, UIO_WRITE)
+    KTRFAC_INHERIT, KTRFAC_MASK, KTRFAC_USER, KTR_USER, PAGE_SIZE, UIO_WRITE)
 from ktrace.tracer import points as pts
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import (
@@ -86,6 +87,11 @@ class Frontend:
         self.end_requested = False    # a signal or a dead trace file ends tracing
         self._wake_r, self._wake_w = os.pipe2(os.O_NONBLOCK | os.O_CLOEXEC)
         self._chld_handler = False
+        #: control requests (ktrops) for the tracer thread, which alone may
+        #: ptrace: each is a callable run between two stops
+        self.requests: deque[Callable[[], None]] = deque()
+        #: tid -> ptrace options it takes at its next interrupt stop
+        self.options_due: dict[int, int] = {}
 
     # --- set-up ---------------------------------------------------------------
     def on_sync(self) -> None:
@@ -139,7 +145,11 @@ class Frontend:
         status_of_child = None
         waitpid = os.waitpid
         flags = pt.WALL
+        requests = self.requests
         while self.threads:
+            if requests:
+                requests.popleft()()
+                continue
             if self.end_requested and not self.passthrough:
                 self._end_tracing()
                 if not self.threads:
@@ -347,6 +357,12 @@ class Frontend:
         if sig in STOP_SIGNALS:
             pt.resume(pt.PTRACE_LISTEN, th.tid)
             return
+        options = self.options_due.pop(th.tid, None)
+        if options is not None:
+            try:
+                pt.setoptions(th.tid, options)
+            except OSError:
+                pass
         proc = th.proc
         pending = 0
         if proc.handlers_unknown:
@@ -511,17 +527,7 @@ class Frontend:
         proc = th.proc
         self.log(f"pid {proc.tgid}: exec of set-id {path.decode(errors='replace')}: "
                  "tracing of this process stops, as on NetBSD")
-        for tid in list(proc.threads):
-            other = self.threads.get(tid)
-            if other is None:
-                continue
-            if other.backlog:
-                self._flush(other)
-            if tid == th.tid or self.parked.pop(tid, None) is not None:
-                pt.detach(tid)
-                self._gone(other)
-            else:
-                self._detach_running(other)
+        self._detach_process(proc, stopped=th.tid)
 
     def _read_exec_args(self, th: Thread, call: pts.Call, args: tuple,
                         arch: int) -> tuple[bytes, bytes] | None:
@@ -815,6 +821,45 @@ class Frontend:
             return body
         return body + netbsd_siginfo(raw, nsig, self.desc.layouts.abi)
 
+    # --- control requests (ktrops), run by the tracer thread ----------------
+    def trace_more(self, proc: Proc, points: int, inherit: bool, options: int) -> None:
+        """``KTROP_SET`` on a process traced here: its points grow (NetBSD
+        ORs them into ``p_traceflag``) and an EMUL record is owed.  Each
+        thread is interrupted, so that its next resume stops at calls if
+        the new points need it and it takes ``options`` (``-i``)."""
+        if points & KTRFAC_PSIG and not proc.points & KTRFAC_PSIG:
+            proc.handlers = {}           # not followed so far: ask again
+            proc.handlers_unknown = True
+        grows = inherit and not proc.inherit
+        proc.set_points(proc.points | points, proc.inherit or inherit)
+        proc.emul_due = True
+        proc.silent = False
+        for tid in proc.threads:
+            if grows:
+                self.options_due[tid] = options
+            try:
+                pt.interrupt(tid)
+            except OSError:
+                pass
+
+    def clear_points(self, proc: Proc, points: int) -> bool:
+        """``KTROP_CLEAR``: remove points; a process left with none is let go
+        (``ktrderef``).  False when it must stay attached (a seccomp filter),
+        in pass-through without records."""
+        proc.set_points(proc.points & ~points,
+                        proc.inherit and not points & KTRFAC_INHERIT)
+        if proc.points & KTRFAC_MASK:
+            return True
+        for tid in proc.threads:
+            th = self.threads.get(tid)
+            if th is not None and th.backlog:
+                self._flush(th)
+        if proc.filtered:
+            proc.silent = True
+            return False
+        self._detach_process(proc)
+        return True
+
     # --- ending ---------------------------------------------------------------
     def _end_tracing(self) -> None:
         """Detach every tracee we may; filtered ones stay in pass-through."""
@@ -822,16 +867,26 @@ class Frontend:
             if th.backlog:
                 self._flush(th)
         self.passthrough = True
-        for tid in list(self.threads):
+        for proc in list(self.procs.values()):
+            if not proc.filtered:
+                self._detach_process(proc)
+
+    def _detach_process(self, proc: Proc, stopped: int = 0) -> None:
+        """Detach every thread of ``proc``: those held at a stop (parked, or
+        ``stopped``, whose stop is being served) at once, running ones
+        after an interrupt."""
+        for tid in list(proc.threads):
             th = self.threads.get(tid)
-            if th is None or th.proc.filtered:
+            if th is None:
                 continue
+            if th.backlog:
+                self._flush(th)
             parked = self.parked.pop(tid, None)
-            if parked is not None:
-                pt.detach(tid, parked[1])
+            if tid == stopped or parked is not None:
+                pt.detach(tid, parked[1] if parked else 0)
                 self._gone(th)
-                continue
-            self._detach_running(th)
+            else:
+                self._detach_running(th)
 
     def _detach_running(self, th: Thread) -> None:
         """PTRACE_INTERRUPT, wait for that thread's stop, detach passing on

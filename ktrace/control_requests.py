@@ -1,0 +1,109 @@
+"""What ``pyktrace -c``, ``-C`` and a joining ``-p`` ask of running tracers.
+
+The client half of NetBSD's ``ktrace_common``: it finds the tracers (by the
+trace file's device and inode, or by ``TracerPid`` for a process), sends
+them requests (:mod:`ktrace.control`), and turns their answers into one line
+each.  Semantics follow ``sys_ktrace``: clearing a process nobody traces, or
+a file nobody writes, succeeds quietly; a process that does not exist is
+``ESRCH``; one the caller may not change is ``EPERM``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from ktrace import control
+from ktrace.control import ControlError, Request
+from ktrace.format import KTRFAC_INHERIT, KTRFAC_MASK
+from ktrace.tracer.procs import status_fields
+
+#: ``ALL_POINTS`` plus ``-i``: what ``-c`` without ``-t`` and ``-C`` clear
+ALL_FACS = KTRFAC_MASK | KTRFAC_INHERIT
+
+
+def tracer_of(pid: int) -> int:
+    """The pid tracing ``pid`` (0: none), from ``/proc/PID/status``."""
+    return int(status_fields(pid, b"TracerPid").get(b"TracerPid", 0))
+
+
+def _ask(path: Path, req: Request) -> str:
+    """Send; raise ControlError for a refusal; return the tracer's note."""
+    resp = control.send(path, req)
+    if resp.error:
+        raise ControlError(resp.error, resp.message or os.strerror(resp.error))
+    return resp.message
+
+
+def _by_tracer(pids: list[int], tracers: dict[int, Path]) -> dict[Path, list[int]]:
+    """The targets that reachable tracers trace, grouped per tracer.  A
+    target traced by another user's process is EPERM (as ``KTRFAC_ROOT``:
+    only root changes what root set up)."""
+    groups: dict[Path, list[int]] = {}
+    me = os.getuid()
+    for pid in pids:
+        tracer = tracer_of(pid)
+        if tracer in tracers:
+            groups.setdefault(tracers[tracer], []).append(pid)
+        elif tracer and me != 0:
+            uids = status_fields(tracer, b"Uid").get(b"Uid")
+            if uids is not None and int(uids) != me:
+                raise ControlError(errno.EPERM, f"{pid}: traced by process {tracer} "
+                                                "of another user")
+    return groups
+
+
+def _check_may(pids: list[int]) -> None:
+    me = os.getuid()
+    for pid in pids:
+        if not control.ktrcanset(me, pid):
+            raise ControlError(errno.EPERM, f"{pid}: {os.strerror(errno.EPERM)}")
+
+
+def relinquish(pids: list[int], keep: int | None = None) -> list[str]:
+    """Take ``pids`` away from the tracers (other than ``keep``) that trace
+    them into other files, before they are traced into a new one."""
+    tracers = {p: s for p, s in control.live_tracers().items() if p != keep}
+    return [note for path, mine in _by_tracer(pids, tracers).items()
+            if (note := _ask(path, Request("clear", mine, facs=ALL_FACS)))]
+
+
+def join(path: Path, pids: list[int], facs: int, inherit: bool, version: int) -> str:
+    """Add ``pids`` to the tracer listening on ``path`` (``ktd_lookup`` hit)."""
+    return _ask(path, Request("set", pids, facs=facs | (KTRFAC_INHERIT if inherit else 0),
+                              inherit=inherit, version=version))
+
+
+def clear_processes(pids: list[int], facs: int) -> list[str]:
+    """``-c -p``/``-g``: remove ``facs`` from the processes' tracing."""
+    _check_may(pids)
+    return [note for path, mine in _by_tracer(pids, control.live_tracers()).items()
+            if (note := _ask(path, Request("clear", mine, facs=facs)))]
+
+
+def clear_file(name: str) -> list[str]:
+    """``-c`` without ``-p``: stop all tracing to the file."""
+    try:
+        st = os.stat(name)
+    except OSError as e:
+        raise ControlError(e.errno or errno.ENOENT, f"{name}: {e.strerror}") from None
+    sock = control.socket_name(st.st_dev, st.st_ino)
+    notes = []
+    for d in control.reachable_dirs():
+        path = d / sock
+        if control.server_pid(path) is not None:
+            notes.append(_ask(path, Request("clearfile")))
+    return [n for n in notes if n]
+
+
+def clear_all() -> list[str]:
+    """``-C``: stop the tracing of every process the caller may change."""
+    notes = []
+    for path in control.live_tracers().values():
+        try:
+            notes.append(_ask(path, Request("clearall")))
+        except ControlError as e:
+            if e.errno != errno.EPERM:      # another user's tracer: not ours
+                raise
+    return [n for n in notes if n]

@@ -1,0 +1,73 @@
+"""One tracer: a trace file's :class:`KtrDesc`, the stop loop feeding it, and
+the control socket through which other ``pyktrace`` commands reach it.
+
+This is what NetBSD's kernel holds for one ``ktr_desc``: the queue and its
+writer thread, the processes traced into it, and (``ktd_lookup``) a way for
+``ktrace -p``/``-c``/``-C`` to find it by the file's device and inode.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Callable
+
+from ktrace.desc import KtrDesc
+from ktrace.tracer.frontend import Frontend
+
+#: signals that end tracing cleanly (every tracee detached or let run)
+ENDING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class Session:
+    """A trace file's tracer.  ``joinable`` is false when it spawned its
+    command: others may clear it, not add processes to it."""
+
+    def __init__(self, fd: int, name: str, *, facs: int, inherit: bool, version: int,
+                 joinable: bool, log: Callable[[str], None], **tunables) -> None:
+        self.fd = fd
+        self.name = name
+        self.version = version
+        self.joinable = joinable
+        self.log = log
+        frontend: Frontend | None = None
+
+        def on_sync() -> None:
+            if frontend is not None:
+                frontend.on_sync()
+
+        self.desc = KtrDesc(fd, version=version, on_sync=on_sync, name=name, **tunables)
+        frontend = self.frontend = Frontend(self.desc, facs, inherit=inherit, log=log)
+        self._server = None
+        self._ktrops = None
+
+    def listen(self) -> None:
+        """Open the control socket (``ktd-DEV-INO.sock`` in the runtime
+        directory).  Raises :class:`~ktrace.control.ControlError`."""
+        from ktrace import control
+        from ktrace.tracer.ktrops import Ktrops
+
+        st = os.fstat(self.fd)
+        path = control.runtime_dir() / control.socket_name(st.st_dev, st.st_ino)
+        self._ktrops = Ktrops(self.frontend, file_name=self.name, version=self.version,
+                              joinable=self.joinable)
+        self._server = control.ControlServer(path, self._ktrops.submit)
+
+    def handle_signals(self, signals: tuple[int, ...] = ENDING_SIGNALS) -> None:
+        for sig in signals:
+            signal.signal(sig, self.frontend.request_stop)
+
+    def serve(self, child: int = 0) -> int | None:
+        """Run the stop loop until no tracee is left; then stop answering
+        requests.  Returns ``child``'s wait status if it was reaped here."""
+        try:
+            return self.frontend.run(child)
+        finally:
+            if self._ktrops is not None:
+                self._ktrops.close()
+            if self._server is not None:
+                self._server.close()
+
+    def close(self) -> int:
+        """Flush and close the file; the number of records lost."""
+        return self.desc.close()
