@@ -124,13 +124,19 @@ def reachable_dirs() -> list[Path]:
 
 
 def live_tracers() -> dict[int, Path]:
-    """pid of each running tracer -> its socket (stale sockets skipped)."""
+    """pid of each running tracer -> its socket.  Sockets nobody listens on
+    (a tracer killed by SIGKILL leaves its own) are removed on the way."""
     found: dict[int, Path] = {}
     for d in reachable_dirs():
         for path in tracer_sockets(d):
             pid = server_pid(path)
             if pid is not None:
                 found[pid] = path
+            else:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
     return found
 
 

@@ -54,7 +54,8 @@ def _by_tracer(pids: list[int], tracers: dict[int, Path]) -> dict[Path, list[int
     return groups
 
 
-def _check_may(pids: list[int]) -> None:
+def check_may(pids: list[int]) -> None:
+    """EPERM unless the caller may change every one of ``pids`` (ktrcanset)."""
     me = os.getuid()
     for pid in pids:
         if not control.ktrcanset(me, pid):
@@ -77,7 +78,7 @@ def join(path: Path, pids: list[int], facs: int, inherit: bool, version: int) ->
 
 def clear_processes(pids: list[int], facs: int) -> list[str]:
     """``-c -p``/``-g``: remove ``facs`` from the processes' tracing."""
-    _check_may(pids)
+    check_may(pids)
     return [note for path, mine in _by_tracer(pids, control.live_tracers()).items()
             if (note := _ask(path, Request("clear", mine, facs=facs)))]
 

@@ -244,6 +244,7 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
                              required=False)
         return
     try:
+        control_requests.check_may(targets)
         rdir = control.runtime_dir()
         with control.file_lock(rdir) as lock_fd:
             sock = _live_tracer_socket(fd)

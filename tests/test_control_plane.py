@@ -1,0 +1,314 @@
+"""ktrace's control model with real processes: background tracers, joining a
+file, relinquish, clearing with -c/-C, and who may do what."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from ktrace import control
+from ktrace.format import KTR_NAMEI, KTR_SYSCALL, Layouts, AMD64
+from ktrace.tracefile import read_all
+
+from test_tracer_basic import PYKTRACE
+from test_tracer_procs import _status_field, _wait_for
+
+HEADER = Layouts.get(AMD64).header_size
+NOBODY = 65534
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch) -> dict:
+    """A runtime directory of the test's own, for pyktrace and for us.
+    (Tracers end by themselves when the loopers are killed; a root -C
+    would reach every tracer on the machine.)"""
+    rt = tmp_path / "xdg"
+    rt.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(rt))
+    return dict(os.environ)
+
+
+@pytest.fixture
+def loopers(cbin: Path, tmp_path: Path):
+    """Start looping C programs; each reports its progress."""
+    started = []
+
+    def start() -> Looper:
+        lp = Looper(cbin / "looper", tmp_path / f"progress{len(started)}")
+        started.append(lp)
+        return lp
+    yield start
+    for lp in started:
+        lp.proc.kill()
+        lp.proc.wait()
+
+
+class Looper:
+    def __init__(self, prog: Path, progress: Path) -> None:
+        self.progress = progress
+        self.proc = subprocess.Popen([str(prog), str(progress)])
+        self.pid = self.proc.pid
+        _wait_for(lambda: self.count() > 0, "the looper's start")
+
+    def count(self) -> int:
+        try:
+            return int(self.progress.read_text() or 0)
+        except (OSError, ValueError):
+            return 0
+
+    def moves_on(self) -> None:
+        start = self.count()
+        _wait_for(lambda: self.count() > start + 3, f"progress of {self.pid}")
+
+
+def run(env: dict, *args: str, rc: int = 0) -> str:
+    p = subprocess.run([str(PYKTRACE), *args], env=env, capture_output=True,
+                       timeout=60)
+    assert p.returncode == rc, p.stderr
+    return p.stderr.decode()
+
+
+def tracer_of(pid: int) -> int:
+    return int(_status_field(pid, b"TracerPid:") or 0)
+
+
+def gone(pid: int) -> bool:
+    try:
+        return _status_field(pid, b"State:") in (b"Z", b"X")
+    except FileNotFoundError:
+        return True
+
+
+def complete_records(path: Path) -> list:
+    """Every record of the file, which must hold whole records only."""
+    data = path.read_bytes()
+    recs = read_all(data)
+    assert sum(HEADER + len(r.payload) for r in recs) == len(data)
+    return recs
+
+
+def test_p_returns_and_the_background_tracer_runs_until_cleared(env, loopers, tmp_path):
+    lp = loopers()
+    out = tmp_path / "ktrace.out"
+    assert run(env, "-f", str(out), "-p", str(lp.pid)) == ""
+    tracer = tracer_of(lp.pid)
+    assert tracer != 0
+    assert os.getsid(tracer) != os.getsid(0)               # a session of its own
+    assert out.stat().st_mode & 0o777 == 0o600
+    lp.moves_on()
+    assert run(env, "-c", "-p", str(lp.pid)) == ""
+    assert tracer_of(lp.pid) == 0
+    lp.moves_on()                                           # untouched, running
+    _wait_for(lambda: gone(tracer), "the tracer's exit")    # nothing left to trace
+    recs = complete_records(out)
+    assert {r.pid for r in recs} == {lp.pid}
+    assert {KTR_SYSCALL, KTR_NAMEI} <= {r.type for r in recs}
+    assert b"/" in {r.payload for r in recs if r.type == KTR_NAMEI}
+    log = (Path(env["XDG_RUNTIME_DIR"]) / "pyktrace" / "pyktrace.log").read_text()
+    assert f"pyktrace[{tracer}]: tracing {lp.pid} into {out}" in log
+
+
+def test_a_second_p_into_the_same_file_joins_its_tracer(env, loopers, tmp_path):
+    a, b = loopers(), loopers()
+    out = tmp_path / "ktrace.out"
+    run(env, "-f", str(out), "-p", str(a.pid))
+    run(env, "-f", str(out), "-p", str(b.pid))
+    tracer = tracer_of(a.pid)
+    assert tracer_of(b.pid) == tracer                       # one KtrDesc per file
+    sock = control.live_tracers()[tracer]
+    assert control.send(sock, control.Request("status")).pids == sorted([a.pid, b.pid])
+    b.moves_on()
+    assert run(env, "-c", "-f", str(out)) == ""             # KTROP_CLEARFILE
+    assert tracer_of(a.pid) == tracer_of(b.pid) == 0
+    _wait_for(lambda: gone(tracer), "the tracer's exit")
+    assert {r.pid for r in complete_records(out)} == {a.pid, b.pid}
+
+
+def test_a_process_traced_to_another_file_moves(env, loopers, tmp_path):
+    lp = loopers()
+    first, second = tmp_path / "first.out", tmp_path / "second.out"
+    run(env, "-f", str(first), "-p", str(lp.pid))
+    old = tracer_of(lp.pid)
+    run(env, "-f", str(second), "-p", str(lp.pid))
+    new = tracer_of(lp.pid)
+    assert new not in (0, old)
+    _wait_for(lambda: gone(old), "the first tracer's exit")   # relinquished
+    lp.moves_on()
+    assert run(env, "-c", "-p", str(lp.pid)) == ""
+    assert tracer_of(lp.pid) == 0
+    _wait_for(lambda: gone(new), "the second tracer's exit")
+    assert complete_records(first) and complete_records(second)
+
+
+def test_t_with_c_clears_only_those_points(env, loopers, tmp_path):
+    lp = loopers()
+    out = tmp_path / "ktrace.out"
+    run(env, "-f", str(out), "-p", str(lp.pid))
+    lp.moves_on()
+    tracer = tracer_of(lp.pid)
+    run(env, "-t", "n", "-c", "-p", str(lp.pid))
+    cleared_at = time.time_ns()
+    assert tracer_of(lp.pid) == tracer                      # calls still traced
+    lp.moves_on()
+    run(env, "-c", "-p", str(lp.pid))
+    _wait_for(lambda: gone(tracer), "the tracer's exit")
+    recs = complete_records(out)
+    later = [r for r in recs if r.sec * 10**9 + r.frac > cleared_at]
+    assert later and KTR_SYSCALL in {r.type for r in later}
+    assert KTR_NAMEI not in {r.type for r in later}
+    assert KTR_NAMEI in {r.type for r in recs}
+
+
+def test_sigterm_detaches_and_the_tracer_ends(env, loopers, tmp_path):
+    lp = loopers()
+    out = tmp_path / "ktrace.out"
+    run(env, "-f", str(out), "-p", str(lp.pid))
+    tracer = tracer_of(lp.pid)
+    os.kill(tracer, signal.SIGTERM)
+    _wait_for(lambda: gone(tracer), "the tracer's exit")
+    assert tracer_of(lp.pid) == 0
+    lp.moves_on()
+    complete_records(out)
+
+
+def test_clearing_what_nobody_traces_is_quiet_and_bad_targets_fail(env, loopers, tmp_path):
+    lp = loopers()
+    assert run(env, "-c", "-p", str(lp.pid)) == ""
+    untraced = tmp_path / "untraced.out"
+    untraced.write_bytes(b"")
+    assert run(env, "-c", "-f", str(untraced)) == ""
+    assert run(env, "-c", "-p", "999999999", rc=1) == \
+        "pyktrace: 999999999: No such process\n"
+    assert run(env, "-c", "-f", str(tmp_path / "missing"), rc=1) == \
+        f"pyktrace: {tmp_path / 'missing'}: No such file or directory\n"
+    assert run(env, "-c", "-p", str(lp.pid), "/bin/true", rc=1) == \
+        "pyktrace: -c and -C take no command\n"
+
+
+def test_a_spawned_command_can_be_cleared_not_joined(env, loopers, cbin, tmp_path):
+    """Unfiltered: -c detaches the command, pyktrace still ends like it."""
+    out = tmp_path / "ktrace.out"
+    p = subprocess.Popen([str(PYKTRACE), "-f", str(out), str(cbin / "looper"),
+                          str(tmp_path / "spawned")], env=env)
+    _wait_for(lambda: (tmp_path / "spawned").exists()
+              and (tmp_path / "spawned").read_text(), "the command")
+    child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
+    other = loopers()
+    err = run(env, "-f", str(out), "-p", str(other.pid), rc=1)
+    assert "written by pyktrace for a command it runs" in err
+    assert tracer_of(other.pid) == 0
+    run(env, "-c", "-p", str(child))
+    assert tracer_of(child) == 0
+    os.kill(child, signal.SIGKILL)
+    assert p.wait(timeout=30) == -signal.SIGKILL
+    assert complete_records(out)
+
+
+def test_a_filtered_command_stays_attached_when_cleared(env, cbin, tmp_path):
+    out = tmp_path / "ktrace.out"
+    progress = tmp_path / "spawned"
+    p = subprocess.Popen([str(PYKTRACE), "-t", "n", "-f", str(out),
+                          str(cbin / "looper"), str(progress)], env=env)
+    _wait_for(lambda: progress.exists() and progress.read_text(), "the command")
+    child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
+    assert _status_field(child, b"Seccomp:") == b"2"
+    err = run(env, "-c", "-p", str(child))
+    cleared_at = time.time_ns()
+    assert "seccomp filter and cannot be detached" in err
+    assert tracer_of(child) == p.pid                        # pass-through
+    start = int(progress.read_text())
+    _wait_for(lambda: int(progress.read_text() or 0) > start + 3, "progress")
+    os.kill(child, signal.SIGKILL)
+    assert p.wait(timeout=30) == -signal.SIGKILL
+    recs = complete_records(out)
+    assert recs and not [r for r in recs if r.sec * 10**9 + r.frac > cleared_at]
+
+
+def test_a_malformed_request_never_stops_a_tracer(env, loopers, tmp_path):
+    lp = loopers()
+    run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(lp.pid))
+    sock = control.live_tracers()[tracer_of(lp.pid)]
+    for raw in (b"\x00" * 100 + b"\n", b'{"op": "set", "pids": [0]}\n', b"{" * 1000 + b"\n"):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+            s.connect(str(sock))
+            s.sendall(raw)
+            assert control.Response.decode(s.makefile("rb").readline()).error == errno.EINVAL
+    assert control.send(sock, control.Request("status")).pids == [lp.pid]
+
+
+def _as_nobody(env: dict, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                           str(PYKTRACE), *args], env=env, capture_output=True,
+                          timeout=60, **kw)
+
+
+@pytest.fixture
+def world_dir():
+    """A directory the user nobody may write in (tmp_path is root's only)."""
+    import shutil
+    import tempfile
+    path = Path(tempfile.mkdtemp(prefix="pyktrace-test-", dir="/tmp"))
+    path.chmod(0o1777)
+    yield path
+    shutil.rmtree(path)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become nobody")
+def test_C_clears_the_callers_processes_and_root_clears_all(env, loopers, cbin,
+                                                            tmp_path, world_dir):
+    """nobody's -C clears nobody's tracing only; root's -C clears every
+    user's (``ktrace -C``).  (This reaches every tracer on the machine.)"""
+    if _as_nobody(env, "--help").returncode != 0:
+        pytest.skip("nobody cannot run this pyktrace (installed under a private directory)")
+    mine = loopers()
+    run(env, "-f", str(tmp_path / "root.out"), "-p", str(mine.pid))
+    prog = world_dir / "looper"
+    prog.write_bytes((cbin / "looper").read_bytes())
+    prog.chmod(0o755)
+    theirs = subprocess.Popen(["setpriv", "--reuid=65534", "--regid=65534",
+                               "--clear-groups", str(prog), str(world_dir / "progress")])
+    try:
+        _wait_for(lambda: (world_dir / "progress").exists(), "nobody's looper")
+        out = world_dir / "nobody.out"
+        assert _as_nobody(env, "-f", str(out), "-p", str(theirs.pid)).returncode == 0
+        assert tracer_of(theirs.pid) != 0
+        assert _as_nobody(env, "-C").returncode == 0
+        assert tracer_of(theirs.pid) == 0                   # theirs cleared
+        assert tracer_of(mine.pid) != 0                     # root's untouched
+        assert _as_nobody(env, "-f", str(out), "-p", str(theirs.pid)).returncode == 0
+        assert run(env, "-C") == ""
+        assert tracer_of(theirs.pid) == tracer_of(mine.pid) == 0
+    finally:
+        theirs.kill()
+        theirs.wait()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become nobody")
+def test_another_user_cannot_clear_or_join_roots_tracing(env, loopers, tmp_path):
+    if _as_nobody(env, "--help").returncode != 0:
+        pytest.skip("nobody cannot run this pyktrace (installed under a private directory)")
+    lp = loopers()
+    out = tmp_path / "ktrace.out"
+    run(env, "-f", str(out), "-p", str(lp.pid))
+    tracer = tracer_of(lp.pid)
+    p = _as_nobody(env, "-c", "-p", str(lp.pid))
+    assert (p.returncode, p.stderr) == (1, f"pyktrace: {lp.pid}: Operation not permitted\n".encode())
+    p = _as_nobody(env, "-C")                  # nothing of nobody's is traced
+    assert p.returncode == 0
+    shared = Path("/tmp") / f"pyktrace-test-{os.getpid()}.out"
+    try:
+        p = _as_nobody(env, "-f", str(shared), "-p", str(lp.pid))
+        assert p.returncode == 1 and b"Operation not permitted" in p.stderr
+    finally:
+        shared.unlink(missing_ok=True)
+    p = _as_nobody(env, "-c", "-f", str(out))   # root's file, in root's tmp_path
+    assert p.returncode == 1
+    assert tracer_of(lp.pid) == tracer                       # all untouched
+    lp.moves_on()
