@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ktrace import control
-from ktrace.format import KTR_NAMEI, KTR_SYSCALL, Layouts, AMD64
+from ktrace.format import AMD64, KTR_EMUL, KTR_NAMEI, KTR_SYSCALL, Layouts
 from ktrace.tracefile import read_all
 
 from test_tracer_basic import PYKTRACE
@@ -312,3 +312,40 @@ def test_another_user_cannot_clear_or_join_roots_tracing(env, loopers, tmp_path)
     assert p.returncode == 1
     assert tracer_of(lp.pid) == tracer                       # all untouched
     lp.moves_on()
+
+
+def test_a_killed_background_tracer_leaves_its_targets_running(env, loopers, tmp_path):
+    lp = loopers()
+    run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(lp.pid))
+    tracer = tracer_of(lp.pid)
+    os.kill(tracer, signal.SIGKILL)
+    _wait_for(lambda: gone(tracer), "the tracer's death")
+    _wait_for(lambda: tracer_of(lp.pid) == 0, "the kernel's detach")
+    lp.moves_on()
+    # its socket is stale now: the next lookup removes it, a new tracer starts
+    run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(lp.pid))
+    assert tracer_of(lp.pid) not in (0, tracer)
+    run(env, "-c", "-p", str(lp.pid))
+
+
+def test_joining_again_adds_trace_points(env, loopers, tmp_path):
+    """A second -p of a process already traced into the file ORs its -t
+    points in (KTROP_SET), and an EMUL record marks the change."""
+    lp = loopers()
+    out = tmp_path / "ktrace.out"
+    run(env, "-t", "ce", "-f", str(out), "-p", str(lp.pid))
+    tracer = tracer_of(lp.pid)
+    lp.moves_on()
+    asked_at = time.time_ns()
+    run(env, "-t", "n", "-f", str(out), "-p", str(lp.pid))
+    added_at = time.time_ns()
+    assert tracer_of(lp.pid) == tracer
+    lp.moves_on()
+    run(env, "-c", "-p", str(lp.pid))
+    _wait_for(lambda: gone(tracer), "the tracer's exit")
+    recs = complete_records(out)
+    before = [r for r in recs if r.sec * 10**9 + r.frac < asked_at]
+    later = [r for r in recs if r.sec * 10**9 + r.frac > added_at]
+    assert KTR_NAMEI not in {r.type for r in before}
+    assert {KTR_NAMEI, KTR_SYSCALL} <= {r.type for r in later}
+    assert [r for r in recs if r.type == KTR_EMUL][1:]      # one more EMUL
