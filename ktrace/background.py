@@ -14,14 +14,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 #: ``ready(error, message)``: the daemon's report to the waiting command;
 #: error 0 means the targets are seized and the command may return.
 Ready = Callable[[int, str], None]
 
 
-def run_in_background(log_path: Path, body: Callable[[Ready], int]) -> tuple[int, str]:
+def run_in_background(log_path: str, body: Callable[[Ready], int]) -> tuple[int, str]:
     """Fork a daemon running ``body(ready)``; return ``(error, message)``.
 
     Returns in the calling process once the daemon has called ``ready`` (or
@@ -69,7 +68,7 @@ def run_in_background(log_path: Path, body: Callable[[Ready], int]) -> tuple[int
         os._exit(code)
 
 
-def _daemon_streams(log_path: Path) -> None:
+def _daemon_streams(log_path: str) -> None:
     """stdin/stdout to /dev/null, stderr appended to the log file (0600)."""
     null = os.open(os.devnull, os.O_RDWR)
     log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND

@@ -40,16 +40,18 @@ in one background tracer process per trace file (one ``KtrDesc``), and other
 from __future__ import annotations
 
 import errno
-import fcntl
-import json
 import os
-import socket
 import stat
 import struct
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import socket
+
+# socket, threading, fcntl, json (and re) and pathlib cost milliseconds of
+# pyktrace's start-up: paths are strings, the rest is imported where used.
 
 MAX_REQUEST = 64 * 1024
 OPS = ("set", "clear", "clearfile", "clearall", "status")
@@ -64,7 +66,7 @@ class ControlError(Exception):
         self.errno = err
 
 
-def runtime_dir(create: bool = True) -> Path:
+def runtime_dir(create: bool = True) -> str:
     """The caller's runtime directory for tracer sockets, checked.
 
     Raises :class:`ControlError` (EACCES) when it exists but is not safe.
@@ -76,17 +78,17 @@ def runtime_dir(create: bool = True) -> Path:
         mine = bool(base) and os.stat(base).st_uid == uid
     except OSError:
         mine = False
-    path = Path(base) / "pyktrace" if mine else Path(f"/tmp/pyktrace-{uid}")
+    path = os.path.join(base, "pyktrace") if mine else f"/tmp/pyktrace-{uid}"
     if create:
         try:
-            path.mkdir(mode=0o700)
+            os.mkdir(path, 0o700)
         except FileExistsError:
             pass
         except OSError as e:
             raise ControlError(e.errno or errno.EACCES,
                                f"cannot create {path}: {e.strerror}") from None
     try:
-        st = path.lstat()
+        st = os.lstat(path)
     except FileNotFoundError:
         return path
     if not stat.S_ISDIR(st.st_mode):
@@ -103,30 +105,31 @@ def socket_name(dev: int, ino: int) -> str:
     return f"ktd-{dev}-{ino}.sock"
 
 
-def tracer_sockets(directory: Path) -> list[Path]:
+def tracer_sockets(directory: str) -> list[str]:
     """Every tracer socket in a runtime directory."""
     try:
-        return sorted(p for p in directory.iterdir()
-                      if p.name.startswith("ktd-") and p.name.endswith(".sock"))
+        return sorted(os.path.join(directory, n) for n in os.listdir(directory)
+                      if n.startswith("ktd-") and n.endswith(".sock"))
     except (FileNotFoundError, PermissionError, NotADirectoryError):
         return []
 
 
-def reachable_dirs() -> list[Path]:
+def reachable_dirs() -> list[str]:
     """The runtime directories whose tracers the caller may ask things of:
     its own; for root every user's (``ktrace -C`` as root clears all)."""
     own = runtime_dir(create=False)
     dirs = [own]
     if os.getuid() == 0:
-        others = [*Path("/tmp").glob("pyktrace-*"), *Path("/run/user").glob("*/pyktrace")]
-        dirs += sorted(d for d in others if d != own and d.is_dir())
+        from glob import glob
+        others = glob("/tmp/pyktrace-*") + glob("/run/user/*/pyktrace")
+        dirs += sorted(d for d in others if d != own and os.path.isdir(d))
     return dirs
 
 
-def live_tracers() -> dict[int, Path]:
+def live_tracers() -> dict[int, str]:
     """pid of each running tracer -> its socket.  Sockets nobody listens on
     (a tracer killed by SIGKILL leaves its own) are removed on the way."""
-    found: dict[int, Path] = {}
+    found: dict[int, str] = {}
     for d in reachable_dirs():
         for path in tracer_sockets(d):
             pid = server_pid(path)
@@ -134,20 +137,21 @@ def live_tracers() -> dict[int, Path]:
                 found[pid] = path
             else:
                 try:
-                    path.unlink()
+                    os.unlink(path)
                 except OSError:
                     pass
     return found
 
 
 @contextmanager
-def file_lock(directory: Path) -> Iterator[int]:
+def file_lock(directory: str) -> Iterator[int]:
     """Serialise the pyktrace commands that look up, start or join tracers
     (one lock per runtime directory: starting is rare and quick), so that
     two never start a tracer each for one file.  Yields the lock's
     descriptor: a background tracer forked meanwhile inherits the lock and
     must close its copy once it listens."""
-    fd = os.open(directory / "lock",
+    import fcntl
+    fd = os.open(os.path.join(directory, "lock"),
                  os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -176,12 +180,14 @@ class Request:
         return isinstance(other, Request) and self.__dict__ == other.__dict__
 
     def encode(self) -> bytes:
+        import json
         return json.dumps(self.__dict__).encode() + b"\n"
 
     @classmethod
     def decode(cls, line: bytes) -> "Request":
         """Parse and validate; raises ControlError(EINVAL) on anything odd."""
         try:
+            import json
             obj = json.loads(line)
         except (ValueError, UnicodeDecodeError, RecursionError):
             raise ControlError(errno.EINVAL, "request is not JSON") from None
@@ -216,11 +222,13 @@ class Response:
         return f"Response({self.error}, {self.message!r}, {self.pids})"
 
     def encode(self) -> bytes:
+        import json
         return json.dumps(self.__dict__).encode() + b"\n"
 
     @classmethod
     def decode(cls, line: bytes) -> "Response":
         try:
+            import json
             obj = json.loads(line)
             return cls(int(obj["error"]), str(obj.get("message", "")),
                        [int(p) for p in obj.get("pids", [])])
@@ -250,13 +258,14 @@ def ktrcanset(uid: int, pid: int) -> bool:
     return uid == 0 or all(u == uid for u in uids)
 
 
-def peer_credentials(conn: socket.socket) -> tuple[int, int, int]:
+def peer_credentials(conn: "socket.socket") -> tuple[int, int, int]:
     """(pid, uid, gid) of the process at the other end, from the kernel."""
+    import socket
     raw = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, _UCRED.size)
     return _UCRED.unpack(raw)
 
 
-def _read_line(conn: socket.socket) -> bytes:
+def _read_line(conn: "socket.socket") -> bytes:
     buf = b""
     while not buf.endswith(b"\n"):
         chunk = conn.recv(4096)
@@ -281,15 +290,17 @@ class ControlServer:
     the handler; an exception in the handler is answered with EIO.
     """
 
-    def __init__(self, path: Path, handler: Handler) -> None:
+    def __init__(self, path: str, handler: Handler) -> None:
+        import socket
+        import threading
         self.path = path
         self._handler = handler
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            path.unlink()           # a stale socket of a dead tracer
+            os.unlink(path)         # a stale socket of a dead tracer
         except FileNotFoundError:
             pass
-        self._sock.bind(str(path))
+        self._sock.bind(path)
         os.chmod(path, 0o600)
         self._sock.listen(16)
         self._closed = False
@@ -310,7 +321,7 @@ class ControlServer:
                 except OSError:
                     pass            # the client went away; nothing to tell
 
-    def _answer(self, conn: socket.socket) -> None:
+    def _answer(self, conn: "socket.socket") -> None:
         _pid, uid, _gid = peer_credentials(conn)
         try:
             req = Request.decode(_read_line(conn))
@@ -325,24 +336,26 @@ class ControlServer:
         if self._closed:
             return
         self._closed = True
+        import socket
         try:
             self._sock.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
         self._sock.close()
         try:
-            self.path.unlink()
+            os.unlink(self.path)
         except FileNotFoundError:
             pass
         self._thread.join(timeout=5)
 
 
-def send(path: Path, request: Request, timeout: float = 30.0) -> Response:
+def send(path: str, request: Request, timeout: float = 30.0) -> Response:
     """Send one request to a tracer and wait for its answer."""
+    import socket
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         s.settimeout(timeout)
         try:
-            s.connect(str(path))
+            s.connect(path)
             s.sendall(request.encode())
             line = _read_line(s)
         except FileNotFoundError:
@@ -356,11 +369,12 @@ def send(path: Path, request: Request, timeout: float = 30.0) -> Response:
     return Response.decode(line)
 
 
-def server_pid(path: Path) -> int | None:
+def server_pid(path: str) -> int | None:
     """The pid of the tracer listening on a socket, or None if none does."""
+    import socket
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         try:
-            s.connect(str(path))
+            s.connect(path)
         except OSError:
             return None
         return peer_credentials(s)[0]

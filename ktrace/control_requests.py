@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-from pathlib import Path
 
 from ktrace import control
 from ktrace.control import ControlError, Request
@@ -28,7 +27,7 @@ def tracer_of(pid: int) -> int:
     return int(status_fields(pid, b"TracerPid").get(b"TracerPid", 0))
 
 
-def _ask(path: Path, req: Request) -> str:
+def _ask(path: str, req: Request) -> str:
     """Send; raise ControlError for a refusal; return the tracer's note."""
     resp = control.send(path, req)
     if resp.error:
@@ -36,11 +35,11 @@ def _ask(path: Path, req: Request) -> str:
     return resp.message
 
 
-def _by_tracer(pids: list[int], tracers: dict[int, Path]) -> dict[Path, list[int]]:
+def _by_tracer(pids: list[int], tracers: dict[int, str]) -> dict[str, list[int]]:
     """The targets that reachable tracers trace, grouped per tracer.  A
     target traced by another user's process is EPERM (as ``KTRFAC_ROOT``:
     only root changes what root set up)."""
-    groups: dict[Path, list[int]] = {}
+    groups: dict[str, list[int]] = {}
     me = os.getuid()
     for pid in pids:
         tracer = tracer_of(pid)
@@ -70,7 +69,7 @@ def relinquish(pids: list[int], keep: int | None = None) -> list[str]:
             if (note := _ask(path, Request("clear", mine, facs=ALL_FACS)))]
 
 
-def join(path: Path, pids: list[int], facs: int, inherit: bool, version: int) -> str:
+def join(path: str, pids: list[int], facs: int, inherit: bool, version: int) -> str:
     """Add ``pids`` to the tracer listening on ``path`` (``ktd_lookup`` hit)."""
     return _ask(path, Request("set", pids, facs=facs | (KTRFAC_INHERIT if inherit else 0),
                               inherit=inherit, version=version))
@@ -92,7 +91,7 @@ def clear_file(name: str) -> list[str]:
     sock = control.socket_name(st.st_dev, st.st_ino)
     notes = []
     for d in control.reachable_dirs():
-        path = d / sock
+        path = os.path.join(d, sock)
         if control.server_pid(path) is not None:
             notes.append(_ask(path, Request("clearfile")))
     return [n for n in notes if n]

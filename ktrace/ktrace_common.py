@@ -30,6 +30,11 @@ if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
     from ktrace.tracer.session import Session
 
 
+#: a spawned command's tracer opens its control socket after this many
+#: seconds (see Session.listen_later)
+LISTEN_DELAY = 0.1
+
+
 class UserError(Exception):
     """One line for stderr, then exit 1."""
 
@@ -76,7 +81,8 @@ def _live_tracer_socket(fd: int):
     st = os.fstat(fd)
     if not stat.S_ISREG(st.st_mode):
         return None
-    path = control.runtime_dir(create=False) / control.socket_name(st.st_dev, st.st_ino)
+    path = os.path.join(control.runtime_dir(create=False),
+                        control.socket_name(st.st_dev, st.st_ino))
     if os.path.exists(path) and control.server_pid(path) is not None:
         return path
     return None
@@ -218,7 +224,7 @@ def trace_command(command: tuple[str, ...], *, trfile: str, facs: int, version: 
     ending = (signal.SIGTERM, signal.SIGHUP)
     session.handle_signals(ending)
     signal.pthread_sigmask(signal.SIG_SETMASK, caller_mask)
-    _listen(session, required=False)
+    session.listen_later(LISTEN_DELAY)
 
     status = session.serve(child)
     for sig in ending:
@@ -263,7 +269,7 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
                                  required=True, log=_stderr_log)
             else:
                 err, message = run_in_background(
-                    rdir / "pyktrace.log",
+                    os.path.join(rdir, "pyktrace.log"),
                     lambda ready: _background(ready, lock_fd, fd, name, targets, facs,
                                               version, inherit, tunables))
                 os.close(fd)

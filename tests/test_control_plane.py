@@ -197,8 +197,7 @@ def test_a_spawned_command_can_be_cleared_not_joined(env, loopers, cbin, tmp_pat
     out = tmp_path / "ktrace.out"
     p = subprocess.Popen([str(PYKTRACE), "-f", str(out), str(cbin / "looper"),
                           str(tmp_path / "spawned")], env=env)
-    _wait_for(lambda: (tmp_path / "spawned").exists()
-              and (tmp_path / "spawned").read_text(), "the command")
+    _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
     child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
     other = loopers()
     err = run(env, "-f", str(out), "-p", str(other.pid), rc=1)
@@ -217,6 +216,7 @@ def test_a_filtered_command_stays_attached_when_cleared(env, cbin, tmp_path):
     p = subprocess.Popen([str(PYKTRACE), "-t", "n", "-f", str(out),
                           str(cbin / "looper"), str(progress)], env=env)
     _wait_for(lambda: progress.exists() and progress.read_text(), "the command")
+    _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
     child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
     assert _status_field(child, b"Seccomp:") == b"2"
     err = run(env, "-c", "-p", str(child))

@@ -124,10 +124,12 @@ def test_start_up_paths_stay_light() -> None:
     import sys
 
     code = ("import sys, ktrace.format, ktrace.tracefile, ktrace.desc,"
-            " ktrace.cli.pyktrace, ktrace.tracer.frontend, ktrace.tracer.launch;"
+            " ktrace.cli.pyktrace, ktrace.tracer.frontend, ktrace.tracer.launch,"
+            " ktrace.tracer.session, ktrace.control;"
             "ktrace.format.Layouts.get(ktrace.format.AMD64);"
             "print(sorted(m for m in ('construct', 'dataclasses', 'typing',"
-            " 'rich', 'click', 'ptrace') if m in sys.modules))")
+            " 'rich', 'click', 'ptrace', 'socket', 'json')"
+            " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True,
                          text=True, check=True).stdout
     assert out.strip() == "[]"

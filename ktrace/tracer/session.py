@@ -40,6 +40,7 @@ class Session:
         frontend = self.frontend = Frontend(self.desc, facs, inherit=inherit, log=log)
         self._server = None
         self._ktrops = None
+        self._timer = None
 
     def listen(self) -> None:
         """Open the control socket (``ktd-DEV-INO.sock`` in the runtime
@@ -48,10 +49,27 @@ class Session:
         from ktrace.tracer.ktrops import Ktrops
 
         st = os.fstat(self.fd)
-        path = control.runtime_dir() / control.socket_name(st.st_dev, st.st_ino)
+        path = os.path.join(control.runtime_dir(), control.socket_name(st.st_dev, st.st_ino))
         self._ktrops = Ktrops(self.frontend, file_name=self.name, version=self.version,
                               joinable=self.joinable)
         self._server = control.ControlServer(path, self._ktrops.submit)
+
+    def listen_later(self, delay: float) -> None:
+        """Open the control socket once the command has run ``delay``
+        seconds: the many commands that end sooner pay nothing for it
+        (importing socket and its kin costs milliseconds of start-up)."""
+        import threading
+
+        def listen() -> None:
+            from ktrace.control import ControlError
+            try:
+                self.listen()
+            except (ControlError, OSError) as e:
+                self.log(f"control socket unavailable ({e}): -c and -C cannot reach this trace")
+
+        self._timer = threading.Timer(delay, listen)
+        self._timer.daemon = True
+        self._timer.start()
 
     def handle_signals(self, signals: tuple[int, ...] = ENDING_SIGNALS) -> None:
         for sig in signals:
@@ -63,6 +81,9 @@ class Session:
         try:
             return self.frontend.run(child)
         finally:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer.join()
             if self._ktrops is not None:
                 self._ktrops.close()
             if self._server is not None:
