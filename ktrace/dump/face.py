@@ -35,7 +35,7 @@ from ktrace.format import (
 from ktrace.dump import decodings as dec
 from ktrace.dump.emulation import EmulContext, View
 from ktrace.dump.hexdump import hexdump
-from ktrace.dump.ioctls import IOCTL_NAMES
+from ktrace.dump.ioctls import IOCTL_NAMES, LINUX_IOCTL_NAMES
 from ktrace.tracefile import Record
 from ktrace.dump.user import user_body
 from ktrace.dump.vis import visdump
@@ -357,7 +357,7 @@ class Face:
         lin = e.linux_face
         if name == "ioctl" and n >= 2:
             cmd = args[1] & self.mask
-            known = None if lin else IOCTL_NAMES.get(cmd)
+            known = (LINUX_IOCTL_NAMES if lin else IOCTL_NAMES).get(cmd)
             if known is not None:
                 req = "," + known
             elif lin:
