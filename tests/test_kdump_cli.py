@@ -25,9 +25,22 @@ PYKDUMP = [str(Path(sys.executable).parent / "pykdump")]
 
 
 def cli(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), input=input)
-    return r.exit_code, r.stdout_bytes.decode("latin-1"), \
-        r.stderr_bytes.decode("latin-1")
+    """The console entry point (getopt fast path, else click) run on
+    ``args``: exit status, stdout, stderr."""
+    saved = sys.argv
+    with CliRunner().isolation(input=input) as (out, err, _):
+        sys.argv = ["pykdump", *args]
+        try:
+            main()
+            code = 0
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else int(e.code is not None)
+        finally:
+            sys.argv = saved
+            sys.stdout.flush()
+            sys.stderr.flush()
+    return code, out.getvalue().decode("latin-1"), \
+        err.getvalue().decode("latin-1")
 
 
 SAMPLE = trace([rec(1, call(AMD64, 3, 0, 0x1000, 10)),
@@ -94,6 +107,68 @@ def test_bad_options(sample: Path) -> None:
     assert code != 0 and "argument to -X must be 1, 2, 4, 8 or 16" in err
     code, _, err = cli("-m", "lots", str(sample))
     assert code != 0 and "invalid number lots" in err
+
+
+# every well-formed command line takes the getopt path; it must read it as
+# click does (repeated -T/-R excepted: getopt keeps the last, as kdump does)
+VALID = [[], ["f"], ["-f", "f"], ["-ff"], ["--", "-f"], ["f", "-T"], ["-d"],
+         ["-ETdn", "f"], ["-nn", "-NN"], ["-R", "-T"], ["-T", "-R"], ["-x"],
+         ["-X4"], ["-X", "0x10"], ["-m", "010"], ["-p", "4242"],
+         ["-t", "cn"], ["-t+"], ["-e", "linux"], ["-elinux", "-l"],
+         ["--netbsd"], ["--abi", "amd64"], ["--abi=i386"], ["--json"],
+         ["--summary", "--decode"], ["--decode", "--json", "f"],
+         ["--errors-only", "--syscall", "openat,read"], ["--syscall="],
+         ["--lid=7", "-f", "-"], ["-e", "-x"], ["-f", "--json"], ["-"],
+         ["-m", "lots"], ["-X", "3"], ["-f", "a", "b"], ["-t", "q"]]
+INVALID = [["-h"], ["--help"], ["-q"], ["--net"], ["--netbsd=1"], ["a", "b"],
+           ["-e"], ["--abi", "vax"], ["--json=1"], ["--errors"]]
+
+
+@pytest.mark.parametrize("argv", VALID)
+def test_fast_parse_reads_like_click(argv: list[str]) -> None:
+    import click
+
+    from ktrace.cli.pykdump import build_cli, fast_parse
+
+    kw = fast_parse(argv)
+    assert kw is not None
+    ctx = build_cli(click).make_context("pykdump", list(argv))
+    expected = dict(ctx.params,
+                    last_time_flag=ctx.meta.get("pykdump.last_time_flag", ""))
+    assert kw == expected
+
+
+@pytest.mark.parametrize("argv", INVALID)
+def test_fast_parse_leaves_help_and_errors_to_click(argv: list[str]) -> None:
+    from ktrace.cli.pykdump import fast_parse
+
+    assert fast_parse(argv) is None
+
+
+def test_help_and_usage_errors_from_click(sample: Path) -> None:
+    code, out, err = cli("-h")
+    assert code == 0 and out.startswith("Usage: pykdump [OPTIONS] [FILE]")
+    assert "-X SIZE" in out and "--errors-only" in out
+    code, out, err = cli("--net", str(sample))
+    assert code == 2 and out == "" and err.startswith("Usage: pykdump")
+    assert "No such option '--net'" in err
+    code, _, err = cli("-f", str(sample), str(sample))
+    assert code == 2 and err.endswith(f"Error: unexpected argument {sample}\n")
+
+
+def test_fast_path_imports_no_click(sample: Path) -> None:
+    """The common command lines start without click, dataclasses, typing
+    or rich (each costs milliseconds of every run)."""
+    code = ("import sys\nfrom ktrace.cli.pykdump import main\n"
+            f"sys.argv = ['pykdump', '-T', {str(sample)!r}]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    status = e.code\n"
+            "heavy = ('click', 'dataclasses', 'typing', 'rich', 'construct',"
+            " 'inspect')\n"
+            "print(status, sorted(m for m in heavy if m in sys.modules),"
+            " file=sys.stderr)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                       text=True, check=True)
+    assert r.stderr == "0 []\n" and "NAMI" in r.stdout
 
 
 def test_abi_override(tmp_path: Path) -> None:

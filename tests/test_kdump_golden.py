@@ -162,6 +162,25 @@ def test_call_ioctl_named() -> None:
     assert lines([r]) == [H2 + "CALL  ioctl(0,TIOCGWINSZ,0x7ffe0000)"]
 
 
+def test_call_ioctl_generated_names() -> None:
+    # ioctlname() as mkioctls builds it from sys/ttycom.h, sys/filio.h and
+    # sys/ioctl_compat.h, sizes of NetBSD/amd64 (kdump.c 1.140.2.2)
+    named = {0x48087446: "TIOCPTMGET",      # _IOR('t', 70, struct ptmget)
+             0xc008667a: "FIOGETBMAP",      # _IOWR('f', 122, daddr_t)
+             0xc004667a: "OFIOGETBMAP",     # _IOWR('f', 122, uint32_t)
+             0x40207442: "TIOCGLINED",      # _IOR('t', 66, linedn_t)
+             0x40067408: "TIOCGETP",        # _IOR('t', 8, struct sgttyb)
+             0x20007462: "OTIOCCONS",       # _IO('t', 98)
+             0x4004667f: "FIONREAD"}
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 0, req, 0x7ffe0000))
+        assert lines([r]) == [H2 + "CALL  ioctl(0,%s,0x7ffe0000)" % name]
+    # names mkioctls leaves out are decoded: TIOCCBRK, TIOCHPCL
+    for req, text in ((0x2000747a, "_IO('t',0x7a)"), (0x20007402, "_IO('t',0x2)")):
+        r = rec(1, call(AMD64, SYS_ioctl, 0, req))
+        assert lines([r]) == [H2 + "CALL  ioctl(0,%s)" % text]
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

@@ -93,7 +93,29 @@ def test_fcntl_and_ioctl_values_per_face() -> None:
     assert netbsd[1:] == [H2 + "CALL  fcntl(3,F_SETFD,1)",
                           H2 + "CALL  ioctl(1,_IO('T',0x1,0),0x1000)"]
     assert default[1:] == [H2 + "CALL  fcntl(3,F_SETFD,1)",
-                           H2 + "CALL  ioctl(1,_IO('T',0x1),0x1000)"]
+                           H2 + "CALL  ioctl(1,TCGETS,0x1000)"]
+
+
+def test_ioctl_linux_names_in_default_face() -> None:
+    """Linux's uapi names (asm-generic/ioctls.h, sockios.h) in the default
+    face; --netbsd keeps kdump's ioctlname() (kdump.c 1.140.2.2 looks it up
+    whatever the emulation) and ioctldecode()."""
+    reqs = [0x541B, 0x5413, 0x80045430, 0x8912, 0x40045431, 0x5499]
+    recs = [EMUL] + [rec(1, call(AMD64, L_ioctl, 3, q, 0x1000)) for q in reqs]
+    netbsd, default = both(recs)
+    assert default[1:] == [H2 + "CALL  ioctl(3,%s,0x1000)" % n for n in (
+        "FIONREAD", "TIOCGWINSZ", "TIOCGPTN", "SIOCGIFCONF", "TIOCSPTLCK",
+        "_IO('T',0x99)")]
+    # Linux's _IOR('T',0x30,unsigned int) has NetBSD's IOC_IN bit: _IOW
+    assert netbsd[1:] == [H2 + "CALL  ioctl(3,%s,0x1000)" % n for n in (
+        "_IO('T',0x1b,0)", "_IO('T',0x13,0)", "_IOW('T',0x30,0x4)",
+        "_IO(0x89,0x12,0)", "_IOR('T',0x31,0x4)", "_IO('T',0x99,0)")]
+
+
+def test_ioctl_linux32_names() -> None:
+    # linux32: arguments are 32-bit; TIOCGWINSZ is 0x5413 there too
+    recs = [rec(7, b"linux32"), rec(1, call(I386, 54, 1, 0x5413, 0xffd0))]
+    assert both(recs, I386)[1][1:] == [H2 + "CALL  ioctl(1,TIOCGWINSZ,0xffd0)"]
 
 
 def test_exit_group_forgets_the_emulation() -> None:

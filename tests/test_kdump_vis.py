@@ -64,7 +64,11 @@ def reference_visdump(data: bytes, col: int, screenwidth: int) -> str:
     return out + '"\n'
 
 
-TEXTY = st.text(alphabet="ab \t\n\"\\\x00017\x80\xa0\xa2\xdc\x1c\x9c",
+# the bytes whose escapes end in a backslash, digit, "M", "^" or "-" and
+# those characters themselves: where folding must find where units start;
+# \x01 is vis.py's mark for inner backslashes
+TEXTY = st.text(alphabet="ab \t\n\"\\\x00017\x80\xa0\xa2\xdc\x1c\x9c"
+                "M^-24\x8d\x1e\x01\xad\xb0",
                 max_size=400).map(lambda t: t.encode("latin-1"))
 
 
@@ -74,6 +78,14 @@ TEXTY = st.text(alphabet="ab \t\n\"\\\x00017\x80\xa0\xa2\xdc\x1c\x9c",
 @settings(max_examples=400, deadline=None)
 def test_visdump_matches_kdump_loop(data: bytes, col: int, width: int) -> None:
     assert visdump(data, col, width) == reference_visdump(data, col, width)
+
+
+def test_fold_at_every_start_column() -> None:
+    """Each kind of escape unit lands on the fold point in some column."""
+    units = b"\\\x1c\x9c\xdc\xa0\x001\x00M\x8d\x1e\x01\xad-\"\n\t"
+    for data in (units * 20, b"ab" + units * 20, b"\t" + units * 20):
+        for col in range(0, 90):
+            assert visdump(data, col) == reference_visdump(data, col, 80)
 
 
 def test_nul_before_octal_digit() -> None:
@@ -104,6 +116,70 @@ def test_fold_is_only_line_breaks(data: bytes, col: int) -> None:
     out = visdump(data, col)
     assert out.startswith('"') and out.endswith('"\n')
     assert out[1:-2].replace("\\\n\t", "") == vis_string(data)
+
+
+def reference_hexdump(data: bytes, word: int) -> str:
+    """kdump's hexdump_buf loop, byte by byte (kdump.c 1.140.2.2, as built
+    for a little-endian host)."""
+    if word == 1:
+        divmask, bsize, gdelim = 7, 3, 1
+    else:
+        divmask, bsize, gdelim = word - 1, 2, (2 if word == 2 else 3)
+    bswap = word - 1
+    width = 16 * bsize + (16 // (divmask + 1)) * gdelim + (2 if word != 1 else 0)
+    out = []
+    dupl = 0
+    prev = b""
+    n = len(data)
+    off = 0
+    dp = 0
+    cells = [" "] * 52
+    chars = ""
+    line_len = 0
+    while dp < n:
+        cells = [" "] * 52
+        line_end = min(dp + 16, n)
+        if line_end >= n or dupl == 0 or data[dp:dp + 16] != prev:
+            dupl |= 1
+        if not dupl & 1:
+            dupl += 2
+            dp = line_end
+            off += line_len
+            continue
+        if dupl > 3:
+            if dupl == 5:
+                out.append("\t%-5.3x%s%s\n" % (off - line_len, "".join(cells)[:width], chars))
+            else:
+                out.append("\t" + "*****"[:len("%3x" % off)] + "\n")
+        group = 0
+        chars = ""
+        line = data[dp:line_end]
+        for i, c in enumerate(line):
+            if i & divmask == 0:
+                group += gdelim
+            at = group + (i ^ bswap) * bsize
+            cells[at:at + 2] = "%02x" % c
+            chars += chr(c) if 0x21 <= c <= 0x7E else "."
+        prev = line
+        line_len = len(line)
+        out.append("\t%-5.3x%s%s\n" % (off, "".join(cells)[:width], chars))
+        dupl = 2
+        dp = line_end
+        off += line_len
+    return "".join(out)
+
+
+LINES = st.lists(st.one_of(st.binary(min_size=16, max_size=16),
+                           st.sampled_from([bytes(16), b"\x01" * 16])),
+                 max_size=12).map(b"".join)
+
+
+@given(st.one_of(st.binary(max_size=300), LINES,
+                 st.tuples(LINES, st.binary(max_size=15)).map(b"".join)),
+       st.sampled_from([1, 2, 4, 8, 16]))
+@settings(max_examples=400, deadline=None)
+def test_hexdump_matches_kdump_loop(data: bytes, word: int) -> None:
+    assert hexdump(data, word) == reference_hexdump(data, word)
 
 
 def test_hexdump_lines_and_duplicates() -> None:

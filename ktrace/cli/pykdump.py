@@ -1,4 +1,10 @@
-"""pykdump: NetBSD's kdump(1) for ktrace.out files (thin click command)."""
+"""pykdump: NetBSD's kdump(1) for ktrace.out files (a thin command).
+
+A well-formed command line is parsed with getopt: importing click costs
+about 14 ms, a third of a short run.  ``-h``/``--help``, errors and anything
+unusual go to click, which prints the help and the usage errors; both paths
+check the values with the same :func:`_prepare`.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,31 @@ import os
 import signal
 import sys
 
-import click
-
 from ktrace.format import ABIS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
+    from typing import Any, NoReturn
+
+    from ktrace.dump.face import Options
+    from ktrace.dump.run import Filters
+    from ktrace.format import Abi
 
 ABI_NAMES = sorted(ABIS)
 
+#: the command's parameters as click passes them (strings, counts, flags),
+#: plus which of -T and -R came last
+DEFAULTS: dict[str, Any] = {
+    "decimal": False, "elapsed": False, "emulation": "netbsd",
+    "tracefile": None, "follow": False, "maxdata": None, "numeric": 0,
+    "plain": 0, "pid": None, "relative": False, "absolute": False,
+    "trstr": None, "hexa": False, "xsize": None, "netbsd": False,
+    "abi": None, "mode": None, "syscalls": None, "lid": None,
+    "errors_only": False, "file": None, "last_time_flag": ""}
 
-def _time_flag(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
-    """Remember which of -T and -R came last (old kdumps keep only that)."""
-    if value:
-        ctx.meta["pykdump.last_time_flag"] = param.opts[0][1]
-    return value
+
+class UsageError(Exception):
+    """A bad value on the command line; click reports it with the usage."""
 
 
 def _number(value: str) -> int:
@@ -25,112 +44,60 @@ def _number(value: str) -> int:
     try:
         return int(value, 0)
     except ValueError:
-        raise click.UsageError(f"invalid number {value}") from None
+        raise UsageError(f"invalid number {value}") from None
 
 
-@click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-d", "decimal", is_flag=True,
-              help="Show all numbers in decimal.")
-@click.option("-E", "elapsed", is_flag=True,
-              help="Time elapsed since the first record.")
-@click.option("-e", "emulation", default="netbsd", show_default=True,
-              metavar="EMULATION",
-              help="Emulation assumed until an EMUL record names one.")
-@click.option("-f", "tracefile", default=None, metavar="FILE",
-              help="Trace file; - reads standard input.  [default: ktrace.out]")
-@click.option("-l", "follow", is_flag=True,
-              help="Keep reading as a file grows (a pipe: until it closes).")
-@click.option("-m", "maxdata", default=None, metavar="MAXDATA",
-              help="Show at most MAXDATA bytes of each GIO record.")
-@click.option("-N", "numeric", count=True,
-              help="Show syscall numbers, not names.")
-@click.option("-n", "plain", count=True,
-              help="No translation of numbers to names or texts; twice: "
-                   "numeric RET names too.")
-@click.option("-p", "pid", default=None, metavar="PID",
-              help="Only records of this process.")
-@click.option("-R", "relative", is_flag=True, callback=_time_flag,
-              help="Time since the previous record.")
-@click.option("-T", "absolute", is_flag=True, callback=_time_flag,
-              help="Absolute timestamps.")
-@click.option("-t", "trstr", default=None, metavar="TRSTR",
-              help="Record types to show, as ktrace -t letters (acefinsuvwSA).")
-@click.option("-x", "hexa", is_flag=True, help="Hex dump of data (bytes).")
-@click.option("-X", "xsize", default=None, metavar="SIZE",
-              help="Hex dump in SIZE-byte words (1, 2, 4, 8 or 16).")
-@click.option("--netbsd", is_flag=True,
-              help="Exactly NetBSD kdump's output, NetBSD's compat tables "
-                   "for linux/linux32 included.")
-@click.option("--abi", type=click.Choice(ABI_NAMES), default=None,
-              help="Header layout, instead of probing the file.")
-@click.option("--decode", "mode", flag_value="decode",
-              help="One strace-style line per call (CALL, NAMI, GIO, RET "
-                   "joined).")
-@click.option("--summary", "mode", flag_value="summary",
-              help="A table per syscall (calls, errors, time) and per process.")
-@click.option("--json", "mode", flag_value="json",
-              help="One JSON object per record (fields in pykdump(1)).")
-@click.option("--syscall", "syscalls", default=None, metavar="NAME[,NAME...]",
-              help="Only these calls (with the records they wrote).")
-@click.option("--lid", default=None, metavar="TID",
-              help="Only the records of this thread.")
-@click.option("--errors-only", is_flag=True,
-              help="Only calls that returned an error.")
-@click.argument("file", required=False)
-def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
-         follow: bool, maxdata: str | None, numeric: int, plain: int,
-         pid: str | None, relative: bool, absolute: bool, trstr: str | None,
-         hexa: bool, xsize: str | None, netbsd: bool, abi: str | None,
-         mode: str | None, syscalls: str | None, lid: str | None,
-         errors_only: bool, file: str | None) -> None:
-    """Show a NetBSD ktrace file (default ktrace.out) as NetBSD's kdump does.
-
-    The default face shows linux and linux32 processes with Linux's syscall
-    names and errno texts; --netbsd prints what NetBSD's kdump prints.
-    CSW and MIB records never come from pyktrace (Linux has no source for
-    them) but are shown when a NetBSD trace has them.
-    """
+def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
+    """The dump's options, filters, file name and forced ABI; raises
+    :class:`UsageError` before anything is opened or printed."""
     from ktrace.dump.face import Options
-    from ktrace.dump.run import Filters, dump
+    from ktrace.dump.run import Filters
     from ktrace.format import getpoints
 
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    opts = Options(netbsd=netbsd, decimal=decimal, plain=plain,
-                   numeric=numeric, absolute=absolute, elapsed=elapsed,
-                   relative=relative, emulation=emulation,
-                   last_time_flag=click.get_current_context().meta.get(
-                       "pykdump.last_time_flag", ""))
-    if maxdata is not None:
-        opts.maxdata = _number(maxdata)
-    if pid is not None:
-        opts.pid = _number(pid)
+    plain = kw["plain"]
+    opts = Options(netbsd=kw["netbsd"], decimal=kw["decimal"], plain=plain,
+                   numeric=kw["numeric"], absolute=kw["absolute"],
+                   elapsed=kw["elapsed"], relative=kw["relative"],
+                   emulation=kw["emulation"],
+                   last_time_flag=kw["last_time_flag"])
+    if kw["maxdata"] is not None:
+        opts.maxdata = _number(kw["maxdata"])
+    if kw["pid"] is not None:
+        opts.pid = _number(kw["pid"])
+    trstr = kw["trstr"]
     if trstr is not None:
         try:
             opts.trpoints = getpoints(trstr)
         except ValueError:
-            raise click.UsageError(f"unknown trace point in {trstr}") from None
-    if hexa:
+            raise UsageError(f"unknown trace point in {trstr}") from None
+    if kw["hexa"]:
         opts.word_size = 1
-    if xsize is not None:
-        size = _number(xsize)
+    if kw["xsize"] is not None:
+        size = _number(kw["xsize"])
         if size not in (1, 2, 4, 8, 16):
-            raise click.UsageError("argument to -X must be 1, 2, 4, 8 or 16")
+            raise UsageError("argument to -X must be 1, 2, 4, 8 or 16")
         opts.word_size = size
     if not plain and os.isatty(2):
         cols = os.get_terminal_size(2).columns
         opts.screenwidth = cols if cols > 8 else 80
+    tracefile, file = kw["tracefile"], kw["file"]
     if tracefile is None:
         tracefile = file if file is not None else "ktrace.out"
     elif file is not None:
-        raise click.UsageError(f"unexpected argument {file}")
+        raise UsageError(f"unexpected argument {file}")
     filters = Filters(
-        syscalls=[n for n in (syscalls or "").split(",") if n],
-        lid=_number(lid) if lid is not None else None,
-        errors_only=errors_only)
-    chosen = ABIS[abi] if abi else None
-    out = sys.stdout.buffer
-    extra = {"mode": mode or "kdump", "filters": filters,
-             "terminal": os.isatty(1)}
+        syscalls=[n for n in (kw["syscalls"] or "").split(",") if n],
+        lid=_number(kw["lid"]) if kw["lid"] is not None else None,
+        errors_only=kw["errors_only"])
+    return opts, filters, tracefile, ABIS[kw["abi"]] if kw["abi"] else None
+
+
+def _dump(opts: Options, filters: Filters, tracefile: str, abi: Abi | None,
+          mode: str | None, follow: bool) -> NoReturn:
+    """Open the trace (``-`` is standard input), dump it, exit with its status."""
+    from ktrace.dump.run import dump
+
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if tracefile == "-":
         f, name = sys.stdin.buffer, "stdin"
     else:
@@ -141,11 +108,157 @@ def main(decimal: bool, elapsed: bool, emulation: str, tracefile: str | None,
                 f.close()
                 raise IsADirectoryError(21, os.strerror(21))
         except OSError as e:
-            click.echo(f"pykdump: {tracefile}: {e.strerror}", err=True)
+            sys.stderr.write(f"pykdump: {tracefile}: {e.strerror}\n")
             sys.exit(1)
     try:
         with f:
-            status = dump(f, out, opts, name, chosen, follow, **extra)
+            status = dump(f, sys.stdout.buffer, opts, name, abi, follow,
+                          mode=mode or "kdump", filters=filters,
+                          terminal=os.isatty(1))
     except KeyboardInterrupt:       # the way out of -l
         status = 130
     sys.exit(status)
+
+
+_FLAGS = {"-d": "decimal", "-E": "elapsed", "-l": "follow", "-R": "relative",
+          "-T": "absolute", "-x": "hexa", "--netbsd": "netbsd",
+          "--errors-only": "errors_only"}
+_COUNTS = {"-N": "numeric", "-n": "plain"}
+_VALUES = {"-e": "emulation", "-f": "tracefile", "-m": "maxdata", "-p": "pid",
+           "-t": "trstr", "-X": "xsize", "--abi": "abi", "--syscall": "syscalls",
+           "--lid": "lid"}
+_MODES = {"--decode": "decode", "--summary": "summary", "--json": "json"}
+_LONG = ["netbsd", "errors-only", "decode", "summary", "json",
+         "abi=", "syscall=", "lid="]
+_LONG_NAMES = {n.rstrip("=") for n in _LONG}
+
+
+def fast_parse(argv: list[str]) -> dict[str, Any] | None:
+    """The parameters of a well-formed command line, as click would pass
+    them, or ``None`` for click to explain: help, errors, an abbreviated
+    long option (getopt accepts those, click does not)."""
+    import getopt
+
+    for arg in argv:
+        if arg == "--":
+            break
+        if arg.startswith("--") and arg[2:].split("=", 1)[0] not in _LONG_NAMES:
+            return None
+    try:
+        opts, rest = getopt.gnu_getopt(argv, "dEe:f:lm:Nnp:RTt:xX:", _LONG)
+    except getopt.GetoptError:
+        return None
+    if len(rest) > 1:
+        return None
+    kw = dict(DEFAULTS)
+    for opt, value in opts:
+        if opt in _FLAGS:
+            kw[_FLAGS[opt]] = True
+            if opt in ("-T", "-R"):
+                kw["last_time_flag"] = opt[1]
+        elif opt in _COUNTS:
+            kw[_COUNTS[opt]] += 1
+        elif opt in _MODES:
+            kw["mode"] = _MODES[opt]
+        else:
+            kw[_VALUES[opt]] = value
+    if kw["abi"] is not None and kw["abi"] not in ABIS:
+        return None
+    kw["file"] = rest[0] if rest else None
+    return kw
+
+
+def build_cli(click: Any) -> Any:
+    """The click command: help text and usage errors for every option."""
+
+    def time_flag(ctx: Any, param: Any, value: bool) -> bool:
+        """Remember which of -T and -R came last (old kdumps keep only
+        that; click orders a repeated flag by its first use)."""
+        if value:
+            ctx.meta["pykdump.last_time_flag"] = param.opts[0][1]
+        return value
+
+    @click.command(context_settings={"help_option_names": ["-h", "--help"]})
+    @click.option("-d", "decimal", is_flag=True,
+                  help="Show all numbers in decimal.")
+    @click.option("-E", "elapsed", is_flag=True,
+                  help="Time elapsed since the first record.")
+    @click.option("-e", "emulation", default="netbsd", show_default=True,
+                  metavar="EMULATION",
+                  help="Emulation assumed until an EMUL record names one.")
+    @click.option("-f", "tracefile", default=None, metavar="FILE",
+                  help="Trace file; - reads standard input.  [default: ktrace.out]")
+    @click.option("-l", "follow", is_flag=True,
+                  help="Keep reading as a file grows (a pipe: until it closes).")
+    @click.option("-m", "maxdata", default=None, metavar="MAXDATA",
+                  help="Show at most MAXDATA bytes of each GIO record.")
+    @click.option("-N", "numeric", count=True,
+                  help="Show syscall numbers, not names.")
+    @click.option("-n", "plain", count=True,
+                  help="No translation of numbers to names or texts; twice: "
+                       "numeric RET names too.")
+    @click.option("-p", "pid", default=None, metavar="PID",
+                  help="Only records of this process.")
+    @click.option("-R", "relative", is_flag=True, callback=time_flag,
+                  help="Time since the previous record.")
+    @click.option("-T", "absolute", is_flag=True, callback=time_flag,
+                  help="Absolute timestamps.")
+    @click.option("-t", "trstr", default=None, metavar="TRSTR",
+                  help="Record types to show, as ktrace -t letters (acefinsuvwSA).")
+    @click.option("-x", "hexa", is_flag=True, help="Hex dump of data (bytes).")
+    @click.option("-X", "xsize", default=None, metavar="SIZE",
+                  help="Hex dump in SIZE-byte words (1, 2, 4, 8 or 16).")
+    @click.option("--netbsd", is_flag=True,
+                  help="Exactly NetBSD kdump's output, NetBSD's compat tables "
+                       "for linux/linux32 included.")
+    @click.option("--abi", type=click.Choice(ABI_NAMES), default=None,
+                  help="Header layout, instead of probing the file.")
+    @click.option("--decode", "mode", flag_value="decode",
+                  help="One strace-style line per call (CALL, NAMI, GIO, RET "
+                       "joined).")
+    @click.option("--summary", "mode", flag_value="summary",
+                  help="A table per syscall (calls, errors, time) and per process.")
+    @click.option("--json", "mode", flag_value="json",
+                  help="One JSON object per record (fields in pykdump(1)).")
+    @click.option("--syscall", "syscalls", default=None, metavar="NAME[,NAME...]",
+                  help="Only these calls (with the records they wrote).")
+    @click.option("--lid", default=None, metavar="TID",
+                  help="Only the records of this thread.")
+    @click.option("--errors-only", is_flag=True,
+                  help="Only calls that returned an error.")
+    @click.argument("file", required=False)
+    def pykdump(**kw: Any) -> None:
+        """Show a NetBSD ktrace file (default ktrace.out) as NetBSD's kdump does.
+
+        The default face shows linux and linux32 processes with Linux's syscall
+        names and errno texts; --netbsd prints what NetBSD's kdump prints.
+        CSW and MIB records never come from pyktrace (Linux has no source for
+        them) but are shown when a NetBSD trace has them.
+        """
+        kw["last_time_flag"] = click.get_current_context().meta.get(
+            "pykdump.last_time_flag", "")
+        try:
+            prepared = _prepare(kw)
+        except UsageError as e:
+            raise click.UsageError(str(e)) from None
+        _dump(*prepared, kw["mode"], kw["follow"])
+
+    return pykdump
+
+
+def main() -> None:
+    """Console entry point: the getopt fast path, else click."""
+    kw = fast_parse(sys.argv[1:])
+    if kw is not None:
+        try:
+            prepared = _prepare(kw)
+        except UsageError:
+            pass                    # click says it, with the usage
+        else:
+            _dump(*prepared, kw["mode"], kw["follow"])
+    import click
+    build_cli(click)(prog_name="pykdump")
+
+
+if __name__ == "__main__":
+    main()

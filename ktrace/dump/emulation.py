@@ -17,31 +17,36 @@ as 32-bit values, its errno and signal translation.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from collections import namedtuple
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, Callable
 
-if TYPE_CHECKING:
+TYPE_CHECKING = False
+if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
     from ktrace.emul import Emulation
 
 LINUX_NAMES = ("linux", "linux32")
 
 
-@dataclass(frozen=True)
-class View:
-    """One emulation as one face prints it."""
+class View(namedtuple("View", "name sysnames arg32 linux linux_face tables")):
+    """One emulation as one face prints it (a namedtuple: a dataclass costs
+    start-up).
 
+    ``name``; ``sysnames``: syscall code -> name as this face prints it
+    (absent: ``[N]``); ``arg32``: NetBSD's EMUL_FLAG_NETBSD32, output_long()
+    prints ``(u_int)`` values; ``linux``: Linux errno / signal numbering
+    (``linux``, ``linux32``); ``linux_face``: the default face's Linux
+    truths instead of NetBSD's compat tables; ``tables``: the
+    :class:`~ktrace.emul.Emulation` (``eprint``, ``signame``).
+    """
+
+    __slots__ = ()
     name: str
-    #: syscall code -> name as this face prints it (absent: ``[N]``)
     sysnames: dict[int, str]
-    #: NetBSD's EMUL_FLAG_NETBSD32: output_long() prints ``(u_int)`` values
     arg32: bool
-    #: Linux errno / signal numbering (``linux``, ``linux32``)
     linux: bool
-    #: the default face's Linux truths instead of NetBSD's compat tables
     linux_face: bool
-    #: the tables (``eprint``, ``signame``) of :mod:`ktrace.emul`
-    tables: "Emulation"
+    tables: Emulation
 
 
 @cache

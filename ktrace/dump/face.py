@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import struct
 import sys
-from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from ktrace.format import (
     KTR_CSW, KTR_EMUL, KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EXEC_FD, KTR_GENIO,
@@ -36,7 +35,7 @@ from ktrace.format import (
 from ktrace.dump import decodings as dec
 from ktrace.dump.emulation import EmulContext, View
 from ktrace.dump.hexdump import hexdump
-from ktrace.dump.ioctls import IOCTL_NAMES
+from ktrace.dump.ioctls import IOCTL_NAMES, LINUX_IOCTL_NAMES
 from ktrace.tracefile import Record
 from ktrace.dump.user import user_body
 from ktrace.dump.vis import visdump
@@ -75,9 +74,12 @@ SIGINFO_CODES = {
 LINUX_RESTARTS = range(-516, -511)
 
 
-@dataclass
 class Options:
-    """kdump's flags, plus the face."""
+    """kdump's flags, plus the face.
+
+    A plain class (a dataclass costs pykdump's start-up 5 ms): the class
+    attributes are the defaults, keywords set any of them.
+    """
 
     netbsd: bool = False
     decimal: bool = False          # -d
@@ -94,6 +96,12 @@ class Options:
     trpoints: int = KTRFAC_MASK    # -t (ALL_POINTS)
     emulation: str = "netbsd"      # -e
     screenwidth: int = 80
+
+    def __init__(self, **flags: object) -> None:
+        for name, value in flags.items():
+            if not hasattr(Options, name):
+                raise TypeError(f"Options has no {name!r}")
+            setattr(self, name, value)
 
 
 class BadRecord(FormatError):
@@ -349,7 +357,7 @@ class Face:
         lin = e.linux_face
         if name == "ioctl" and n >= 2:
             cmd = args[1] & self.mask
-            known = None if lin else IOCTL_NAMES.get(cmd)
+            known = (LINUX_IOCTL_NAMES if lin else IOCTL_NAMES).get(cmd)
             if known is not None:
                 req = "," + known
             elif lin:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 _HEX = "0123456789abcdef"
 _GRAPH = "".join(chr(c) if 0x21 <= c <= 0x7E else "." for c in range(256))
+_GRAPH_BYTES = _GRAPH.encode("latin-1")
 
 
 def _geometry(word: int) -> tuple[list[int], int]:
@@ -38,6 +39,7 @@ _GEOMETRY = {w: _geometry(w) for w in (1, 2, 4, 8, 16)}
 
 
 def _line(off: int, chunk: bytes, word: int) -> str:
+    """One line from the byte cells, as kdump fills them (any length)."""
     cols, width = _GEOMETRY[word]
     cells = [" "] * 52
     for i, c in enumerate(chunk):
@@ -48,8 +50,46 @@ def _line(off: int, chunk: bytes, word: int) -> str:
                                chunk.decode("latin-1").translate(_GRAPH))
 
 
+def _full_lines(data: bytes, word: int) -> list[str]:
+    """The lines of all of ``data`` (16-byte lines only) built from one
+    hex string of the whole buffer, sliced line by line.
+
+    For words of 2 or more bytes the bytes are first swapped inside each
+    word (most significant first), and the hex is grouped by words.
+    """
+    n = len(data)
+    chars = data.translate(_GRAPH_BYTES).decode("latin-1")
+    if word == 1:
+        h = data.hex(" ")       # 3 characters a byte, groups of 8 apart
+        return ["\t%-5.3x %s %s %s\n" % (
+            off, h[3 * off:3 * off + 24], h[3 * off + 24:3 * off + 47],
+            chars[off:off + 16]) for off in range(0, n, 16)]
+    swapped = bytearray(n)
+    for k in range(word):
+        swapped[k::word] = data[word - 1 - k::word]
+    gap = " " * (2 if word == 2 else 3)
+    h = swapped.hex(" ", word).replace(" ", gap)
+    step = 32 + 16 * len(gap) // word      # hex characters a line
+    return ["\t%-5.3x%s%s  %s\n" % (
+        off, gap, h[at:at + step - len(gap)], chars[off:off + 16])
+        for off, at in zip(range(0, n, 16), range(0, len(h), step))]
+
+
 def hexdump(data: bytes, word: int = 1) -> str:
     """The text ``hexdump_buf(data, len(data), word)`` prints."""
+    n = len(data)
+    whole = n & ~15
+    lines = _full_lines(data[:whole], word)
+    if n > whole:
+        lines.append(_line(whole, data[whole:], word))
+    chunks = [data[off:off + 16] for off in range(0, whole, 16)]
+    if not any(map(bytes.__eq__, chunks, chunks[1:])):
+        return "".join(lines)       # no line repeats the one before
+    return "".join(_collapse(data, lines, word))
+
+
+def _collapse(data: bytes, lines: list[str], word: int) -> list[str]:
+    """``lines`` with kdump's handling of repeated lines."""
     out: list[str] = []
     n = len(data)
     width = _GEOMETRY[word][1]
@@ -73,8 +113,8 @@ def hexdump(data: bytes, word: int = 1) -> str:
                     prev.decode("latin-1").translate(_GRAPH)))
             else:
                 out.append("\t" + "*****"[:len("%3x" % off)] + "\n")
-        out.append(_line(off, chunk, word))
+        out.append(lines[off >> 4])
         prev, prev_len = chunk, len(chunk)
         dupl = 2
         off += len(chunk)
-    return "".join(out)
+    return out

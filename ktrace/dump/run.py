@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
-from typing import BinaryIO
+TYPE_CHECKING = False
+if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
+    from typing import BinaryIO
 
 from ktrace.format import Abi, FormatError
 from ktrace.dump.face import Face, Options
@@ -22,13 +23,14 @@ from ktrace.dump.stream import NotNetBSD, open_records
 FLUSH_EVERY = 512
 
 
-@dataclass
 class Filters:
     """``--syscall``, ``--lid``, ``--errors-only``."""
 
-    syscalls: list[str] = field(default_factory=list)
-    lid: int | None = None
-    errors_only: bool = False
+    def __init__(self, syscalls: list[str] | None = None, lid: int | None = None,
+                 errors_only: bool = False) -> None:
+        self.syscalls = syscalls or []
+        self.lid = lid
+        self.errors_only = errors_only
 
     @property
     def active(self) -> bool:

@@ -7,7 +7,9 @@ is named in the error instead of being misread as NetBSD's.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+TYPE_CHECKING = False
+if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
+    from typing import BinaryIO
 
 from ktrace.dump.foreign import foreign_format
 from ktrace.format import Abi, FormatError

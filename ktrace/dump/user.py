@@ -9,9 +9,8 @@ structs are NetBSD's native ones for the trace's word size.
 
 from __future__ import annotations
 
-import ipaddress
 import struct
-from typing import Callable
+from collections.abc import Callable
 
 from ktrace.format import Abi
 
@@ -43,6 +42,7 @@ def sockaddr_a(sa: bytes) -> str:
     if family == AF_LOCAL:
         return sa[2:].split(b"\0", 1)[0].decode("latin-1")
     if family == AF_INET and len(sa) >= 8:
+        import ipaddress            # not on every run's start-up
         return str(ipaddress.IPv4Address(sa[4:8]))
     if family == AF_INET6 and len(sa) >= 24:
         return _inet6_ntop(sa[8:24])
@@ -50,6 +50,7 @@ def sockaddr_a(sa: bytes) -> str:
 
 
 def _inet6_ntop(raw: bytes) -> str:
+    import ipaddress
     addr = ipaddress.IPv6Address(raw)
     if addr.ipv4_mapped is not None:
         return "::ffff:%s" % addr.ipv4_mapped

@@ -12,19 +12,26 @@ the result like ``fold(1)``.  Rules from ``lib/libc/gen/vis.c`` 1.53
 * 0xa0 (``(c & 0177) == ' '``) as octal ``\\240``;
 * the rest as ``\\^X``, ``\\^?``, ``\\M-X``, ``\\M^X``.
 
-Doing that per byte in Python would cost a microsecond a byte.  Text (few
-distinct bytes to escape) is escaped with one :meth:`str.replace` per such
-byte, and a fold point is checked against the backslash runs around it;
-other data is escaped byte by byte from a table, with a parallel string
-marking where each escape starts, so that a fold never splits one.
+Doing that per byte in Python would cost a microsecond a byte, so nothing
+here loops over bytes or output lines in Python:
+
+* Escaping: text (few distinct bytes to escape) takes one
+  :meth:`str.replace` per such byte; other data goes through four
+  :meth:`bytes.translate` tables, one per character of a unit (units are at
+  most four characters), interleaved by slice assignment, with the padding
+  of short units deleted.
+* Folding: inside the escaped text every backslash that does not start a
+  unit (the second of ``\\\\``, the last of ``\\^\\``, ``\\M^\\``,
+  ``\\M-\\``) is written as ``\\x01`` (a byte that is always escaped, so
+  it never appears as itself) until the end.  Then whether a position
+  starts a unit is decided by the three characters before it, and one
+  regular expression cuts a whole run of text between tabs into lines.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-
-#: NUL followed by an octal digit is the one context-dependent escape
-_NUL_BEFORE_OCTAL = re.compile("\x00(?=[0-7])")
 
 _CSTYLE = {0x0A: "\\n", 0x0D: "\\r", 0x08: "\\b", 0x07: "\\a", 0x0B: "\\v",
            0x0C: "\\f", 0x00: "\\0"}
@@ -52,109 +59,88 @@ def svis_byte(c: int) -> str:
     return out + "-" + chr(c)
 
 
+#: stands for a backslash that does not start a unit, until the end
+_MARK = "\x01"
 #: the escape of each byte, and at 256 that of a NUL before an octal digit
 _UNITS = [svis_byte(c) for c in range(256)] + ["\\000"]
+#: the same with inner backslashes marked
+_MARKED = [u[0] + u[1:].replace("\\", _MARK) for u in _UNITS]
+#: bytes.translate tables giving the k-th character of each marked unit,
+#: NUL where the unit is shorter (NUL never appears in vis text)
+_CELLS = [bytes.maketrans(bytes(range(256)), bytes(
+    ord(u[k]) if k < len(u) else 0 for u in _MARKED[:256])) for k in range(4)]
 
 _SAFE_BYTES = bytes(c for c in range(256)
                     if c == 0x09 or (0x20 <= c <= 0x7E and c not in (0x22, 0x5C)))
-#: bytes whose escape has a backslash after its first character
-#: (0x1c "\\^\\", 0x9c "\\M^\\", 0xdc "\\M-\\")
-_INNER_BACKSLASH = b"\x1c\x9c\xdc"
-#: beyond this many distinct bytes to escape, the byte table beats replace
+#: beyond this many distinct bytes to escape, the tables beat replace
 _REPLACE_MAX = 12
-#: one escape unit of vis output: a backslash and its forms, or one char
-_UNIT = re.compile(r"\\(?:\^.|M[-^].|[0-7]{3}|.)|.", re.S)
-_OCTAL3 = re.compile(r"[0-7]{3}")
+_NUL_BEFORE_OCTAL = re.compile(rb"\x00(?=[0-7])")
+_NUL_BEFORE_OCTAL_S = re.compile("\x00(?=[0-7])")
 
 
-_UNITS_T = tuple(_UNITS)
-_BOUNDS_T = tuple("S" + "c" * (len(u) - 1) for u in _UNITS)
-_NUL_OCTAL_B = re.compile(rb"\x00(?=[0-7])")
+def _by_tables(data: bytes) -> str:
+    """The marked vis text of ``data`` from the four cell tables."""
+    cells = bytearray(4 * len(data))
+    for k, table in enumerate(_CELLS):
+        cells[k::4] = data.translate(table)
+    if b"\0" in data:
+        for m in _NUL_BEFORE_OCTAL.finditer(data):
+            at = 4 * m.start()
+            cells[at:at + 4] = b"\\000"
+    return cells.translate(None, b"\0").decode("latin-1")
 
 
-def _escape(data: bytes, bounds: bool = False) -> tuple[str, str | None, bool]:
-    """The vis text of ``data``; for data escaped byte by byte and when
-    ``bounds`` is asked, a string as long marking where units start ("S")
-    and continue ("c"); and whether every backslash in the text starts an
-    escape or is the second of an escaped backslash ("simple" text)."""
-    s = data.decode("latin-1")
-    unsafe = data.translate(None, _SAFE_BYTES)
-    if not unsafe:
-        return s, None, True
-    present = set(unsafe)
-    simple = not (present & set(_INNER_BACKSLASH))
-    if len(present) > _REPLACE_MAX:
-        # a list of table entries joined beats str.translate by half
-        codes: bytes | list[int] = data
-        if 0 in present and _NUL_OCTAL_B.search(data):
-            codes = list(data)
-            for m in _NUL_OCTAL_B.finditer(data):
-                codes[m.start()] = 256
-        text = "".join([_UNITS_T[c] for c in codes])
-        marks = "".join([_BOUNDS_T[c] for c in codes]) if bounds else None
-        return text, marks, simple
+def _by_replace(s: str, present: set[int]) -> str:
+    """The marked vis text of ``s`` (``data`` as latin-1), escaping each of
+    the ``present`` bytes with one replace; the mark must not be among
+    them, as it is inserted before they are escaped."""
     # backslash first and quote second: later escapes contain them
     # (0xa2 is "\\M-\""), and no escape contains any other byte escaped here
     if 0x5C in present:
-        s = s.replace("\\", "\\\\")
+        s = s.replace("\\", "\\" + _MARK)
         present.discard(0x5C)
     if 0x22 in present:
         s = s.replace('"', '\\"')
         present.discard(0x22)
-    if 0 in present:
-        s = _NUL_BEFORE_OCTAL.sub("\\\\000", s)
-        present.discard(0)
-        s = s.replace("\x00", "\\0")
+    if 0 in present:                # the rest of the NULs below
+        s = _NUL_BEFORE_OCTAL_S.sub("\\\\000", s)
     for c in present:
-        s = s.replace(chr(c), _UNITS[c])
-    return s, None, simple
+        s = s.replace(chr(c), _MARKED[c])
+    return s
+
+
+def _escape(data: bytes) -> str:
+    """The vis text of ``data`` with inner backslashes marked."""
+    unsafe = data.translate(None, _SAFE_BYTES)
+    if not unsafe:
+        return data.decode("latin-1")
+    # counting distinct bytes costs as much as the tables when most are unsafe
+    if len(unsafe) > len(data) >> 3:
+        return _by_tables(data)
+    present = set(unsafe)
+    if len(present) > _REPLACE_MAX or 1 in present:
+        return _by_tables(data)
+    return _by_replace(data.decode("latin-1"), present)
 
 
 def vis_string(data: bytes) -> str:
     """The escaped text of ``data``, with kdump's look-ahead for ``\\0``."""
-    return _escape(data)[0]
+    return _escape(data).replace(_MARK, "\\")
 
 
-def _boundary(text: str, pos: int, cut: int) -> int:
-    """The start of the escape unit that contains ``cut`` (``pos`` is a
-    unit boundary at or before it).
-
-    Units are at most four characters and start with their only leading
-    backslash, so a position with no backslash among the three characters
-    before it is a boundary: the units are parsed from the nearest one.
-    """
-    anchor = cut - 1
-    while anchor > pos and "\\" in text[max(pos, anchor - 3):anchor]:
-        anchor -= 1
-    start = anchor
-    for m in _UNIT.finditer(text, anchor):
-        if m.end() > cut:
-            return m.start()
-        start = m.end()
-    return start
+#: true where a unit starts, in marked text: not just after a backslash,
+#: nor after "\\^", "\\M" or "\\M" and one more, nor inside an octal escape
+#: (a "\\0" unit is never followed by an octal digit: that is "\\000")
+_UNIT_START = (r"(?<!\\)(?<!\\[\^M])(?<!\\M.)(?<!\\[0-7]{2})"
+               r"(?!(?<=\\[0-7])[0-7])")
+_FOLD = "\\\n\t"
 
 
-def _boundary_simple(text: str, pos: int, cut: int) -> int:
-    """:func:`_boundary` for text whose backslashes all start escapes or
-    end escaped backslashes: the backslash run before ``cut`` decides."""
-    b = text.rfind("\\", max(pos, cut - 3), cut)
-    if b < 0:
-        return cut
-    r = b
-    while r > pos and text[r - 1] == "\\":
-        r -= 1
-    if (b - r) & 1:                 # the second half of an escaped "\\"
-        return cut
-    nxt = text[b + 1:b + 2]
-    if nxt == "^":
-        width = 3
-    elif nxt == "M":
-        width = 4
-    elif _OCTAL3.match(text, b + 1):
-        width = 4
-    else:
-        width = 2
-    return b if b + width > cut else cut
+@functools.lru_cache(maxsize=None)
+def _line(least: int, room: int) -> re.Pattern[str]:
+    """The longest run of ``least`` to ``room`` columns ending where a unit
+    starts."""
+    return re.compile(".{%d,%d}%s" % (least, room, _UNIT_START))
 
 
 def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
@@ -162,72 +148,59 @@ def visdump(data: bytes, col: int, screenwidth: int = 80) -> str:
 
     ``col`` is the column the opening quote is printed at.  A unit that
     would pass column ``screenwidth - 2`` starts a continuation line
-    (backslash, newline, tab: column 8); tabs print raw and count to the
-    next multiple of eight.  Escapes never contain tabs, and a fold point
-    can only split one when a backslash is among the three characters
-    before it.
+    (backslash, newline, tab: column 8) and goes there whatever its
+    width; tabs print raw and count to the next multiple of eight.
     """
     col += 1
     limit = screenwidth - 2
-    text, marks, simple = _escape(data, bounds=col + len(data) > limit)
-    end = len(text)
-    tabs = "\t" in text
-    if col + end <= limit and not tabs:
-        return '"' + text + '"\n'
-    boundary = _boundary_simple if simple else _boundary
+    text = _escape(data)
+    if col + len(text) <= limit and "\t" not in text:
+        return '"' + text.replace(_MARK, "\\") + '"\n'
+    if limit - 8 < 4:               # a unit may not fit a continuation line
+        return _visdump_units(data, col, limit)
+    full = _line(1, limit - 8)
     parts = ['"']
     append = parts.append
-    pos = 0
-    tab = text.find("\t") if tabs else end     # the next tab at or after pos
-    if tab < 0:
-        tab = end
-    while pos < end:
-        room = limit - col
-        if tab - pos <= room:
-            # everything up to the next tab (or the end) fits
-            append(text[pos:tab])
-            col += tab - pos
-            pos = tab
-            if tab < end:
-                width = 8 - (col & 7)
-                if col + width > limit:
-                    append("\\\n\t")
-                    col, width = 8, 8
-                col += width
-                append("\t")
-                pos += 1
-                tab = text.find("\t", pos)
-                if tab < 0:
-                    tab = end
+    tab = False                     # a tab before this run of text
+    for seg in text.split("\t"):
+        if tab:
+            width = 8 - (col & 7)
+            if col + width > limit:
+                append(_FOLD)
+                col, width = 8, 8
+            col += width
+            append("\t")
+        tab = True
+        n = len(seg)
+        if col + n <= limit or not n:
+            append(seg)
+            col += n
             continue
-        cut = pos + room if room > 0 else pos
-        if cut <= pos:
-            pass
-        elif marks is not None:
-            if marks[cut] == "c":
-                cut = marks.rfind("S", pos, cut)
-        elif "\\" in text[cut - 3 if cut - 3 > pos else pos:cut]:
-            cut = boundary(text, pos, cut)
-        if cut > pos:
-            append(text[pos:cut])
-        # the unit at the cut does not fit: a fresh line, and it goes there
-        # whatever its width (kdump checks each unit once)
-        append("\\\n\t")
-        if marks is not None:
-            nxt = marks.find("S", cut + 1)
-            unit = text[cut:nxt if nxt > 0 else end]
-        else:
-            unit = text[cut]
-            if unit == "\\":
-                unit = _UNIT.match(text, cut).group()
-        append(unit)
-        pos = cut + len(unit)
-        if unit == "\t":
-            col = 16
-            tab = text.find("\t", pos)
-            if tab < 0:
-                tab = end
-        else:
-            col = 8 + len(unit)
+        head = _line(0, limit - col if col < limit else 0).match(seg).group()
+        rest = full.findall(seg, len(head))
+        append(head)
+        append(_FOLD)
+        append(_FOLD.join(rest))
+        col = 8 + len(rest[-1])
+    append('"\n')
+    return "".join(parts).replace(_MARK, "\\")
+
+
+def _visdump_units(data: bytes, col: int, limit: int) -> str:
+    """:func:`visdump` unit by unit, as kdump's loop runs, for screens too
+    narrow for a unit to be sure of fitting a continuation line."""
+    parts = ['"']
+    last = len(data) - 1
+    for i, c in enumerate(data):
+        octal_next = i < last and 0x30 <= data[i + 1] <= 0x37
+        unit = _UNITS[256 if c == 0 and octal_next else c]
+        width = 8 - (col & 7) if unit == "\t" else len(unit)
+        if col + width > limit:
+            parts.append(_FOLD)
+            col = 8
+            if unit == "\t":
+                width = 8
+        col += width
+        parts.append(unit)
     parts.append('"\n')
     return "".join(parts)
