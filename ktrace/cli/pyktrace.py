@@ -132,13 +132,13 @@ def run(command: tuple[str, ...], *, trfile: str, trstr: str | None,
     attached: dict[int, list[int]] = {}
     try:
         if spawned:
-            arches = (ptrace.AUDIT_ARCH_X86_64, ptrace.AUDIT_ARCH_I386)
-            needed = {a: points.needed(facs, a) for a in arches}
-            everything = all(needed[a] == frozenset(points.table(a)) for a in arches)
             program = None
-            if any(needed.values()) and not everything:
-                program = ptrace.seccomp_program(needed)
-                filtered = True
+            if not points.every_call(facs):
+                arches = (ptrace.AUDIT_ARCH_X86_64, ptrace.AUDIT_ARCH_I386)
+                needed = {a: points.needed(facs, a) for a in arches}
+                if any(needed.values()):
+                    program = ptrace.seccomp_program(needed)
+                    filtered = True
             options = launch.ptrace_options(inherit, filtered)
             child = launch.spawn(list(command), options=options,
                                  stdout_to_stderr=trfile == "-", seccomp=program,

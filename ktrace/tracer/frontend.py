@@ -410,8 +410,8 @@ class Frontend:
         arch = info[1]
         nr = info[2]
         args = info[3:]
-        # pts.table is cached: an i386 table is built at the first i386 call
-        call = pts.table(arch).get(nr) or pts.unknown(nr)
+        # each call is described at its first use (pts.Calls)
+        call = pts.calls(arch)[nr]
         records = []
         p = self.points
         if th.held is not None:
