@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import os
 import select
-import signal
+# the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
+# cost ~3 ms of pyktrace's start-up; same functions, plain ints
+import _signal as signal
 import stat
 import struct
 import time
