@@ -171,30 +171,53 @@ class KtrDesc:
         """
         if ns is None:
             ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
-        entry = (ktype, pid, lid, comm, payload, ns)
         with self._lock:
-            if self.flags & KTDF_DONE:
-                return DEAD
-            queue = self._queue
-            if len(queue) > self.maxentry:
-                self._logerr(KTDE_ENOSPC, entry)
-                return DROPPED
-            queue.append(entry)
-            if self.flags & KTDF_BLOCKING:
-                return ADDED
-            if waitok and (self.flags & KTDF_WAIT
-                           or len(queue) > self.maxentry >> 1):
-                self.flags |= KTDF_WAIT
-                self._wakeup()
-                return PARK
-            if len(queue) > self.delayqcnt:
-                self._wakeup()
-            elif self._callout is None:
-                self._callout = time.monotonic() + (
-                    self.intrwakdl if self.flags & KTDF_INTERACTIVE
-                    else self.wakedelay)
-                self._cv.notify()      # the writer re-arms its timed wait
+            return self._add_locked((ktype, pid, lid, comm, payload, ns), waitok)
+
+    def add_entries(self, pid: int, lid: int, comm: bytes,
+                    records: list[tuple[int, bytes]], ns: int) -> tuple[int, int]:
+        """Queue the records of one trace point stop, in order, under one
+        acquisition of the lock (the stop loop's common case: a CALL and its
+        NAMI, a RET and its GIO).  Each record is treated exactly as by
+        :meth:`add_entry` with ``waitok``; it stops after a PARK (the rest
+        wait for the thread to be released) or at DEAD.
+
+        Returns ``(result, consumed)``: ADDED (dropped records included:
+        they are counted), PARK or DEAD, and how many records were taken.
+        """
+        with self._lock:
+            for k, (ktype, payload) in enumerate(records):
+                r = self._add_locked((ktype, pid, lid, comm, payload, ns), True)
+                if r == PARK:
+                    return PARK, k + 1
+                if r == DEAD:
+                    return DEAD, k
+        return ADDED, len(records)
+
+    def _add_locked(self, entry: Entry, waitok: bool) -> int:
+        """ktraddentry() proper; the caller holds the lock."""
+        if self.flags & KTDF_DONE:
+            return DEAD
+        queue = self._queue
+        if len(queue) > self.maxentry:
+            self._logerr(KTDE_ENOSPC, entry)
+            return DROPPED
+        queue.append(entry)
+        if self.flags & KTDF_BLOCKING:
             return ADDED
+        if waitok and (self.flags & KTDF_WAIT
+                       or len(queue) > self.maxentry >> 1):
+            self.flags |= KTDF_WAIT
+            self._wakeup()
+            return PARK
+        if len(queue) > self.delayqcnt:
+            self._wakeup()
+        elif self._callout is None:
+            self._callout = time.monotonic() + (
+                self.intrwakdl if self.flags & KTDF_INTERACTIVE
+                else self.wakedelay)
+            self._cv.notify()      # the writer re-arms its timed wait
+        return ADDED
 
     def log_error(self, error: int, pid: int, lid: int, comm: bytes) -> None:
         """Count an entry a trace point could not build (``ktd_logerrl``),

@@ -235,16 +235,12 @@ class Frontend:
             th.backlog.extend((lid, ns, t, p) for t, p in records)
             return
         proc = th.proc
-        add = self.desc.add_entry
-        for k, (ktype, payload) in enumerate(records):
-            r = add(ktype, proc.tgid, lid, proc.comm, payload, ns)
-            if r == _desc.PARK:
-                th.park = self.desc.park_deadline()
-                th.backlog = [(lid, ns, t, p) for t, p in records[k + 1:]]
-                return
-            if r == _desc.DEAD:
-                self.end_requested = True     # the file is gone: detach
-                return
+        r, done = self.desc.add_entries(proc.tgid, lid, proc.comm, records, ns)
+        if r == _desc.PARK:
+            th.park = self.desc.park_deadline()
+            th.backlog = [(lid, ns, t, p) for t, p in records[done:]]
+        elif r == _desc.DEAD:
+            self.end_requested = True     # the file is gone: detach
 
     # --- one stop -------------------------------------------------------------
     def stop(self, tid: int, status: int) -> None:
