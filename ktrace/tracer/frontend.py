@@ -634,11 +634,19 @@ class Frontend:
             return
         self._resume(th)
         records = []
-        fd = th.args[0] & 0xFFFFFFFF
-        head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+        if data or users:
+            fd = th.args[0] & 0xFFFFFFFF
+            head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+        if not users:                    # the common case: data records only
+            for chunk in data:
+                if 0 < len(chunk) <= _GIO_DATA:
+                    records.append((KTR_GENIO, head + chunk))
+                    continue
+                for at in range(0, len(chunk), _GIO_DATA):
+                    records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
         # per message, in NetBSD's order: a sender's USER records before its
         # data, a receiver's after
-        for k in range(max(len(data), len(users))):
+        for k in range(max(len(data), len(users)) if users else 0):
             mine = users[k] if k < len(users) else []
             if sending:
                 records.extend((KTR_USER, u) for u in mine)
