@@ -171,30 +171,53 @@ class KtrDesc:
         """
         if ns is None:
             ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
-        entry = (ktype, pid, lid, comm, payload, ns)
         with self._lock:
-            if self.flags & KTDF_DONE:
-                return DEAD
-            queue = self._queue
-            if len(queue) > self.maxentry:
-                self._logerr(KTDE_ENOSPC, entry)
-                return DROPPED
-            queue.append(entry)
-            if self.flags & KTDF_BLOCKING:
-                return ADDED
-            if waitok and (self.flags & KTDF_WAIT
-                           or len(queue) > self.maxentry >> 1):
-                self.flags |= KTDF_WAIT
-                self._wakeup()
-                return PARK
-            if len(queue) > self.delayqcnt:
-                self._wakeup()
-            elif self._callout is None:
-                self._callout = time.monotonic() + (
-                    self.intrwakdl if self.flags & KTDF_INTERACTIVE
-                    else self.wakedelay)
-                self._cv.notify()      # the writer re-arms its timed wait
+            return self._add_locked((ktype, pid, lid, comm, payload, ns), waitok)
+
+    def add_entries(self, pid: int, lid: int, comm: bytes,
+                    records: list[tuple[int, bytes]], ns: int) -> tuple[int, int]:
+        """Queue the records of one trace point stop, in order, under one
+        acquisition of the lock (the stop loop's common case: a CALL and its
+        NAMI, a RET and its GIO).  Each record is treated exactly as by
+        :meth:`add_entry` with ``waitok``; it stops after a PARK (the rest
+        wait for the thread to be released) or at DEAD.
+
+        Returns ``(result, consumed)``: ADDED (dropped records included:
+        they are counted), PARK or DEAD, and how many records were taken.
+        """
+        with self._lock:
+            for k, (ktype, payload) in enumerate(records):
+                r = self._add_locked((ktype, pid, lid, comm, payload, ns), True)
+                if r == PARK:
+                    return PARK, k + 1
+                if r == DEAD:
+                    return DEAD, k
+        return ADDED, len(records)
+
+    def _add_locked(self, entry: Entry, waitok: bool) -> int:
+        """ktraddentry() proper; the caller holds the lock."""
+        if self.flags & KTDF_DONE:
+            return DEAD
+        queue = self._queue
+        if len(queue) > self.maxentry:
+            self._logerr(KTDE_ENOSPC, entry)
+            return DROPPED
+        queue.append(entry)
+        if self.flags & KTDF_BLOCKING:
             return ADDED
+        if waitok and (self.flags & KTDF_WAIT
+                       or len(queue) > self.maxentry >> 1):
+            self.flags |= KTDF_WAIT
+            self._wakeup()
+            return PARK
+        if len(queue) > self.delayqcnt:
+            self._wakeup()
+        elif self._callout is None:
+            self._callout = time.monotonic() + (
+                self.intrwakdl if self.flags & KTDF_INTERACTIVE
+                else self.wakedelay)
+            self._cv.notify()      # the writer re-arms its timed wait
+        return ADDED
 
     def log_error(self, error: int, pid: int, lid: int, comm: bytes) -> None:
         """Count an entry a trace point could not build (``ktd_logerrl``),
@@ -338,17 +361,31 @@ class KtrDesc:
     def _ktrwrite(self, batch: list[Entry]) -> None:
         """Write entries in writev batches of at most 64 iovecs (``ktrwrite``)."""
         header = self._header
+        fast = self.version == 2 and not self.layouts.abi.big_endian
+        # v2 little-endian (the default) packs inline: this loop holds the
+        # GIL the stop loop needs, so no call per entry that can be avoided
+        pack = self.layouts.header[2].pack
+        hsize = self.layouts.header_size
         i, n = 0, len(batch)
         while i < n:
             iov: list[bytes] = []
             sizes: list[int] = []
             while i < n and len(iov) < IOV_MAX_BATCH - 1:
                 e = batch[i]
-                h = header(e)
-                iov.append(h)
-                if e[4]:
-                    iov.append(e[4])
-                sizes.append(len(h) + len(e[4]))
+                if fast:
+                    ktype, pid, lid, comm, payload, ns = e
+                    sec, nsec = divmod(ns, 1_000_000_000)
+                    iov.append(pack(len(payload), ktype, 2, pid, comm[:MAXCOMLEN],
+                                    sec, nsec, lid))
+                    size = hsize + len(payload)
+                else:
+                    payload = e[4]
+                    h = header(e)
+                    iov.append(h)
+                    size = len(h) + len(payload)
+                if payload:
+                    iov.append(payload)
+                sizes.append(size)
                 i += 1
             failure = self._writev(iov, sizes)
             if failure is not None:

@@ -16,7 +16,9 @@ from __future__ import annotations
 import errno
 import os
 import resource
-import signal
+# the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
+# cost ~3 ms of pyktrace's start-up; same functions, plain ints
+import _signal as signal
 import stat
 import sys
 import time
@@ -196,14 +198,14 @@ def trace_command(command: tuple[str, ...], *, trfile: str, facs: int, version: 
     # leave the command stopped.  (The child restores the mask before exec.)
     caller_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {
         signal.SIGINT, signal.SIGQUIT, signal.SIGTERM, signal.SIGHUP})
-    arches = (ptrace.AUDIT_ARCH_X86_64, ptrace.AUDIT_ARCH_I386)
-    needed = {a: points.needed(facs, a) for a in arches}
-    everything = all(needed[a] == frozenset(points.table(a)) for a in arches)
     program = None
     filtered = False
-    if any(needed.values()) and not everything:
-        program = ptrace.seccomp_program(needed)
-        filtered = True
+    if not points.every_call(facs):
+        arches = (ptrace.AUDIT_ARCH_X86_64, ptrace.AUDIT_ARCH_I386)
+        needed = {a: points.needed(facs, a) for a in arches}
+        if any(needed.values()):
+            program = ptrace.seccomp_program(needed)
+            filtered = True
     options = launch.ptrace_options(inherit, filtered)
     try:
         child = launch.spawn(list(command), options=options,

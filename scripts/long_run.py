@@ -13,7 +13,6 @@ match), the records written and the trace size.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile

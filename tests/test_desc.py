@@ -291,3 +291,22 @@ def test_entries_the_tracer_could_not_build_are_reported(tmp_path: Path) -> None
     recs = read_all(path.read_bytes())
     assert [r.type for r in recs] == [KTR_NAMEI, KTR_USER, KTR_NAMEI]
     assert recs[1].lid == 5 and recs[1].payload.endswith(struct.pack("<Q", 1))
+
+
+def test_add_entries_treats_each_record_as_add_entry() -> None:
+    """One stop's records queued at once: PARK after the record that
+    crosses maxentry/2 (the rest are not taken), DEAD once tracing ended."""
+    rfd, wfd = os.pipe()
+    stuffing = fill_pipe(wfd)       # the writer blocks: the queue only grows
+    desc = d.KtrDesc(wfd, maxentry=8, timeout=0.2, log=Messages())
+    recs = [(KTR_GENIO, b"%d" % i) for i in range(7)]
+    assert desc.add_entries(7, 7, b"cat", recs[:3], 1) == (d.ADDED, 3)
+    assert desc.add_entries(7, 7, b"cat", recs[3:], 2) == (d.PARK, 2)
+    data = bytearray()
+    reader = drain(rfd, data)
+    desc.close()
+    reader.join()
+    os.close(rfd)
+    assert [r.payload for r in read_all(bytes(data[stuffing:]))] == [
+        p for _, p in recs[:5]]
+    assert desc.add_entries(7, 7, b"cat", recs, 3) == (d.DEAD, 0)

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import os
 import select
-import signal
+# the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
+# cost ~3 ms of pyktrace's start-up; same functions, plain ints
+import _signal as signal
 import stat
 import struct
 import time
@@ -248,16 +250,12 @@ class Frontend:
             th.backlog.extend((lid, ns, t, p) for t, p in records)
             return
         proc = th.proc
-        add = self.desc.add_entry
-        for k, (ktype, payload) in enumerate(records):
-            r = add(ktype, proc.tgid, lid, proc.comm, payload, ns)
-            if r == _desc.PARK:
-                th.park = self.desc.park_deadline()
-                th.backlog = [(lid, ns, t, p) for t, p in records[k + 1:]]
-                return
-            if r == _desc.DEAD:
-                self.end_requested = True     # the file is gone: detach
-                return
+        r, done = self.desc.add_entries(proc.tgid, lid, proc.comm, records, ns)
+        if r == _desc.PARK:
+            th.park = self.desc.park_deadline()
+            th.backlog = [(lid, ns, t, p) for t, p in records[done:]]
+        elif r == _desc.DEAD:
+            self.end_requested = True     # the file is gone: detach
 
     # --- one stop -------------------------------------------------------------
     def stop(self, tid: int, status: int) -> None:
@@ -436,8 +434,8 @@ class Frontend:
         arch = info[1]
         nr = info[2]
         args = info[3:]
-        # pts.table is cached: an i386 table is built at the first i386 call
-        call = pts.table(arch).get(nr) or pts.unknown(nr)
+        # each call is described at its first use (pts.Calls)
+        call = pts.calls(arch)[nr]
         records = []
         p = th.proc.points
         if th.held is not None:
@@ -652,11 +650,19 @@ class Frontend:
             return
         self._resume(th)
         records = []
-        fd = th.args[0] & 0xFFFFFFFF
-        head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+        if data or users:
+            fd = th.args[0] & 0xFFFFFFFF
+            head = self._genio.pack(fd - (fd >> 31 << 32), call.rw)
+        if not users:                    # the common case: data records only
+            for chunk in data:
+                if 0 < len(chunk) <= _GIO_DATA:
+                    records.append((KTR_GENIO, head + chunk))
+                    continue
+                for at in range(0, len(chunk), _GIO_DATA):
+                    records.append((KTR_GENIO, head + chunk[at:at + _GIO_DATA]))
         # per message, in NetBSD's order: a sender's USER records before its
         # data, a receiver's after
-        for k in range(max(len(data), len(users))):
+        for k in range(max(len(data), len(users)) if users else 0):
             mine = users[k] if k < len(users) else []
             if sending:
                 records.extend((KTR_USER, u) for u in mine)

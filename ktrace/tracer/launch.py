@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
+# the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
+# cost ~3 ms of pyktrace's start-up; same functions, plain ints
+import _signal as signal
 
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import status_fields

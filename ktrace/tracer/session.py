@@ -9,7 +9,9 @@ writer thread, the processes traced into it, and (``ktd_lookup``) a way for
 from __future__ import annotations
 
 import os
-import signal
+# the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
+# cost ~3 ms of pyktrace's start-up; same functions, plain ints
+import _signal as signal
 from collections.abc import Callable
 
 from ktrace.desc import KtrDesc
