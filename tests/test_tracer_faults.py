@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+from pathlib import Path
 
 from test_tracer_basic import PYKTRACE, decode
 from test_tracer_procs import _status_field, _wait_for, children, first_child
@@ -140,3 +141,75 @@ def test_attach_refusals_are_one_line(tmp_path):
             shutil.rmtree(out)
         assert p.returncode == 1
         assert p.stderr == b"pyktrace: 1: Operation not permitted\n"
+
+
+def test_a_refusal_on_one_thread_lets_go_of_the_others(tmp_path):
+    """strace holds one thread of a process: pyktrace -p names strace, and
+    leaves no other thread of the process attached or stopped."""
+    code = ("import threading, time\n"
+            "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n"
+            "print('ready', flush=True)\ntime.sleep(60)\n")
+    target = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
+    st = None
+    try:
+        assert target.stdout.readline() == b"ready\n"
+        worker = max(int(t) for t in os.listdir(f"/proc/{target.pid}/task"))
+        st = subprocess.Popen(["strace", "-o", "/dev/null", "-p", str(worker)],
+                              stderr=subprocess.DEVNULL)
+        _wait_for(lambda: _status_field(worker, b"TracerPid:") == str(st.pid).encode(),
+                  "strace's attach")
+        p = subprocess.run([str(PYKTRACE), "--foreground", "-f", str(tmp_path / "o"),
+                            "-p", str(target.pid)], capture_output=True, timeout=60)
+        assert (p.returncode, p.stderr) == (1, f"pyktrace: {target.pid}: already traced "
+                                               f"by process {st.pid}\n".encode())
+        assert _status_field(target.pid, b"TracerPid:") == b"0"
+        assert _status_field(target.pid, b"State:") == b"S"
+    finally:
+        if st is not None:
+            st.kill()
+            st.wait()
+        target.kill()
+        target.wait()
+
+
+def test_yama_scope_is_named_in_the_refusal(tmp_path):
+    """Where the kernel has Yama, its ptrace_scope is the reason given (the
+    sysctl file is injected: this kernel may have no Yama)."""
+    from ktrace.tracer.launch import eperm_reason
+
+    fd, name = tempfile.mkstemp(prefix="ptrace_scope-")   # readable by nobody
+    os.close(fd)
+    os.chmod(name, 0o644)
+    scope = Path(name)
+    target = subprocess.Popen(["sleep", "30"])
+    try:
+        scope.write_text("3\n")
+        assert eperm_reason(target.pid, str(scope)) == (
+            "Operation not permitted (kernel.yama.ptrace_scope is 3: no process may trace)")
+        scope.write_text("0\n")
+        assert eperm_reason(target.pid, str(scope)) == "Operation not permitted"
+        assert eperm_reason(target.pid, str(tmp_path / "none")) == "Operation not permitted"
+        if os.geteuid() == 0:
+            # root has CAP_SYS_PTRACE: scope 1 does not stop root, but nobody
+            scope.write_text("1\n")
+            assert eperm_reason(target.pid, str(scope)) == "Operation not permitted"
+            rfd, wfd = os.pipe()
+            child = os.fork()
+            if child == 0:
+                try:
+                    os.setgroups([])
+                    os.setgid(65534)
+                    os.setuid(65534)
+                    os.write(wfd, eperm_reason(target.pid, str(scope)).encode())
+                finally:
+                    os._exit(0)
+            os.close(wfd)
+            with os.fdopen(rfd) as f:
+                said = f.read()
+            os.waitpid(child, 0)
+            assert said == ("Operation not permitted (kernel.yama.ptrace_scope is 1: "
+                            "only a parent may trace its descendants)")
+    finally:
+        scope.unlink()
+        target.kill()
+        target.wait()

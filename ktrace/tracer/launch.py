@@ -166,11 +166,8 @@ def seize_process(pid: int, options: int) -> list[int]:
             except OSError as e:
                 if e.errno == errno.ESRCH:
                     continue
-                reason = e.strerror
-                if e.errno == errno.EPERM:
-                    tracer = _tracer_of(tid)
-                    if tracer:
-                        reason = f"already traced by process {tracer}"
+                _let_go(seized)
+                reason = eperm_reason(tid) if e.errno == errno.EPERM else e.strerror
                 raise LaunchError(f"{pid}: {reason}") from None
             seized.append(tid)
     if not seized:
@@ -183,5 +180,36 @@ def seize_process(pid: int, options: int) -> list[int]:
     return seized
 
 
-def _tracer_of(tid: int) -> int:
-    return int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
+def _let_go(tids: list[int]) -> None:
+    """Detach threads seized before a later one failed: each must stop
+    first (PTRACE_DETACH needs a stopped tracee)."""
+    for tid in tids:
+        try:
+            pt.interrupt(tid)
+            os.waitpid(tid, pt.WALL)
+            pt.detach(tid)
+        except OSError:
+            pass
+
+
+YAMA_SCOPE = "/proc/sys/kernel/yama/ptrace_scope"
+_YAMA_RULES = {1: "only a parent may trace its descendants",
+               2: "only processes with CAP_SYS_PTRACE may trace",
+               3: "no process may trace"}
+
+
+def eperm_reason(tid: int, yama_scope: str = YAMA_SCOPE) -> str:
+    """Why PTRACE_SEIZE said EPERM, as far as can be told: another tracer
+    (with its pid), or the Yama LSM's ``ptrace_scope``, else permission."""
+    tracer = int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
+    if tracer:
+        return f"already traced by process {tracer}"
+    try:
+        with open(yama_scope) as f:
+            scope = int(f.read())
+    except (OSError, ValueError):
+        scope = 0
+    if scope in _YAMA_RULES and (scope == 3 or os.geteuid() != 0):
+        return (f"{os.strerror(errno.EPERM)} (kernel.yama.ptrace_scope is {scope}: "
+                f"{_YAMA_RULES[scope]})")
+    return os.strerror(errno.EPERM)
