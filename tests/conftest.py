@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,13 @@ def tiny_tmpfs(tmp_path: Path):
         pytest.skip(f"cannot mount a tmpfs here: {res.stderr.strip()}")
     yield mnt
     subprocess.run(["umount", "-l", str(mnt)], check=False)
+
+
+@pytest.fixture
+def world_dir():
+    """A directory under /tmp where every user may write (sticky, like /tmp:
+    pytest's tmp_path is root's only)."""
+    path = Path(tempfile.mkdtemp(prefix="pyktrace-test-", dir="/tmp"))
+    path.chmod(0o1777)
+    yield path
+    shutil.rmtree(path)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
-import tempfile
 import socket
 import subprocess
 from pathlib import Path
@@ -14,7 +12,8 @@ import pytest
 
 from ktrace import control as c
 
-NOBODY = 65534
+from nobody import NOBODY, call_as_nobody
+
 
 
 def test_runtime_dir_is_created_private(tmp_path: Path, monkeypatch) -> None:
@@ -109,40 +108,14 @@ def test_ktrcanset() -> None:
     assert e.value.errno == errno.ESRCH
 
 
-@pytest.fixture
-def world_dir():
-    """A directory every user can enter (pytest's tmp_path is root-only)."""
-    path = Path(tempfile.mkdtemp(prefix="pyktrace-test-", dir="/tmp"))
-    path.chmod(0o755)
-    yield path
-    shutil.rmtree(path)
-
-
-def as_nobody(path: Path, pid: int) -> str:
-    """Send a clear request as the unprivileged user nobody; return the outcome.
-
-    The child forks without exec: the interpreter may live where nobody
-    cannot read it (a venv under /root), the client code needs nothing more.
-    """
-    rfd, wfd = os.pipe()
-    child = os.fork()
-    if child == 0:
+def as_nobody(path: str, pid: int) -> str:
+    """Send a clear request as the unprivileged user nobody; the outcome."""
+    def clear() -> str:
         try:
-            os.setgroups([])
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            try:
-                out = str(c.send(path, c.Request("clear", [pid], facs=14)).error)
-            except c.ControlError as e:
-                out = f"refused {e.errno}"
-            os.write(wfd, out.encode())
-        finally:
-            os._exit(0)
-    os.close(wfd)
-    with os.fdopen(rfd) as f:
-        out = f.read()
-    os.waitpid(child, 0)
-    return out
+            return str(c.send(path, c.Request("clear", [pid], facs=14)).error)
+        except c.ControlError as e:
+            return f"refused {e.errno}"
+    return call_as_nobody(clear)
 
 
 @pytest.mark.skipif(os.getuid() != 0, reason="needs root to become nobody")

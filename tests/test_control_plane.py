@@ -17,11 +17,11 @@ from ktrace import control
 from ktrace.format import AMD64, KTR_EMUL, KTR_NAMEI, KTR_SYSCALL, Layouts
 from ktrace.tracefile import read_all
 
+from nobody import SETPRIV, run_as_nobody
 from test_tracer_basic import PYKTRACE
 from test_tracer_procs import _status_field, _wait_for
 
 HEADER = Layouts.get(AMD64).header_size
-NOBODY = 65534
 
 
 @pytest.fixture
@@ -243,21 +243,8 @@ def test_a_malformed_request_never_stops_a_tracer(env, loopers, tmp_path):
     assert control.send(sock, control.Request("status")).pids == [lp.pid]
 
 
-def _as_nobody(env: dict, *args: str, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                           str(PYKTRACE), *args], env=env, capture_output=True,
-                          timeout=60, **kw)
-
-
-@pytest.fixture
-def world_dir():
-    """A directory the user nobody may write in (tmp_path is root's only)."""
-    import shutil
-    import tempfile
-    path = Path(tempfile.mkdtemp(prefix="pyktrace-test-", dir="/tmp"))
-    path.chmod(0o1777)
-    yield path
-    shutil.rmtree(path)
+def _as_nobody(env: dict, *args: str) -> subprocess.CompletedProcess:
+    return run_as_nobody([str(PYKTRACE), *args], env=env, timeout=60)
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become nobody")
@@ -272,8 +259,7 @@ def test_C_clears_the_callers_processes_and_root_clears_all(env, loopers, cbin,
     prog = world_dir / "looper"
     prog.write_bytes((cbin / "looper").read_bytes())
     prog.chmod(0o755)
-    theirs = subprocess.Popen(["setpriv", "--reuid=65534", "--regid=65534",
-                               "--clear-groups", str(prog), str(world_dir / "progress")])
+    theirs = subprocess.Popen([*SETPRIV, str(prog), str(world_dir / "progress")])
     try:
         _wait_for(lambda: (world_dir / "progress").exists(), "nobody's looper")
         out = world_dir / "nobody.out"

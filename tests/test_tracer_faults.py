@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from nobody import call_as_nobody, run_as_nobody
 from test_tracer_basic import PYKTRACE, decode
 from test_tracer_procs import _status_field, _wait_for, children, first_child
 from ktrace.tracefile import Reader
@@ -104,7 +104,7 @@ def test_process_group_and_descendants(tmp_path):
     assert ("GIO", 0, 0, b"six\n") in [decode(r) for r in recs]
 
 
-def test_attach_refusals_are_one_line(tmp_path):
+def test_attach_refusals_are_one_line(tmp_path, world_dir):
     st = subprocess.Popen(["strace", "-o", "/dev/null", "sleep", "30"])
     try:
         def sleeper() -> int:
@@ -131,14 +131,7 @@ def test_attach_refusals_are_one_line(tmp_path):
         st.kill()
         st.wait()
     if os.geteuid() == 0:
-        out = tempfile.mkdtemp(prefix="pyktrace-nobody-")
-        os.chmod(out, 0o777)
-        try:
-            p = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534",
-                                "--clear-groups", str(PYKTRACE), "-f", f"{out}/o",
-                                "-p", "1"], capture_output=True)
-        finally:
-            shutil.rmtree(out)
+        p = run_as_nobody([str(PYKTRACE), "-f", f"{world_dir}/o", "-p", "1"])
         assert p.returncode == 1
         assert p.stderr == b"pyktrace: 1: Operation not permitted\n"
 
@@ -193,20 +186,7 @@ def test_yama_scope_is_named_in_the_refusal(tmp_path):
             # root has CAP_SYS_PTRACE: scope 1 does not stop root, but nobody
             scope.write_text("1\n")
             assert eperm_reason(target.pid, str(scope)) == "Operation not permitted"
-            rfd, wfd = os.pipe()
-            child = os.fork()
-            if child == 0:
-                try:
-                    os.setgroups([])
-                    os.setgid(65534)
-                    os.setuid(65534)
-                    os.write(wfd, eperm_reason(target.pid, str(scope)).encode())
-                finally:
-                    os._exit(0)
-            os.close(wfd)
-            with os.fdopen(rfd) as f:
-                said = f.read()
-            os.waitpid(child, 0)
+            said = call_as_nobody(lambda: eperm_reason(target.pid, str(scope)))
             assert said == ("Operation not permitted (kernel.yama.ptrace_scope is 1: "
                             "only a parent may trace its descendants)")
     finally:

@@ -10,6 +10,7 @@ import tempfile
 
 import pytest
 
+from nobody import run_as_nobody
 from test_tracer_basic import PYKTRACE, decode
 from ktrace.tracefile import Reader
 
@@ -29,17 +30,12 @@ def setid_dir():
     shutil.rmtree(d)
 
 
-def _as_nobody(argv: list[str]) -> subprocess.CompletedProcess:
-    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534",
-                           "--clear-groups", *argv], capture_output=True)
-
-
 def test_unprivileged_tracer_lets_setid_program_run_privileged(setid_dir):
     d, prog = setid_dir
     out = os.path.join(d, "ktrace.out")
-    if _as_nobody([str(PYKTRACE), "--help"]).returncode != 0:
+    if run_as_nobody([str(PYKTRACE), "--help"]).returncode != 0:
         pytest.skip("pyktrace is not runnable by nobody here")
-    p = _as_nobody([str(PYKTRACE), "-f", out, prog, "-u"])
+    p = run_as_nobody([str(PYKTRACE), "-f", out, prog, "-u"])
     assert p.returncode == 0, p.stderr
     assert p.stdout == b"0\n"                       # the set-uid bit took effect
     assert b"set-id" in p.stderr
