@@ -45,6 +45,7 @@ def run_in_background(log_path: str, body: Callable[[Ready], int]) -> tuple[int,
         if os.fork():
             os._exit(0)
         _daemon_streams(log_path)
+        os.chdir("/")               # hold no directory busy (paths here are absolute)
     except BaseException:
         os._exit(1)
     reported = False

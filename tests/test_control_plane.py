@@ -101,6 +101,8 @@ def test_p_returns_and_the_background_tracer_runs_until_cleared(env, loopers, tm
     tracer = tracer_of(lp.pid)
     assert tracer != 0
     assert os.getsid(tracer) != os.getsid(0)               # a session of its own
+    assert os.readlink(f"/proc/{tracer}/cwd") == "/"        # no directory held
+    assert os.readlink(f"/proc/{tracer}/fd/0") == "/dev/null"
     assert out.stat().st_mode & 0o777 == 0o600
     lp.moves_on()
     assert run(env, "-c", "-p", str(lp.pid)) == ""
