@@ -27,16 +27,37 @@ import argparse
 import re
 from pathlib import Path
 
-#: NetBSD headers read, in mkioctls' include order
-#: (Makefile.ioctl-c always passes sys/ioctl.h and sys/ioctl_compat.h)
-NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/ioctl_compat.h")
+#: NetBSD headers read: sys/ioctl.h's own includes (ttycom, filio, sockio)
+#: and sys/ioctl_compat.h, which Makefile.ioctl-c always passes, then the
+#: device headers mkioctls includes for every installed header with ioctls
+#: (newer Makefile.ioctl-c takes them all from the set lists) that a
+#: NetBSD trace is most likely to meet, and whose argument sizes are
+#: declared below with confidence.  Left out so far: wsconsio.h, cdio.h,
+#: scsiio.h, dvdio.h, ataio.h (not sized yet; see man/pykdump.1, BUGS).
+#: sys/disklabel.h no longer defines requests: its DIOC* moved to sys/dkio.h.
+NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
+                  "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
+                  "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
+                  "sys/net/if_tun.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
                  "include/uapi/linux/sockios.h")
 
-#: names mkioctls never emits (its ``keep`` list) that these headers define
-MKIOCTLS_SKIPPED = {"TIOCCBRK", "TIOCSDTR", "TIOCHPCL"}
+#: names mkioctls never emits: its ``keep`` list (mkioctls 1.32), each a
+#: name whose value another header's name owns; ioctlname() is a switch, so
+#: two names of one value cannot both be there (the ALTQ names it also
+#: lists come from headers not read here)
+MKIOCTLS_SKIPPED = {
+    "SLIOCGUNIT", "TUNSLMODE", "SIOCRMNAT", "SIOCADNAT", "SIOCDELST",
+    "SIOCPROXY", "CHIOGPICKER", "KBDSTPMAT", "SIOCSLOWAT", "UTOPPYIOTURBO",
+    "TIOCHPCL", "TIOCCBRK", "TIOCSDTR", "APM_IOC_SUSPEND", "APM_IOC_STANDBY",
+    "BTDEV_GETINFO", "BTHSET_GETINFO", "JOY_GET_X_OFFSET", "SCIOC_USE_ADF",
+    "SCBUSIOLLSCAN", "OPIOCGETNEXT", "OPIOCGET", "OPIOCGETCHILD",
+    "OPIOCFINDDEVICE", "OPIOCGETOPTNODE", "OPIOCNEXTPROP", "OPIOCSET",
+    "MBPPIOCSPARAM", "MBPPIOCGPARAM", "CLOCKCTL_ADJTIME", "OFIOCNEXTPROP",
+    "OFIOCGET",
+}
 
 #: sizeof() on NetBSD/amd64 of the argument types in NETBSD_HEADERS
 NETBSD_SIZES = {
@@ -50,6 +71,73 @@ NETBSD_SIZES = {
     "linedn_t": 32,                 # char[TTLINEDNAMELEN]
     "struct sgttyb": 6,             # 4 char, short
     "struct tchars": 6, "struct ltchars": 6,    # 6 char
+    # sys/sockio.h 1.40; structs of net/if.h 1.304 unless said otherwise.
+    # struct sockaddr is 16 bytes (sa_len, sa_family, sa_data[14]); struct
+    # sockaddr_storage 128, 8-aligned (len, family, pad[6], int64, pad[112])
+    "struct ifreq": 144,            # char[16], union with sockaddr_storage
+    "struct ifconf": 16,            # int, pad, union of pointers
+    "struct ifaliasreq": 64,        # char[16], 3 struct sockaddr
+    "struct if_laddrreq": 280,      # char[16], 2 u_int, 2 sockaddr_storage
+    "struct if_addrprefreq": 152,   # char[16], int16_t, pad, sockaddr_storage
+    "struct ifmediareq": 48,        # char[16], 5 int, pad, int *
+    "struct ifdrv": 40,             # char[16], u_long, size_t, void *
+    "struct if_clonereq": 16,       # 2 int, char *
+    "struct ifcapreq": 32,          # char[16], 2 uint64_t
+    "struct ifdatareq": 152,        # char[16], struct if_data: 3 u_char, pad,
+                                    # int, 14 uint64_t, struct timespec (16)
+    "struct ifaddr": 112,           # (user-space view) 4 pointers, TAILQ_ENTRY,
+                                    # ifaddr_data (2 int64_t), fn pointer,
+                                    # u_int, 2 int, pad, fn pointer,
+                                    # uint32_t *, int16_t, pad
+    "struct ortentry": 56,          # net/route.h: u_int32_t, 2 sockaddr,
+                                    # 2 int16_t, u_int32_t, pad, ifnet *
+    "struct sioc_vif_req": 40,      # netinet/ip_mroute.h: vifi_t (u_int16_t),
+                                    # pad, 4 u_long
+    "struct sioc_sg_req": 32,       # netinet/ip_mroute.h: 2 in_addr, 3 u_long
+    "struct eccapreq": 24,          # net/if_ether.h: char[16], 2 int
+    "struct in_nbrinfo": 40,        # netinet/in_var.h: char[16], in_addr, pad,
+                                    # long, 2 int
+    # sys/dkio.h 1.26 (structs of sys/disklabel.h 1.127, sys/disk.h,
+    # sys/dkbad.h, prop/plistref.h)
+    "struct disklabel": 408,        # 148 bytes of header, MAXPARTITIONS (16
+                                    # on amd64) 16-byte partitions, padded to
+                                    # the 8 of its d_un union (pointers)
+    "struct format_op": 56,         # char *, int, pad, daddr_t, int[8]
+    "struct dkbad": 512,            # int32_t, 2 uint16_t, 126 * 2 uint16_t
+    "struct disk_badsecinfo": 24,   # 4 uint32_t, void *
+    "struct dkwedge_info": 208,     # char[16], uint8_t[128], char[16],
+                                    # daddr_t, uint64_t, char[32]
+    "struct dkwedge_list": 24,      # void *, size_t, 2 u_int
+    "struct disk_strategy": 48,     # char[DK_STRATEGYNAMELEN = 32], char *,
+                                    # size_t
+    "struct plistref": 16,          # void *, size_t
+    "struct disk_sectoralign": 8,   # 2 uint32_t
+    "u_int": 4, "off_t": 8,
+    # sys/fdio.h 1.6
+    "struct fdformat_parms": 40,    # 10 unsigned int
+    "struct fdformat_cmd": 12,      # unsigned int, 2 int
+    # sys/mtio.h 1.20
+    "struct mtop": 8,               # short, pad, int32_t
+    "struct mtget": 56,             # 4 short, 4 int32_t, 2 int32_t[4]
+    "u_int32_t": 4,
+    # sys/audioio.h 1.40
+    "struct audio_info": 136,       # 2 audio_prinfo (12 u_int, 8 u_char: 56),
+                                    # 6 u_int
+    "u_long": 8,
+    "struct audio_device": 48,      # 3 char[16]
+    "struct audio_encoding": 32,    # int, char[16], 3 int
+    "struct audio_offset": 12,      # 3 u_int
+    "struct audio_format_query": 112,   # u_int, pad, audio_format (void *,
+                                    # int32_t, 6 u_int, u_int[16], int: 104)
+    "mixer_ctrl_t": 20,             # 2 int, union of int and mixer_level_t
+                                    # (int, u_char[8]: 12)
+    "mixer_devinfo_t": 812,         # int, audio_mixer_name_t (char[16], int),
+                                    # 4 int, union: int + 32 * (name, int)
+    # sys/drvctlio.h 1.7
+    "struct devdetachargs": 16,     # char[16]
+    "struct devrescanargs": 48,     # 2 char[16], unsigned int, pad, int *
+    "struct devpmargs": 20,         # char[16], uint32_t
+    "struct devlistargs": 32,       # char[16], char (*)[16], size_t
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -81,11 +169,28 @@ def _size(sizes: dict[str, int], ctype: str | None, where: str) -> int:
     return sizes[ctype]
 
 
+def if_true(expr: str, defined: set[str]) -> bool:
+    """An ``#if`` expression as the preprocessor reads it: ``defined(X)``
+    from ``defined``, any other identifier 0, ``&&``, ``||``, ``!``,
+    comparisons and integers."""
+    expr = re.sub(r"/\*.*?(\*/|$)", " ", expr)
+    expr = re.sub(r"\bdefined\s*(?:\(\s*(\w+)\s*\)|(\w+))",
+                  lambda m: " 1 " if (m.group(1) or m.group(2)) in defined
+                  else " 0 ", expr)
+    expr = re.sub(r"\b[A-Za-z_]\w*\b", " 0 ", expr)
+    expr = expr.replace("&&", " and ").replace("||", " or ")
+    expr = re.sub(r"!(?!=)", " not ", expr)
+    if not re.fullmatch(r"[\s\d()<>=!]*(?:(?:and|or|not)[\s\d()<>=!]*)*",
+                        expr):
+        raise SystemExit(f"#if {expr!r}: not understood")
+    return bool(eval(expr, {"__builtins__": {}}))     # digits and operators only
+
+
 def active_lines(text: str, defined: set[str]) -> str:
-    """``text`` without the lines ``#ifdef``/``#ifndef``/``#else`` rule out,
-    as mkioctls' ``cc -E -dM`` sees them (``defined`` grows with each
-    active ``#define``); an ``#if`` expression counts as true: the only
-    ones here test ``_NETBSD_SOURCE``, which kdump's build has."""
+    """``text`` without the lines ``#if``/``#ifdef``/``#ifndef``/``#else``
+    rule out, as mkioctls' ``cc -E -dM`` sees them in a user-space build
+    (``defined`` grows with each active ``#define``; ``_KERNEL`` is never
+    defined, ``_NETBSD_SOURCE`` is, as for kdump's build)."""
     keep: list[str] = []
     stack: list[bool] = []
     for line in text.splitlines():
@@ -94,10 +199,14 @@ def active_lines(text: str, defined: set[str]) -> str:
             cmd, arg = words[0], words[1] if len(words) > 1 else ""
             if cmd in ("ifdef", "ifndef", "if"):
                 outer = all(stack)
+                rest = line.lstrip("# \t")[len(cmd):]
                 stack.append((arg in defined if cmd == "ifdef" else
-                              arg not in defined if cmd == "ifndef" else True)
+                              arg not in defined if cmd == "ifndef" else
+                              if_true(rest, defined))
                              and outer)
                 continue
+            if cmd == "elif":
+                raise SystemExit("#elif: not handled; teach active_lines")
             if cmd == "else":
                 stack[-1] = not stack[-1] and all(stack[:-1])
                 continue
@@ -114,7 +223,8 @@ def active_lines(text: str, defined: set[str]) -> str:
 def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     """``(name, value)`` of each request line mkioctls would emit."""
     out = []
-    for m in _NETBSD_LINE.finditer(active_lines(text, {"COMPAT_43"})):
+    for m in _NETBSD_LINE.finditer(active_lines(text, {"COMPAT_43",
+                                                       "_NETBSD_SOURCE"})):
         name, kind, group, num, ctype = m.groups()
         if not name or name in MKIOCTLS_SKIPPED:
             continue

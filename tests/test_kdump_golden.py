@@ -181,6 +181,29 @@ def test_call_ioctl_generated_names() -> None:
         assert lines([r]) == [H2 + "CALL  ioctl(0,%s)" % text]
 
 
+def test_call_ioctl_device_headers() -> None:
+    # ioctlname() from sys/sockio.h 1.40, sys/dkio.h 1.26, sys/audioio.h 1.40
+    # (kdump.c 1.140.2.2 prints "%s" for a known request), on a native
+    # netbsd trace, where the --netbsd and default faces are the same
+    named = {0xc0106926: "SIOCGIFCONF",     # _IOWR('i', 38, struct ifconf)
+             0xc0906911: "SIOCGIFFLAGS",    # _IOWR('i', 17, struct ifreq)
+             0x41986465: "DIOCGDINFO",      # _IOR('d', 101, struct disklabel)
+             0x40884115: "AUDIO_GETINFO"}   # _IOR('A', 21, struct audio_info)
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 5, req, 0x7f7fffffe3a0))
+        want = [H2 + "CALL  ioctl(5,%s,0x7f7fffffe3a0)" % name]
+        assert lines([r], netbsd=True) == want
+        assert lines([r]) == want
+    # -d: the request stays a name, the other arguments go decimal
+    r = rec(1, call(AMD64, SYS_ioctl, 5, 0xc0906911, 0x7f7fffffe3a0))
+    assert lines([r], netbsd=True, decimal=True) == [
+        H2 + "CALL  ioctl(5,SIOCGIFFLAGS,140187732534176)"]
+    # SIOCSLOWAT is in mkioctls' keep list: ioctldecode() prints it
+    r = rec(1, call(AMD64, SYS_ioctl, 5, 0x80047302, 0x7f7fffffe3a0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(5,_IOW('s',0x2,0x4),0x7f7fffffe3a0)"]
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

@@ -2,12 +2,15 @@
 
 NetBSD's kdump names requests from a table that ``usr.bin/kdump/mkioctls``
 generates from every installed header.  pyktrace generates the part of it
-everyday traces need -- ``sys/sys/ttycom.h``, ``sys/sys/filio.h`` and
-``sys/sys/ioctl_compat.h``, the headers mkioctls is always given -- with
-``scripts/gen_ioctls.py``, leaving out the names mkioctls leaves out
-(``TIOCCBRK``, ``TIOCSDTR``, ``TIOCHPCL``: their values belong to other
-names in its table).  Requests of other headers are decoded as
-``_IOR('x',n,len)``, where NetBSD's kdump may know a name.
+NetBSD traces most often need with ``scripts/gen_ioctls.py``: the headers
+mkioctls is always given (``sys/sys/ttycom.h``, ``sys/sys/filio.h``,
+``sys/sys/sockio.h`` through ``sys/ioctl.h``, ``sys/sys/ioctl_compat.h``)
+and ``sys/sys/dkio.h``, ``fdio.h``, ``mtio.h``, ``audioio.h``,
+``drvctlio.h`` and ``net/if_tun.h``, leaving out the names mkioctls leaves
+out (its keep list: ``TIOCCBRK``, ``TIOCSDTR``, ``TIOCHPCL``,
+``SIOCSLOWAT``, ``TUNSLMODE``...: their values belong to other names in its
+table).  Requests of other headers are decoded as ``_IOR('x',n,len)``,
+where NetBSD's kdump may know a name.
 
 The default face shows ``linux``/``linux32`` processes with the names of
 Linux's uapi headers (``asm-generic/ioctls.h``, ``asm-generic/sockios.h``,
