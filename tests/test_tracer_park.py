@@ -25,8 +25,10 @@ def test_tiny_queue_parks_but_loses_nothing(tmp_path, cbin):
 
 
 def test_tiny_queue_with_threads(tmp_path, cbin):
+    # a generous ktd_timeout: a writer starved by a loaded machine for the
+    # default 5 s would rightly let threads go and drop (and say so)
     proc, recs = trace(tmp_path, [str(cbin / "threads")], "--maxentry", "8",
-                       "--wakedelay", "10")
+                       "--wakedelay", "10", "--timeout", "120")
     assert proc.stderr == b""
     pid = recs[0].pid
     for lid in {r.lid for r in recs} - {pid}:
