@@ -20,12 +20,16 @@ from collections.abc import Callable
 Ready = Callable[[int, str], None]
 
 
-def run_in_background(log_path: str, body: Callable[[Ready], int]) -> tuple[int, str]:
+def run_in_background(log_path: str, body: Callable[[Ready], int],
+                      keep: tuple[int, ...] = ()) -> tuple[int, str]:
     """Fork a daemon running ``body(ready)``; return ``(error, message)``.
 
     Returns in the calling process once the daemon has called ``ready`` (or
     died before doing so: then EIO with what its log says).  The daemon
-    never returns from here; it exits with ``body``'s return value.
+    never returns from here; it exits with ``body``'s return value.  It
+    keeps the descriptors in ``keep`` and closes every other one it
+    inherited beyond the standard three (a pipe held open by a forgotten
+    copy would make whoever reads it wait for the tracer's end).
     """
     rfd, wfd = os.pipe()
     first = os.fork()
@@ -45,6 +49,7 @@ def run_in_background(log_path: str, body: Callable[[Ready], int]) -> tuple[int,
         if os.fork():
             os._exit(0)
         _daemon_streams(log_path)
+        _close_inherited({*keep, wfd})
         os.chdir("/")               # hold no directory busy (paths here are absolute)
     except BaseException:
         os._exit(1)
@@ -67,6 +72,19 @@ def run_in_background(log_path: str, body: Callable[[Ready], int]) -> tuple[int,
             ready(5, f"the background tracer stopped before tracing; see {log_path}")
         sys.stderr.flush()
         os._exit(code)
+
+
+def _close_inherited(keep: set[int]) -> None:
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 1024))
+    for fd in fds:
+        if fd > 2 and fd not in keep:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
 
 
 def _daemon_streams(log_path: str) -> None:

@@ -116,31 +116,67 @@ def tracer_sockets(directory: str) -> list[str]:
 
 def reachable_dirs() -> list[str]:
     """The runtime directories whose tracers the caller may ask things of:
-    its own; for root every user's (``ktrace -C`` as root clears all)."""
+    its own; for root every user's (``ktrace -C`` as root clears all) --
+    only those that are what pyktrace makes (a 0700 directory owned by the
+    uid its name says), never one planted by someone else."""
     own = runtime_dir(create=False)
     dirs = [own]
     if os.getuid() == 0:
         from glob import glob
-        others = glob("/tmp/pyktrace-*") + glob("/run/user/*/pyktrace")
-        dirs += sorted(d for d in others if d != own and os.path.isdir(d))
+        for d in sorted(glob("/tmp/pyktrace-*") + glob("/run/user/*/pyktrace")):
+            if d != own and _owned_as_named(d):
+                dirs.append(d)
     return dirs
+
+
+def _owned_as_named(d: str) -> bool:
+    try:
+        st = os.lstat(d)
+    except OSError:
+        return False
+    name = d[len("/tmp/pyktrace-"):] if d.startswith("/tmp/") else d.split("/")[3]
+    return (stat.S_ISDIR(st.st_mode) and not st.st_mode & 0o077
+            and name.isdigit() and st.st_uid == int(name))
 
 
 def live_tracers() -> dict[int, str]:
     """pid of each running tracer -> its socket.  Sockets nobody listens on
-    (a tracer killed by SIGKILL leaves its own) are removed on the way."""
+    (a tracer killed by SIGKILL leaves its own) are removed on the way; a
+    socket whose listener is not the directory's owner is ignored."""
     found: dict[int, str] = {}
     for d in reachable_dirs():
+        try:
+            owner = os.lstat(d).st_uid
+        except OSError:
+            continue                        # none made yet: no tracer
         for path in tracer_sockets(d):
-            pid = server_pid(path)
-            if pid is not None:
-                found[pid] = path
+            peer = server_credentials(path)
+            if peer is not None:
+                if peer[1] == owner:
+                    found[peer[0]] = path
             else:
                 try:
                     os.unlink(path)
                 except OSError:
                     pass
     return found
+
+
+def tracer_of_file(fd: int) -> tuple[str, int] | None:
+    """(socket, pid) of the running tracer that writes the file open on
+    ``fd`` (the seed's ``ktd_lookup``: same device and inode), searched in
+    every reachable runtime directory."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    name = socket_name(st.st_dev, st.st_ino)
+    for d in reachable_dirs():
+        path = os.path.join(d, name)
+        if os.path.exists(path):
+            pid = server_pid(path)
+            if pid is not None:
+                return path, pid
+    return None
 
 
 @contextmanager
@@ -369,12 +405,18 @@ def send(path: str, request: Request, timeout: float = 30.0) -> Response:
     return Response.decode(line)
 
 
-def server_pid(path: str) -> int | None:
-    """The pid of the tracer listening on a socket, or None if none does."""
+def server_credentials(path: str) -> tuple[int, int, int] | None:
+    """(pid, uid, gid) of the tracer listening on a socket, or None."""
     import socket
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
         try:
             s.connect(path)
         except OSError:
             return None
-        return peer_credentials(s)[0]
+        return peer_credentials(s)
+
+
+def server_pid(path: str) -> int | None:
+    """The pid of the tracer listening on a socket, or None if none does."""
+    cred = server_credentials(path)
+    return cred[0] if cred is not None else None

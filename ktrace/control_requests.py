@@ -28,11 +28,13 @@ def tracer_of(pid: int) -> int:
 
 
 def _ask(path: str, req: Request) -> str:
-    """Send; raise ControlError for a refusal; return the tracer's note."""
+    """Send; raise ControlError for a refusal; return the tracer's note
+    (printable characters only: it goes to a terminal)."""
     resp = control.send(path, req)
+    message = "".join(c if c.isprintable() else "?" for c in resp.message)
     if resp.error:
-        raise ControlError(resp.error, resp.message or os.strerror(resp.error))
-    return resp.message
+        raise ControlError(resp.error, message or os.strerror(resp.error))
+    return message
 
 
 def _by_tracer(pids: list[int], tracers: dict[int, str]) -> dict[str, list[int]]:
@@ -53,12 +55,21 @@ def _by_tracer(pids: list[int], tracers: dict[int, str]) -> dict[str, list[int]]
     return groups
 
 
-def check_may(pids: list[int]) -> None:
-    """EPERM unless the caller may change every one of ``pids`` (ktrcanset)."""
+def permitted(pids: list[int]) -> list[int]:
+    """Those of ``pids`` the caller may change (ktrcanset); EPERM when none
+    is, as ``ktrace_common`` answers when no process could be changed (a
+    process group mixing users is traced where it may be)."""
     me = os.getuid()
+    mine = []
     for pid in pids:
-        if not control.ktrcanset(me, pid):
-            raise ControlError(errno.EPERM, f"{pid}: {os.strerror(errno.EPERM)}")
+        try:
+            if control.ktrcanset(me, pid):
+                mine.append(pid)
+        except ControlError:
+            pass                            # exited meanwhile
+    if pids and not mine:
+        raise ControlError(errno.EPERM, f"{pids[0]}: {os.strerror(errno.EPERM)}")
+    return mine
 
 
 def relinquish(pids: list[int], keep: int | None = None) -> list[str]:
@@ -77,7 +88,7 @@ def join(path: str, pids: list[int], facs: int, inherit: bool, version: int) -> 
 
 def clear_processes(pids: list[int], facs: int) -> list[str]:
     """``-c -p``/``-g``: remove ``facs`` from the processes' tracing."""
-    check_may(pids)
+    pids = permitted(pids)
     return [note for path, mine in _by_tracer(pids, control.live_tracers()).items()
             if (note := _ask(path, Request("clear", mine, facs=facs)))]
 
@@ -98,12 +109,16 @@ def clear_file(name: str) -> list[str]:
 
 
 def clear_all() -> list[str]:
-    """``-C``: stop the tracing of every process the caller may change."""
-    notes = []
-    for path in control.live_tracers().values():
+    """``-C``: stop the tracing of every process the caller may change.
+    Every tracer is asked, whatever the others answer; failures are
+    reported together at the end."""
+    notes, failed = [], []
+    for pid, path in control.live_tracers().items():
         try:
             notes.append(_ask(path, Request("clearall")))
         except ControlError as e:
             if e.errno != errno.EPERM:      # another user's tracer: not ours
-                raise
+                failed.append(f"tracer {pid}: {e}")
+    if failed:
+        raise ControlError(errno.EIO, "; ".join(failed))
     return [n for n in notes if n]

@@ -77,17 +77,19 @@ def start_writing(fd: int, append: bool) -> None:
         os.ftruncate(fd, 0)
 
 
-def _live_tracer_socket(fd: int):
-    """The socket of the tracer already writing this file, if one runs."""
-    from ktrace import control
-    st = os.fstat(fd)
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    path = os.path.join(control.runtime_dir(create=False),
-                        control.socket_name(st.st_dev, st.st_ino))
-    if os.path.exists(path) and control.server_pid(path) is not None:
-        return path
-    return None
+def _wait_gone(pid: int, limit: float = 30.0) -> None:
+    """Wait for an ending tracer to exit (it has flushed its file then)."""
+    end = time.monotonic() + limit
+    while os.path.exists(f"/proc/{pid}") and time.monotonic() < end:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            if f.read().rsplit(b")", 1)[-1].split()[0] in (b"Z", b"X"):
+                return
+        time.sleep(0.01)
+
+
+#: a tracer that answers these to a join is ending (or just ended)
+_ENDING = {errno.EAGAIN, errno.ECONNRESET, errno.ECONNREFUSED, errno.ENOENT,
+           errno.EPIPE}
 
 
 def end_like(status: int) -> "NoReturn":  # noqa: F821 (typing costs 2 ms of start-up)
@@ -185,12 +187,12 @@ def trace_command(command: tuple[str, ...], *, trfile: str, facs: int, version: 
     fd, name = open_trace_file(trfile, synchronous)
     from ktrace import control
     try:
-        busy = _live_tracer_socket(fd)
+        busy = control.tracer_of_file(fd)
     except control.ControlError:
         busy = None
     if busy is not None:
         os.close(fd)
-        raise UserError(f"{trfile}: a running pyktrace (pid {control.server_pid(busy)}) "
+        raise UserError(f"{trfile}: a running pyktrace (pid {busy[1]}) "
                         "writes this file; trace the command into another one")
     start_writing(fd, append)
     # The ending signals wait until their handlers are in place: one that
@@ -252,18 +254,11 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
                              required=False)
         return
     try:
-        control_requests.check_may(targets)
+        targets = control_requests.permitted(targets)
         rdir = control.runtime_dir()
         with control.file_lock(rdir) as lock_fd:
-            sock = _live_tracer_socket(fd)
-            keep = control.server_pid(sock) if sock is not None else None
-            for note in control_requests.relinquish(targets, keep):
-                _stderr_log(note)
-            if sock is not None:
+            if _join(fd, rdir, trfile, targets, facs, inherit, version):
                 os.close(fd)
-                note = control_requests.join(sock, targets, facs, inherit, version)
-                if note:
-                    _stderr_log(note)
                 return
             start_writing(fd, append)
             if foreground:
@@ -273,7 +268,8 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
                 err, message = run_in_background(
                     os.path.join(rdir, "pyktrace.log"),
                     lambda ready: _background(ready, lock_fd, fd, name, targets, facs,
-                                              version, inherit, tunables))
+                                              version, inherit, tunables),
+                    keep=(fd, lock_fd))
                 os.close(fd)
                 if err:
                     raise UserError(message)
@@ -281,6 +277,32 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
     except control.ControlError as e:
         raise UserError(str(e)) from None
     _serve_targets(session)
+
+
+def _join(fd: int, rdir: str, trfile: str, targets: list[int], facs: int,
+          inherit: bool, version: int) -> bool:
+    """Add the targets to the tracer writing the file, if one runs (after
+    taking them from tracers of other files).  A tracer that is ending is
+    waited for: then a new one starts, after the old one's last write."""
+    from ktrace import control, control_requests
+    while True:
+        found = control.tracer_of_file(fd)
+        if found is not None and os.path.dirname(found[0]) != rdir:
+            raise UserError(f"{trfile}: written by another user's tracer (pid {found[1]})")
+        for note in control_requests.relinquish(targets, found[1] if found else None):
+            _stderr_log(note)
+        if found is None:
+            return False
+        try:
+            note = control_requests.join(found[0], targets, facs, inherit, version)
+        except control.ControlError as e:
+            if e.errno not in _ENDING:
+                raise
+            _wait_gone(found[1])
+            continue
+        if note:
+            _stderr_log(note)
+        return True
 
 
 def _trace_in_foreground(fd, name, targets, facs, version, inherit, tunables,

@@ -16,7 +16,8 @@ from test_tracer_basic import compile_c
 def cbin(tmp_path_factory) -> Path:
     """The C test programs, compiled once per session."""
     d = tmp_path_factory.mktemp("cbin")
-    for name in ("files", "signals", "threads", "texec", "looper"):
+    for name in ("files", "signals", "threads", "texec", "looper", "leaderexit",
+                 "ownfilter"):
         compile_c(d, name)
     return d
 

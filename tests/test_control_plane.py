@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -66,6 +67,20 @@ class Looper:
     def moves_on(self) -> None:
         start = self.count()
         _wait_for(lambda: self.count() > start + 3, f"progress of {self.pid}")
+
+
+def _kill_tree(p: subprocess.Popen) -> None:
+    """A spawning pyktrace and its command, whatever state a failed test
+    left them in (the command dies with a SIGKILLed pyktrace only when
+    filtered)."""
+    kids = subprocess.run(["pgrep", "-P", str(p.pid)], capture_output=True,
+                          text=True).stdout.split()
+    for pid in [p.pid, *map(int, kids)]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    p.wait()
 
 
 def run(env: dict, *args: str, rc: int = 0) -> str:
@@ -199,16 +214,19 @@ def test_a_spawned_command_can_be_cleared_not_joined(env, loopers, cbin, tmp_pat
     out = tmp_path / "ktrace.out"
     p = subprocess.Popen([str(PYKTRACE), "-f", str(out), str(cbin / "looper"),
                           str(tmp_path / "spawned")], env=env)
-    _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
-    child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
-    other = loopers()
-    err = run(env, "-f", str(out), "-p", str(other.pid), rc=1)
-    assert "written by pyktrace for a command it runs" in err
-    assert tracer_of(other.pid) == 0
-    run(env, "-c", "-p", str(child))
-    assert tracer_of(child) == 0
-    os.kill(child, signal.SIGKILL)
-    assert p.wait(timeout=30) == -signal.SIGKILL
+    try:
+        _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
+        child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
+        other = loopers()
+        err = run(env, "-f", str(out), "-p", str(other.pid), rc=1)
+        assert "written by pyktrace for a command it runs" in err
+        assert tracer_of(other.pid) == 0
+        run(env, "-c", "-p", str(child))
+        assert tracer_of(child) == 0
+        os.kill(child, signal.SIGKILL)
+        assert p.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        _kill_tree(p)
     assert complete_records(out)
 
 
@@ -217,18 +235,21 @@ def test_a_filtered_command_stays_attached_when_cleared(env, cbin, tmp_path):
     progress = tmp_path / "spawned"
     p = subprocess.Popen([str(PYKTRACE), "-t", "n", "-f", str(out),
                           str(cbin / "looper"), str(progress)], env=env)
-    _wait_for(lambda: progress.exists() and progress.read_text(), "the command")
-    _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
-    child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
-    assert _status_field(child, b"Seccomp:") == b"2"
-    err = run(env, "-c", "-p", str(child))
-    cleared_at = time.time_ns()
-    assert "seccomp filter and cannot be detached" in err
-    assert tracer_of(child) == p.pid                        # pass-through
-    start = int(progress.read_text())
-    _wait_for(lambda: int(progress.read_text() or 0) > start + 3, "progress")
-    os.kill(child, signal.SIGKILL)
-    assert p.wait(timeout=30) == -signal.SIGKILL
+    try:
+        _wait_for(lambda: progress.exists() and progress.read_text(), "the command")
+        _wait_for(lambda: p.pid in control.live_tracers(), "the tracer's socket")
+        child = int(subprocess.check_output(["pgrep", "-P", str(p.pid)]).split()[0])
+        assert _status_field(child, b"Seccomp:") == b"2"
+        err = run(env, "-c", "-p", str(child))
+        cleared_at = time.time_ns()
+        assert "seccomp filter and cannot be detached" in err
+        assert tracer_of(child) == p.pid                    # pass-through
+        start = int(progress.read_text())
+        _wait_for(lambda: int(progress.read_text() or 0) > start + 3, "progress")
+        os.kill(child, signal.SIGKILL)
+        assert p.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        _kill_tree(p)
     recs = complete_records(out)
     assert recs and not [r for r in recs if r.sec * 10**9 + r.frac > cleared_at]
 
@@ -337,3 +358,124 @@ def test_joining_again_adds_trace_points(env, loopers, tmp_path):
     assert KTR_NAMEI not in {r.type for r in before}
     assert {KTR_NAMEI, KTR_SYSCALL} <= {r.type for r in later}
     assert [r for r in recs if r.type == KTR_EMUL][1:]      # one more EMUL
+
+
+def _threads_state(pid: int) -> set[bytes]:
+    states = set()
+    for t in os.listdir(f"/proc/{pid}/task"):
+        try:
+            states.add(_status_field(int(t), b"State:"))
+        except FileNotFoundError:
+            pass
+    return states
+
+
+def test_clearing_a_process_whose_main_thread_has_exited(env, cbin, tmp_path):
+    """pthread_exit leaves a zombie leader that never stops: -c must not
+    wait on it, and the workers are let go, never left in tracing stop."""
+    target = subprocess.Popen([str(cbin / "leaderexit"), "400"])
+    try:
+        run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(target.pid))
+        tracer = tracer_of(target.pid)
+        _wait_for(lambda: _status_field(target.pid, b"State:") == b"Z", "pthread_exit")
+        run(env, "-c", "-p", str(target.pid))
+        workers = [int(t) for t in os.listdir(f"/proc/{target.pid}/task")
+                   if int(t) != target.pid]
+        assert workers and all(tracer_of(w) == 0 for w in workers)
+        assert b"t" not in _threads_state(target.pid)
+        _wait_for(lambda: gone(tracer), "the tracer's exit")
+    finally:
+        target.kill()
+        target.wait()
+
+
+def test_a_programs_own_seccomp_filter_does_not_pin_its_children(env, cbin, tmp_path):
+    """Only pyktrace's own filter keeps a process attached: children of a
+    program that filters itself (as in a container) are let go by -c."""
+    shell = subprocess.Popen([str(cbin / "ownfilter"), "sh", "-c",
+                              "while :; do sleep 0.05; done"])
+    try:
+        _wait_for(lambda: _status_field(shell.pid, b"Seccomp:") == b"2", "the filter")
+        run(env, "-i", "-f", str(tmp_path / "ktrace.out"), "-p", str(shell.pid))
+        tracer = tracer_of(shell.pid)
+
+        def traced_sleep() -> int:
+            for kid in subprocess.run(["pgrep", "-P", str(shell.pid)], capture_output=True,
+                                      text=True).stdout.split():
+                if tracer_of(int(kid)) == tracer:
+                    return int(kid)
+            return 0
+        _wait_for(traced_sleep, "a traced child")
+        assert run(env, "-c", "-p", str(shell.pid)) == ""
+        assert tracer_of(shell.pid) == 0
+        assert run(env, "-c", "-f", str(tmp_path / "ktrace.out")) == ""
+        _wait_for(lambda: gone(tracer), "the tracer's exit")   # nothing kept attached
+    finally:
+        shell.kill()
+        shell.wait()
+
+
+def test_attaching_while_threads_are_being_created(env, tmp_path):
+    """Threads created by an already seized thread are attached by the
+    kernel (TRACECLONE): seizing them again is no refusal."""
+    code = ("import threading, time\n"
+            "while True:\n"
+            "    ts = [threading.Thread(target=time.sleep, args=(0.01,)) for _ in range(20)]\n"
+            "    [t.start() for t in ts]; [t.join() for t in ts]\n")
+    target = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        for _ in range(8):
+            run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(target.pid))
+            tracer = tracer_of(target.pid)
+            run(env, "-c", "-p", str(target.pid))
+            _wait_for(lambda: gone(tracer), "the tracer's exit")
+        assert b"t" not in _threads_state(target.pid)
+    finally:
+        target.kill()
+        target.wait()
+
+
+def test_the_background_tracer_keeps_no_inherited_descriptor(env, loopers, tmp_path):
+    """A pipe the caller passed down reaches EOF when pyktrace returns, not
+    when tracing ends."""
+    lp = loopers()
+    r, w = os.pipe()
+    p = subprocess.Popen([str(PYKTRACE), "-f", str(tmp_path / "ktrace.out"),
+                          "-p", str(lp.pid)], env=env, stdout=w, pass_fds=(w,))
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        assert f.read() == b""                  # EOF: nobody holds the pipe
+    assert p.wait(timeout=60) == 0
+    assert tracer_of(lp.pid) != 0
+    run(env, "-c", "-p", str(lp.pid))
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to become nobody")
+def test_a_process_group_is_traced_where_the_caller_may(env, cbin, world_dir):
+    """-g over a group mixing users: nobody traces its own member and
+    leaves root's alone (EPERM only when no member could be traced)."""
+    if _as_nobody(env, "--help").returncode != 0:
+        pytest.skip("nobody cannot run this pyktrace (installed under a private directory)")
+    prog = world_dir / "looper"
+    prog.write_bytes((cbin / "looper").read_bytes())
+    prog.chmod(0o755)
+    script = (f"{prog} {world_dir}/root & "
+              f"{' '.join(SETPRIV)} {prog} {world_dir}/nobody & wait")
+    group = subprocess.Popen(["sh", "-c", script], start_new_session=True)
+    try:
+        def member(owner: str) -> int:
+            for kid in subprocess.run(["pgrep", "-g", str(group.pid), "-f", f"{world_dir}/{owner}"],
+                                      capture_output=True, text=True).stdout.split():
+                if _status_field(int(kid), b"Uid:") == (b"65534" if owner == "nobody" else b"0"):
+                    return int(kid)
+            return 0
+        _wait_for(lambda: member("root") and member("nobody"), "the group")
+        p = _as_nobody(env, "-f", str(world_dir / "g.out"), "-g", str(group.pid))
+        assert p.returncode == 0, p.stderr
+        assert tracer_of(member("nobody")) != 0
+        assert tracer_of(member("root")) == tracer_of(group.pid) == 0
+        assert _as_nobody(env, "-c", "-g", str(group.pid)).returncode == 0
+        assert tracer_of(member("nobody")) == 0
+    finally:
+        os.killpg(group.pid, signal.SIGKILL)
+        group.wait()

@@ -198,6 +198,8 @@ def _run_parsed(command, wakedelay: float, intrwakdl: float, **kw) -> None:
             **kw)
     except UserError as e:
         _fail(str(e))
+    except OSError as e:               # unforeseen, but still one line
+        _fail(f"{e.filename + ': ' if e.filename else ''}{e.strerror or e}")
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from ktrace.tracer import points as pts
 from ktrace.tracer import ptrace as pt
 from ktrace.tracer.procs import (
     SA_RESTART, SIG_DFL, SIG_IGN, Proc, Thread, elf_interp, has_seccomp_filter,
-    open_fds, read_ppid, read_tgid, signal_state)
+    is_zombie, open_fds, read_ppid, read_tgid, signal_state)
 from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
 from ktrace.tracer.user import message_records, read_msghdr
 
@@ -94,6 +94,9 @@ class Frontend:
         self.requests: deque[Callable[[], None]] = deque()
         #: tid -> ptrace options it takes at its next interrupt stop
         self.options_due: dict[int, int] = {}
+        #: processes let go by a clear: a thread or child of theirs that
+        #: reports only now (created during the detach) is let go too
+        self.released: set[int] = set()
 
     # --- set-up ---------------------------------------------------------------
     def on_sync(self) -> None:
@@ -153,7 +156,7 @@ class Frontend:
                 requests.popleft()()
                 continue
             if self.end_requested and not self.passthrough:
-                self._end_tracing()
+                self.end_tracing()
                 if not self.threads:
                     break
             if self.parked:
@@ -314,19 +317,29 @@ class Frontend:
         proc = self.procs.get(tgid) if tgid else None
         if proc is not None:
             return self._add_thread(tid, proc)
-        if tgid is None:
+        ppid = read_ppid(tid) or 0
+        if tgid is None or tgid in self.released or ppid in self.released:
             pt.detach(tid)
             return None
-        return self._child_process(self.procs.get(read_ppid(tid) or 0), tgid, tid)
+        return self._child_process(self.procs.get(ppid), tgid, tid)
 
     def _child_process(self, parent: Proc | None, tgid: int, tid: int) -> Thread | None:
         """A new process: recorded when its parent has -i (it inherits the
         parent's points, as ``ktrinherit`` does); without it, kept silently
-        when it inherited a seccomp filter (it must stay attached), else
-        let go."""
+        when it inherited pyktrace's seccomp filter (it must stay attached),
+        else let go.  Once tracing has ended, only such children stay."""
         points, inherit = ((parent.points, parent.inherit) if parent is not None
                            else (self.points, self.inherit))
-        filtered = has_seccomp_filter(tid)
+        # pyktrace's filter, not one the program installed itself (in a
+        # container every process has one): only a filtered command's
+        # children carry it
+        if parent is not None:
+            filtered = parent.filtered
+        else:
+            filtered = (any(p.filtered for p in self.procs.values())
+                        and has_seccomp_filter(tid))
+        if self.passthrough:
+            inherit = False
         if not inherit and not filtered:
             pt.detach(tid)
             return None
@@ -863,11 +876,12 @@ class Frontend:
         if proc.filtered:
             proc.silent = True
             return False
+        self.released.add(proc.tgid)
         self._detach_process(proc)
         return True
 
     # --- ending ---------------------------------------------------------------
-    def _end_tracing(self) -> None:
+    def end_tracing(self) -> None:
         """Detach every tracee we may; filtered ones stay in pass-through."""
         for th in self.threads.values():
             if th.backlog:
@@ -896,7 +910,12 @@ class Frontend:
 
     def _detach_running(self, th: Thread) -> None:
         """PTRACE_INTERRUPT, wait for that thread's stop, detach passing on
-        a signal it was about to receive."""
+        a signal it was about to receive.
+
+        The wait polls: a main thread that has exited (``pthread_exit``)
+        stays a zombie, never stops, and a blocking ``waitpid`` on it would
+        return only once every other thread has exited.
+        """
         tid = th.tid
         try:
             pt.interrupt(tid)
@@ -905,9 +924,14 @@ class Frontend:
             return
         while True:
             try:
-                pid, status = os.waitpid(tid, pt.WALL)
+                pid, status = os.waitpid(tid, pt.WALL | os.WNOHANG)
             except ChildProcessError:
                 break
+            if pid == 0:
+                if is_zombie(tid):
+                    break
+                time.sleep(0.0005)
+                continue
             if not os.WIFSTOPPED(status):
                 break
             sig = status >> 8 & 0xFF

@@ -55,13 +55,16 @@ class Ktrops:
         done = threading.Event()
 
         def carry_out() -> None:
+            if done.is_set():
+                return                        # the client was told it timed out
             try:
                 slot[0] = self.carry_out(req, uid)
             except ControlError as e:
                 slot[0] = Response(e.errno, str(e))
             except Exception as e:  # noqa: BLE001 - the tracer must go on
                 slot[0] = Response(errno.EIO, f"internal error: {e!r}")
-            done.set()
+            with self._lock:
+                done.set()
 
         with self._lock:
             if self._closing:
@@ -70,7 +73,10 @@ class Ktrops:
             self.frontend.requests.append(carry_out)
         _wake_waitpid()
         if not done.wait(ANSWER_TIMEOUT):
-            return Response(errno.ETIMEDOUT, "the tracer did not answer")
+            with self._lock:
+                if not done.is_set():
+                    done.set()                # never carried out now
+                    return Response(errno.ETIMEDOUT, "the tracer did not answer")
         return slot[0]
 
     def close(self) -> None:
@@ -90,14 +96,19 @@ class Ktrops:
         if req.op == "status":
             return Response(0, "", sorted(p for p, proc in fe.procs.items() if not proc.silent))
         if req.op == "clearfile":
-            fe.end_requested = True
-            return Response(0, "", sorted(fe.procs))
+            pids = sorted(fe.procs)
+            fe.end_tracing()                  # answered once all are let go
+            return Response(0, "", pids)
         if req.op == "clearall":
             mine = [p for p in fe.procs if _may(uid, p)]
             return self._clear(mine, KTRFAC_MASK | KTRFAC_INHERIT)
-        for pid in req.pids:                  # nothing changes unless all may
-            if not ktrcanset(uid, pid):
-                raise ControlError(errno.EPERM, f"{pid}: {os.strerror(errno.EPERM)}")
+        # as ktrace_common: EPERM only when no process may be changed
+        allowed = [p for p in req.pids if _may(uid, p)]
+        if req.pids and not allowed:
+            for pid in req.pids:
+                ktrcanset(uid, pid)           # ESRCH when it does not exist
+            raise ControlError(errno.EPERM, f"{req.pids[0]}: {os.strerror(errno.EPERM)}")
+        req.pids = allowed
         if req.op == "clear":
             return self._clear(req.pids, req.facs)
         return self._set(req)

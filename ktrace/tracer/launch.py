@@ -166,6 +166,11 @@ def seize_process(pid: int, options: int) -> list[int]:
             except OSError as e:
                 if e.errno == errno.ESRCH:
                     continue
+                if e.errno == errno.EPERM and _tracer_of(tid) == os.getpid():
+                    # created meanwhile by a seized thread: attached already
+                    # (PTRACE_O_TRACECLONE)
+                    seized.append(tid)
+                    continue
                 _let_go(seized)
                 reason = eperm_reason(tid) if e.errno == errno.EPERM else e.strerror
                 raise LaunchError(f"{pid}: {reason}") from None
@@ -192,6 +197,10 @@ def _let_go(tids: list[int]) -> None:
             pass
 
 
+def _tracer_of(tid: int) -> int:
+    return int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
+
+
 YAMA_SCOPE = "/proc/sys/kernel/yama/ptrace_scope"
 _YAMA_RULES = {1: "only a parent may trace its descendants",
                2: "only processes with CAP_SYS_PTRACE may trace",
@@ -201,7 +210,7 @@ _YAMA_RULES = {1: "only a parent may trace its descendants",
 def eperm_reason(tid: int, yama_scope: str = YAMA_SCOPE) -> str:
     """Why PTRACE_SEIZE said EPERM, as far as can be told: another tracer
     (with its pid), or the Yama LSM's ``ptrace_scope``, else permission."""
-    tracer = int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
+    tracer = _tracer_of(tid)
     if tracer:
         return f"already traced by process {tracer}"
     try:

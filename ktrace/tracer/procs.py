@@ -134,6 +134,11 @@ def read_ppid(tid: int) -> int | None:
     return int(ppid) if ppid is not None else None
 
 
+def is_zombie(tid: int) -> bool:
+    """Has the task exited (zombie, or gone altogether)?"""
+    return status_fields(tid, b"State").get(b"State", b"X") in (b"Z", b"X")
+
+
 def has_seccomp_filter(tid: int) -> bool:
     """Does the thread run under a seccomp filter (``Seccomp: 2``)?"""
     return status_fields(tid, b"Seccomp").get(b"Seccomp") == b"2"

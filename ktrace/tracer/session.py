@@ -78,8 +78,9 @@ class Session:
             signal.signal(sig, self.frontend.request_stop)
 
     def serve(self, child: int = 0) -> int | None:
-        """Run the stop loop until no tracee is left; then stop answering
-        requests.  Returns ``child``'s wait status if it was reaped here."""
+        """Run the stop loop until no tracee is left; then refuse requests
+        (``EAGAIN``: this tracer is ending).  Returns ``child``'s wait
+        status if it was reaped here."""
         try:
             return self.frontend.run(child)
         finally:
@@ -88,9 +89,14 @@ class Session:
                 self._timer.join()
             if self._ktrops is not None:
                 self._ktrops.close()
-            if self._server is not None:
-                self._server.close()
 
     def close(self) -> int:
-        """Flush and close the file; the number of records lost."""
-        return self.desc.close()
+        """Flush and close the file, then the socket (until then a joining
+        pyktrace learns that this tracer is ending and waits for its exit,
+        rather than starting another writer of the file); the number of
+        records lost."""
+        try:
+            return self.desc.close()
+        finally:
+            if self._server is not None:
+                self._server.close()
