@@ -141,7 +141,9 @@ def _owned_as_named(d: str) -> bool:
 
 def live_tracers() -> dict[int, str]:
     """pid of each running tracer -> its socket.  Sockets nobody listens on
-    (a tracer killed by SIGKILL leaves its own) are removed on the way; a
+    (a tracer killed by SIGKILL leaves its own, until a tracer of the same
+    file replaces it) are skipped, never removed here: a client cannot tell
+    a dead tracer's socket from one being replaced at that moment.  A
     socket whose listener is not the directory's owner is ignored."""
     found: dict[int, str] = {}
     for d in reachable_dirs():
@@ -151,14 +153,8 @@ def live_tracers() -> dict[int, str]:
             continue                        # none made yet: no tracer
         for path in tracer_sockets(d):
             peer = server_credentials(path)
-            if peer is not None:
-                if peer[1] == owner:
-                    found[peer[0]] = path
-            else:
-                try:
-                    os.unlink(path)
-                except OSError:
-                    pass
+            if peer is not None and peer[1] == owner:
+                found[peer[0]] = path
     return found
 
 
@@ -332,13 +328,18 @@ class ControlServer:
         self.path = path
         self._handler = handler
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        # bound under a name of its own and renamed into place (over any
+        # stale socket of a dead tracer) only once listening: a client never
+        # finds a socket there that refuses connections but is live
+        fresh = f"{path}.{os.getpid()}"
         try:
-            os.unlink(path)         # a stale socket of a dead tracer
+            os.unlink(fresh)
         except FileNotFoundError:
             pass
-        self._sock.bind(path)
-        os.chmod(path, 0o600)
+        self._sock.bind(fresh)
+        os.chmod(fresh, 0o600)
         self._sock.listen(16)
+        os.rename(fresh, path)
         self._closed = False
         self._thread = threading.Thread(target=self._serve, daemon=True,
                                         name="pyktrace control")

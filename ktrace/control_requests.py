@@ -27,6 +27,22 @@ def tracer_of(pid: int) -> int:
     return int(status_fields(pid, b"TracerPid").get(b"TracerPid", 0))
 
 
+#: what a tracer that is ending (or has just ended) answers, or its socket
+ENDING = frozenset({errno.EAGAIN, errno.ECONNRESET, errno.ECONNREFUSED,
+                    errno.ENOENT, errno.EPIPE})
+
+
+def _clear(path: str, req: Request) -> str:
+    """A clearing request: a tracer that ends meanwhile traces nothing more,
+    which is what was asked."""
+    try:
+        return _ask(path, req)
+    except ControlError as e:
+        if e.errno in ENDING:
+            return ""
+        raise
+
+
 def _ask(path: str, req: Request) -> str:
     """Send; raise ControlError for a refusal; return the tracer's note
     (printable characters only: it goes to a terminal)."""
@@ -77,7 +93,7 @@ def relinquish(pids: list[int], keep: int | None = None) -> list[str]:
     them into other files, before they are traced into a new one."""
     tracers = {p: s for p, s in control.live_tracers().items() if p != keep}
     return [note for path, mine in _by_tracer(pids, tracers).items()
-            if (note := _ask(path, Request("clear", mine, facs=ALL_FACS)))]
+            if (note := _clear(path, Request("clear", mine, facs=ALL_FACS)))]
 
 
 def join(path: str, pids: list[int], facs: int, inherit: bool, version: int) -> str:
@@ -90,7 +106,7 @@ def clear_processes(pids: list[int], facs: int) -> list[str]:
     """``-c -p``/``-g``: remove ``facs`` from the processes' tracing."""
     pids = permitted(pids)
     return [note for path, mine in _by_tracer(pids, control.live_tracers()).items()
-            if (note := _ask(path, Request("clear", mine, facs=facs)))]
+            if (note := _clear(path, Request("clear", mine, facs=facs)))]
 
 
 def clear_file(name: str) -> list[str]:
@@ -104,7 +120,7 @@ def clear_file(name: str) -> list[str]:
     for d in control.reachable_dirs():
         path = os.path.join(d, sock)
         if control.server_pid(path) is not None:
-            notes.append(_ask(path, Request("clearfile")))
+            notes.append(_clear(path, Request("clearfile")))
     return [n for n in notes if n]
 
 
@@ -115,7 +131,7 @@ def clear_all() -> list[str]:
     notes, failed = [], []
     for pid, path in control.live_tracers().items():
         try:
-            notes.append(_ask(path, Request("clearall")))
+            notes.append(_clear(path, Request("clearall")))
         except ControlError as e:
             if e.errno != errno.EPERM:      # another user's tracer: not ours
                 failed.append(f"tracer {pid}: {e}")

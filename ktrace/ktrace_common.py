@@ -87,11 +87,6 @@ def _wait_gone(pid: int, limit: float = 30.0) -> None:
         time.sleep(0.01)
 
 
-#: a tracer that answers these to a join is ending (or just ended)
-_ENDING = {errno.EAGAIN, errno.ECONNRESET, errno.ECONNREFUSED, errno.ENOENT,
-           errno.EPIPE}
-
-
 def end_like(status: int) -> "NoReturn":  # noqa: F821 (typing costs 2 ms of start-up)
     """Exit as the command did: its exit code, or its fatal signal raised here."""
     if os.WIFEXITED(status):
@@ -296,7 +291,7 @@ def _join(fd: int, rdir: str, trfile: str, targets: list[int], facs: int,
         try:
             note = control_requests.join(found[0], targets, facs, inherit, version)
         except control.ControlError as e:
-            if e.errno not in _ENDING:
+            if e.errno not in control_requests.ENDING:
                 raise
             _wait_gone(found[1])
             continue

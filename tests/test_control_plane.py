@@ -331,7 +331,7 @@ def test_a_killed_background_tracer_leaves_its_targets_running(env, loopers, tmp
     _wait_for(lambda: gone(tracer), "the tracer's death")
     _wait_for(lambda: tracer_of(lp.pid) == 0, "the kernel's detach")
     lp.moves_on()
-    # its socket is stale now: the next lookup removes it, a new tracer starts
+    # its socket is stale now: a new tracer starts and renames its own over it
     run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(lp.pid))
     assert tracer_of(lp.pid) not in (0, tracer)
     run(env, "-c", "-p", str(lp.pid))
