@@ -248,8 +248,11 @@ class Frontend:
 
     def _emit(self, th: Thread, lid: int, ns: int, records: list[tuple[int, bytes]]) -> None:
         """Queue records for ``th``.  At a PARK answer the rest of them wait in
-        the thread's backlog, and the thread is held at its next stop."""
-        if th.backlog:
+        the thread's backlog, and the thread is held at its next stop.  A
+        thread told to wait queues nothing more until it is released (its
+        records of the stop where it is held join the backlog): as the
+        kernel's LWP, asleep in ``ktraddentry``, adds nothing meanwhile."""
+        if th.backlog or th.park is not None:
             th.backlog.extend((lid, ns, t, p) for t, p in records)
             return
         proc = th.proc
