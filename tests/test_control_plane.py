@@ -91,7 +91,11 @@ def run(env: dict, *args: str, rc: int = 0) -> str:
 
 
 def tracer_of(pid: int) -> int:
-    return int(_status_field(pid, b"TracerPid:") or 0)
+    """TracerPid of ``pid``; -1 once it is gone."""
+    try:
+        return int(_status_field(pid, b"TracerPid:") or 0)
+    except FileNotFoundError:
+        return -1
 
 
 def gone(pid: int) -> bool:
@@ -479,3 +483,24 @@ def test_a_process_group_is_traced_where_the_caller_may(env, cbin, world_dir):
     finally:
         os.killpg(group.pid, signal.SIGKILL)
         group.wait()
+
+
+def test_clearing_a_shell_that_vforks_children_we_trace(env, tmp_path):
+    """A vfork parent stops only once its traced child has exec'd: the
+    loop must go on serving that child while the parent waits to be
+    detached (python's subprocess spawns with vfork)."""
+    code = ("import subprocess\n"
+            "while True:\n"
+            "    subprocess.run(['/bin/true'])\n")
+    target = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        for _ in range(5):
+            run(env, "-i", "-f", str(tmp_path / "ktrace.out"), "-p", str(target.pid))
+            tracer = tracer_of(target.pid)
+            run(env, "-c", "-p", str(target.pid))
+            assert tracer_of(target.pid) == 0
+            _wait_for(lambda: gone(tracer), "the tracer's exit")   # children too
+        assert b"t" not in _threads_state(target.pid)
+    finally:
+        target.kill()
+        target.wait()

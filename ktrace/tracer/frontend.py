@@ -97,6 +97,11 @@ class Frontend:
         #: processes let go by a clear: a thread or child of theirs that
         #: reports only now (created during the detach) is let go too
         self.released: set[int] = set()
+        #: interrupted threads to detach at their next stop (their process
+        #: is ``silent`` meanwhile); the loop goes on serving the others
+        self.detaching: set[int] = set()
+        #: (tgids, callback): called once none of those processes is traced
+        self._release_waiters: list[tuple[set[int], Callable[[], None]]] = []
 
     # --- set-up ---------------------------------------------------------------
     def on_sync(self) -> None:
@@ -125,6 +130,7 @@ class Frontend:
                     points: int | None = None, inherit: bool | None = None) -> Proc:
         """Trace ``tgid`` (``tids`` seized already) with its own trace
         points, as NetBSD keeps ``p_traceflag`` per process."""
+        self.released.discard(tgid)       # traced again (a later -p)
         proc = Proc(tgid, filtered=filtered, started=started)
         proc.set_points(self.points if points is None else points,
                         self.inherit if inherit is None else inherit)
@@ -297,7 +303,11 @@ class Frontend:
             self._resume(th)
 
     def _pass(self, th: Thread, sig: int, event: int) -> None:
-        """Tracing has ended but this tracee stays attached: just keep it going."""
+        """Tracing has ended but this tracee stays attached: just keep it
+        going; or it is to be detached, which it is now."""
+        if th.tid in self.detaching:
+            self._detach_at(th, sig, event)
+            return
         if event == pt.EVENT_STOP:
             if sig in STOP_SIGNALS:
                 pt.resume(pt.PTRACE_LISTEN, th.tid)
@@ -358,11 +368,30 @@ class Frontend:
         tid = th.tid
         del self.threads[tid]
         self.parked.pop(tid, None)
+        self.detaching.discard(tid)
         proc = th.proc
         proc.threads.discard(tid)
         if not proc.threads:
             proc.mem.close()
             self.procs.pop(proc.tgid, None)
+            if self._release_waiters:
+                self._call_release_waiters()
+
+    def after_release(self, tgids: set[int], then: Callable[[], None]) -> None:
+        """Call ``then`` once none of ``tgids`` is traced any more (at once
+        if none is): a clear is answered when its processes are let go."""
+        self._release_waiters.append((set(tgids), then))
+        self._call_release_waiters()
+
+    def _call_release_waiters(self) -> None:
+        waiting = []
+        for tgids, then in self._release_waiters:
+            tgids.intersection_update(self.procs)
+            if tgids:
+                waiting.append((tgids, then))
+            else:
+                then()
+        self._release_waiters = waiting
 
     def _event_stop(self, th: Thread, sig: int, ns: int) -> None:
         """``PTRACE_EVENT_STOP``: a group-stop (LISTEN keeps job control
@@ -896,8 +925,12 @@ class Frontend:
 
     def _detach_process(self, proc: Proc, stopped: int = 0) -> None:
         """Detach every thread of ``proc``: those held at a stop (parked, or
-        ``stopped``, whose stop is being served) at once, running ones
-        after an interrupt."""
+        ``stopped``, whose stop is being served) at once; running ones are
+        interrupted and detached at that stop, served by the loop like any
+        other (a thread may take a while to stop: a vfork parent waits for
+        its child, which the loop must keep serving).  An exited main thread
+        (``pthread_exit``) never stops: it is only forgotten."""
+        proc.silent = True                # no more records from it
         for tid in list(proc.threads):
             th = self.threads.get(tid)
             if th is None:
@@ -908,40 +941,22 @@ class Frontend:
             if tid == stopped or parked is not None:
                 pt.detach(tid, parked[1] if parked else 0)
                 self._gone(th)
+            elif is_zombie(tid):
+                self._gone(th)
             else:
-                self._detach_running(th)
+                try:
+                    pt.interrupt(tid)
+                except OSError:
+                    self._gone(th)
+                    continue
+                self.detaching.add(tid)
 
-    def _detach_running(self, th: Thread) -> None:
-        """PTRACE_INTERRUPT, wait for that thread's stop, detach passing on
-        a signal it was about to receive.
-
-        The wait polls: a main thread that has exited (``pthread_exit``)
-        stays a zombie, never stops, and a blocking ``waitpid`` on it would
-        return only once every other thread has exited.
-        """
-        tid = th.tid
+    def _detach_at(self, th: Thread, sig: int, event: int) -> None:
+        """Detach a thread at its stop, passing on a signal it was about to
+        receive (a group-stop, an event stop, stays as it is)."""
+        pass_sig = sig if event == 0 and sig != pt.SYSCALL_TRAP else 0
         try:
-            pt.interrupt(tid)
+            pt.detach(th.tid, pass_sig)
         except OSError:
-            self._gone(th)
-            return
-        while True:
-            try:
-                pid, status = os.waitpid(tid, pt.WALL | os.WNOHANG)
-            except ChildProcessError:
-                break
-            if pid == 0:
-                if is_zombie(tid):
-                    break
-                time.sleep(0.0005)
-                continue
-            if not os.WIFSTOPPED(status):
-                break
-            sig = status >> 8 & 0xFF
-            event = status >> 16
-            pass_sig = sig if event == 0 and sig != pt.SYSCALL_TRAP else 0
-            if event == pt.EVENT_STOP and sig in STOP_SIGNALS:
-                pass_sig = 0
-            pt.detach(tid, pass_sig)
-            break
+            pass
         self._gone(th)

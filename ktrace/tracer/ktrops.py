@@ -54,17 +54,24 @@ class Ktrops:
         slot: list = [None]
         done = threading.Event()
 
+        def finish(resp: Response) -> None:
+            with self._lock:
+                if not done.is_set():
+                    slot[0] = resp
+                    done.set()
+
         def carry_out() -> None:
             if done.is_set():
                 return                        # the client was told it timed out
             try:
-                slot[0] = self.carry_out(req, uid)
+                resp, detached = self.carry_out(req, uid)
             except ControlError as e:
-                slot[0] = Response(e.errno, str(e))
+                finish(Response(e.errno, str(e)))
             except Exception as e:  # noqa: BLE001 - the tracer must go on
-                slot[0] = Response(errno.EIO, f"internal error: {e!r}")
-            with self._lock:
-                done.set()
+                finish(Response(errno.EIO, f"internal error: {e!r}"))
+            else:
+                # answered once the processes let go are detached
+                self.frontend.after_release(detached, lambda: finish(resp))
 
         with self._lock:
             if self._closing:
@@ -91,14 +98,18 @@ class Ktrops:
                 done.set()
 
     # --- the tracer thread's side ----------------------------------------------
-    def carry_out(self, req: Request, uid: int) -> Response:
+    def carry_out(self, req: Request, uid: int) -> tuple[Response, set[int]]:
+        """Do what ``req`` asks; the answer, and the processes being let go
+        (the answer waits until they are)."""
         fe = self.frontend
         if req.op == "status":
-            return Response(0, "", sorted(p for p, proc in fe.procs.items() if not proc.silent))
+            return Response(0, "", sorted(p for p, proc in fe.procs.items()
+                                          if not proc.silent)), set()
         if req.op == "clearfile":
             pids = sorted(fe.procs)
-            fe.end_tracing()                  # answered once all are let go
-            return Response(0, "", pids)
+            fe.end_tracing()
+            return Response(0, "", pids), {p for p in pids if not fe.procs.get(p) or
+                                           not fe.procs[p].filtered}
         if req.op == "clearall":
             mine = [p for p in fe.procs if _may(uid, p)]
             return self._clear(mine, KTRFAC_MASK | KTRFAC_INHERIT)
@@ -111,20 +122,21 @@ class Ktrops:
         req.pids = allowed
         if req.op == "clear":
             return self._clear(req.pids, req.facs)
-        return self._set(req)
+        return self._set(req), set()
 
-    def _clear(self, pids: list[int], facs: int) -> Response:
+    def _clear(self, pids: list[int], facs: int) -> tuple[Response, set[int]]:
         fe = self.frontend
         kept = []
         for pid in pids:
             proc = fe.procs.get(pid)
             if proc is not None and not fe.clear_points(proc, facs):
                 kept.append(pid)
+        detached = {p for p in pids if p in fe.released}
         if kept:
             return Response(0, f"{', '.join(map(str, kept))}: runs under pyktrace's "
                                "seccomp filter and cannot be detached; no more records, "
-                               "it stays attached until it exits", pids)
-        return Response(0, "", pids)
+                               "it stays attached until it exits", pids), detached
+        return Response(0, "", pids), detached
 
     def _set(self, req: Request) -> Response:
         if not self.joinable:
