@@ -43,8 +43,7 @@ import errno
 import os
 import stat
 import struct
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -121,12 +120,20 @@ def reachable_dirs() -> list[str]:
     uid its name says), never one planted by someone else."""
     own = runtime_dir(create=False)
     dirs = [own]
-    if os.getuid() == 0:
-        from glob import glob
-        for d in sorted(glob("/tmp/pyktrace-*") + glob("/run/user/*/pyktrace")):
+    if os.getuid() == 0:        # (glob would import re: start-up milliseconds)
+        candidates = [f"/tmp/{n}" for n in _listdir("/tmp") if n.startswith("pyktrace-")]
+        candidates += [f"/run/user/{n}/pyktrace" for n in _listdir("/run/user")]
+        for d in sorted(candidates):
             if d != own and _owned_as_named(d):
                 dirs.append(d)
     return dirs
+
+
+def _listdir(path: str) -> list[str]:
+    try:
+        return os.listdir(path)
+    except OSError:
+        return []
 
 
 def _owned_as_named(d: str) -> bool:
@@ -175,22 +182,27 @@ def tracer_of_file(fd: int) -> tuple[str, int] | None:
     return None
 
 
-@contextmanager
-def file_lock(directory: str) -> Iterator[int]:
+class file_lock:  # noqa: N801 - used as a context manager, like open()
     """Serialise the pyktrace commands that look up, start or join tracers
     (one lock per runtime directory: starting is rare and quick), so that
-    two never start a tracer each for one file.  Yields the lock's
+    two never start a tracer each for one file.  ``with`` gives the lock's
     descriptor: a background tracer forked meanwhile inherits the lock and
     must close its copy once it listens."""
-    import fcntl
-    fd = os.open(os.path.join(directory, "lock"),
-                 os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield fd
-    finally:
+
+    def __init__(self, directory: str) -> None:
+        self.path = os.path.join(directory, "lock")
+        self.fd = -1
+
+    def __enter__(self) -> int:
+        import fcntl
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW
+                          | os.O_CLOEXEC, 0o600)
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self.fd
+
+    def __exit__(self, *exc: object) -> None:
         try:
-            os.close(fd)
+            os.close(self.fd)
         except OSError:
             pass
 
