@@ -16,15 +16,10 @@ import os
 from ktrace import control
 from ktrace.control import ControlError, Request
 from ktrace.format import KTRFAC_INHERIT, KTRFAC_MASK
-from ktrace.tracer.procs import status_fields
+from ktrace.tracer.procs import read_tracer, status_fields
 
 #: ``ALL_POINTS`` plus ``-i``: what ``-c`` without ``-t`` and ``-C`` clear
 ALL_FACS = KTRFAC_MASK | KTRFAC_INHERIT
-
-
-def tracer_of(pid: int) -> int:
-    """The pid tracing ``pid`` (0: none), from ``/proc/PID/status``."""
-    return int(status_fields(pid, b"TracerPid").get(b"TracerPid", 0))
 
 
 #: what a tracer that is ending (or has just ended) answers, or its socket
@@ -60,7 +55,7 @@ def _by_tracer(pids: list[int], tracers: dict[int, str]) -> dict[str, list[int]]
     groups: dict[str, list[int]] = {}
     me = os.getuid()
     for pid in pids:
-        tracer = tracer_of(pid)
+        tracer = read_tracer(pid)
         if tracer in tracers:
             groups.setdefault(tracers[tracer], []).append(pid)
         elif tracer and me != 0:

@@ -79,11 +79,9 @@ def start_writing(fd: int, append: bool) -> None:
 
 def _wait_gone(pid: int, limit: float = 30.0) -> None:
     """Wait for an ending tracer to exit (it has flushed its file then)."""
+    from ktrace.tracer.procs import is_zombie
     end = time.monotonic() + limit
-    while os.path.exists(f"/proc/{pid}") and time.monotonic() < end:
-        with open(f"/proc/{pid}/stat", "rb") as f:
-            if f.read().rsplit(b")", 1)[-1].split()[0] in (b"Z", b"X"):
-                return
+    while not is_zombie(pid) and time.monotonic() < end:
         time.sleep(0.01)
 
 

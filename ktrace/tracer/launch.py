@@ -16,7 +16,7 @@ import os
 import _signal as signal
 
 from ktrace.tracer import ptrace as pt
-from ktrace.tracer.procs import status_fields
+from ktrace.tracer.procs import read_tracer
 
 BASE_OPTIONS = pt.O_TRACESYSGOOD | pt.O_TRACEEXEC | pt.O_TRACEEXIT | pt.O_TRACECLONE
 INHERIT_OPTIONS = pt.O_TRACEFORK | pt.O_TRACEVFORK
@@ -166,7 +166,7 @@ def seize_process(pid: int, options: int) -> list[int]:
             except OSError as e:
                 if e.errno == errno.ESRCH:
                     continue
-                if e.errno == errno.EPERM and _tracer_of(tid) == os.getpid():
+                if e.errno == errno.EPERM and read_tracer(tid) == os.getpid():
                     # created meanwhile by a seized thread: attached already
                     # (PTRACE_O_TRACECLONE)
                     seized.append(tid)
@@ -197,10 +197,6 @@ def _let_go(tids: list[int]) -> None:
             pass
 
 
-def _tracer_of(tid: int) -> int:
-    return int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
-
-
 YAMA_SCOPE = "/proc/sys/kernel/yama/ptrace_scope"
 _YAMA_RULES = {1: "only a parent may trace its descendants",
                2: "only processes with CAP_SYS_PTRACE may trace",
@@ -210,7 +206,7 @@ _YAMA_RULES = {1: "only a parent may trace its descendants",
 def eperm_reason(tid: int, yama_scope: str = YAMA_SCOPE) -> str:
     """Why PTRACE_SEIZE said EPERM, as far as can be told: another tracer
     (with its pid), or the Yama LSM's ``ptrace_scope``, else permission."""
-    tracer = _tracer_of(tid)
+    tracer = read_tracer(tid)
     if tracer:
         return f"already traced by process {tracer}"
     try:

@@ -129,6 +129,11 @@ def read_tgid(tid: int) -> int | None:
     return int(tgid) if tgid is not None else None
 
 
+def read_tracer(tid: int) -> int:
+    """The pid tracing ``tid`` (``TracerPid``; 0: none, or gone)."""
+    return int(status_fields(tid, b"TracerPid").get(b"TracerPid", 0))
+
+
 def read_ppid(tid: int) -> int | None:
     ppid = status_fields(tid, b"PPid").get(b"PPid")
     return int(ppid) if ppid is not None else None
