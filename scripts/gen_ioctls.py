@@ -32,13 +32,17 @@ from pathlib import Path
 #: device headers mkioctls includes for every installed header with ioctls
 #: (newer Makefile.ioctl-c takes them all from the set lists) that a
 #: NetBSD trace is most likely to meet, and whose argument sizes are
-#: declared below with confidence.  Left out so far: wsconsio.h, cdio.h,
-#: scsiio.h, dvdio.h, ataio.h (not sized yet; see man/pykdump.1, BUGS).
+#: declared below with confidence (see man/pykdump.1, BUGS, for the rest).
 #: sys/disklabel.h no longer defines requests: its DIOC* moved to sys/dkio.h.
+#: sys/cdio.h's MMC* requests are inside ``#if defined(_KERNEL) ||
+#: defined(_EXPOSE_MMC)``, which kdump's build does not define: left out,
+#: as mkioctls leaves them out.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
-                  "sys/net/if_tun.h")
+                  "sys/net/if_tun.h", "sys/dev/wscons/wsconsio.h",
+                  "sys/sys/cdio.h", "sys/sys/scsiio.h", "sys/sys/dvdio.h",
+                  "sys/sys/ataio.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -138,6 +142,76 @@ NETBSD_SIZES = {
     "struct devrescanargs": 48,     # 2 char[16], unsigned int, pad, int *
     "struct devpmargs": 20,         # char[16], uint32_t
     "struct devlistargs": 32,       # char[16], char (*)[16], size_t
+    # dev/wscons/wsconsio.h 1.126.4.1 (netbsd-10); kbd_t is u_int32_t
+    # (dev/wscons/wsksymvar.h 1.11).  These sizes and those of cdio.h,
+    # scsiio.h, ataio.h and dvdio.h below were worked out by hand and
+    # checked against gcc's sizeof on x86-64 (the same LP64 psABI) with
+    # NetBSD's typedefs spelled out.
+    "kbd_t": 4, "u_int[2]": 8,
+    "struct wscons_event": 24,      # u_int, int, struct timespec (16)
+    "struct wskbd_bell_data": 16,   # 4 u_int
+    "struct wskbd_keyrepeat_data": 12,  # 3 u_int
+    "struct wskbd_map_data": 16,    # u_int, pad, struct wscons_keymap *
+    "struct wskbd_scroll_data": 12,     # 3 u_int
+    "struct wsmouse_calibcoords": 276,  # 5 int, 16 * 4 int
+    "struct wsmouse_id": 264,       # 2 u_int, u_char[WSMOUSE_ID_MAXLEN = 256]
+    "struct wsmouse_repeat": 24,    # unsigned long, 3 unsigned int, pad
+    "struct wsmouse_parameters": 16,    # struct wsmouse_param *, u_int, pad
+    "struct wsdisplay_fbinfo": 16,  # 4 u_int
+    "struct wsdisplay_cmap": 32,    # 2 u_int, 3 u_char *
+    "struct wsdisplay_curpos": 8,   # 2 u_int
+    "struct wsdisplay_cursor": 80,  # 2 u_int, 2 curpos, cmap (32, at 24),
+                                    # curpos, 2 u_char *
+    "struct wsdisplay_font": 48,    # const char *, 3 int, 3 u_int, 2 int,
+                                    # void * (at 40)
+    "struct wsdisplay_addscreendata": 24,   # int, pad, 2 char *
+    "struct wsdisplay_delscreendata": 8,    # 2 int
+    "struct wsdisplay_usefontdata": 8,      # char *
+    "struct wsdisplay_kbddata": 8,  # 2 int
+    "struct wsdisplay_param": 32,   # 4 int, int[4]
+    "struct wsdisplay_char": 16,    # 2 int, uint16_t, 2 uint8_t, char, pad
+    "struct wsdisplay_scroll_data": 12,     # 3 u_int
+    "struct wsdisplay_msgattrs": 24,        # 6 int
+    "struct wsmux_device": 8,       # 2 int
+    "struct wsmux_device_list": 260,        # int, 32 struct wsmux_device
+    "struct wsdisplayio_bus_id": 36,        # u_int, union of 4-aligned
+                                    # structs and char pad[32]
+    "struct wsdisplayio_edid_info": 16,     # 2 uint32_t, void *
+    "struct wsdisplayio_fbinfo": 72,        # 2 uint64_t, 5 uint32_t, union
+                                    # (8 uint32_t: 32, at 36), uint32_t
+    "struct wsdisplayio_blit": 36,  # 9 uint32_t
+    "struct wsdisplayio_fontinfo": 16,      # 2 uint32_t, pointer
+    # sys/cdio.h 1.34
+    "struct ioc_play_track": 4,     # 4 u_char
+    "struct ioc_play_blocks": 8,    # 2 int
+    "struct ioc_read_subchannel": 16,       # 3 u_char, pad, int, pointer
+    "struct ioc_toc_header": 4,     # u_short, 2 u_char
+    "struct ioc_read_toc_entry": 16,        # 2 u_char, u_short, pad, pointer
+    "struct ioc_patch": 4, "struct ioc_vol": 4,     # u_char[4]
+    "struct ioc_play_msf": 6,       # 6 u_char
+    "struct ioc_load_unload": 2,    # 2 u_char
+    # sys/scsiio.h 1.13
+    "scsireq_t": 120,               # 2 u_long, u_char[16], u_char, pad,
+                                    # void *, 2 u_long, u_char[48], 4 u_char,
+                                    # int
+    "struct scsi_addr": 16,         # int, union of 3 int and 2 int
+    "struct oscsi_addr": 12,        # 3 int
+    "struct scbusioscan_args": 8, "struct scbusiodetach_args": 8,   # 2 int
+    "struct scbusaccel_args": 12,   # 3 int
+    # sys/ataio.h 1.9
+    "atareq_t": 40,                 # u_long, 5 u_char, pad, u_short, void *,
+                                    # u_long, int, 2 u_char, pad
+    "struct atabusioscan_args": 4, "struct atabusiodetach_args": 4,  # int
+    # sys/dvdio.h 1.8: unions whose members have bit-fields.  dvd_struct is
+    # its largest member, struct dvd_manufact: 2 uint8_t, pad, int,
+    # uint8_t[2048] = 2056 (the bit-field members are smaller whatever
+    # their layout: dvd_physical 84, dvd_disckey 2052).  dvd_authinfo is
+    # struct dvd_lu_send_title_key: uint8_t, ``unsigned agid:2`` in the
+    # same 4-byte unit (bits 8-9), dvd_key (uint8_t[5]) at 2, int at 8,
+    # three unsigned bit-fields at 12, 4-aligned = 16 (the psABI packing
+    # of bit-fields, which gcc confirms)
+    "dvd_struct": 2056,
+    "dvd_authinfo": 16,
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

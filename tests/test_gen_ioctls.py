@@ -149,3 +149,81 @@ def test_committed_netbsd_device_tables() -> None:
     assert 0x80047457 not in NETBSD_IOCTLS
     # a kernel-only request (dkio.h: #ifdef _KERNEL DIOCGPARTINFO) is not named
     assert "DIOCGPARTINFO" not in NETBSD_IOCTLS.values()
+
+
+def test_committed_wscons_and_disc_tables() -> None:
+    """dev/wscons/wsconsio.h 1.126.4.1, sys/cdio.h 1.34, sys/scsiio.h 1.13,
+    sys/ataio.h 1.9 and sys/dvdio.h 1.8, values worked out by hand:
+    'W' 0x57, 'c' 0x63, 'Q' 0x51, 'U' 0x55, 'A' 0x41, 'd' 0x64."""
+    want = {
+        0x40045700: "WSKBDIO_GTYPE",        # _IOR('W', 0, u_int)
+        0x20005701: "WSKBDIO_BELL",         # _IO('W', 1)
+        # struct wskbd_bell_data: 4 u_int = 16
+        0x80105702: "WSKBDIO_COMPLEXBELL",  # _IOW('W', 2, ...)
+        # struct wskbd_keyrepeat_data: 3 u_int = 12
+        0x400c5708: "WSKBDIO_GETKEYREPEAT",     # _IOR('W', 8, ...)
+        # struct wskbd_map_data: u_int, pad, pointer = 16
+        0xc010570d: "WSKBDIO_GETMAP",       # _IOWR('W', 13, ...)
+        0x80045710: "WSKBDIO_SETENCODING",  # _IOW('W', 16, kbd_t): u_int32_t
+        # struct wsmouse_calibcoords: 5 int + 16 * 4 int = 276 = 0x114
+        0x81145724: "WSMOUSEIO_SCALIBCOORDS",   # _IOW('W', 36, ...)
+        # struct wsmouse_id: 2 u_int + u_char[256] = 264 = 0x108
+        0xc1085726: "WSMOUSEIO_GETID",      # _IOWR('W', 38, ...)
+        # struct wsmouse_repeat: unsigned long + 3 unsigned int, pad = 24
+        0x40185727: "WSMOUSEIO_GETREPEAT",  # _IOR('W', 39, ...)
+        # struct wsdisplay_fbinfo: 4 u_int = 16
+        0x40105741: "WSDISPLAYIO_GINFO",    # _IOR('W', 65, ...)
+        # struct wsdisplay_cmap: 2 u_int + 3 pointers = 32
+        0x80205742: "WSDISPLAYIO_GETCMAP",  # _IOW('W', 66, ...)
+        # struct wsdisplay_cursor: 8 + 2 * 8 + cmap 32 + 8 + 2 pointers = 80
+        0xc0505749: "WSDISPLAYIO_GCURSOR",  # _IOWR('W', 73, ...)
+        0x8004574c: "WSDISPLAYIO_SMODE",    # _IOW('W', 76, u_int)
+        # struct wsdisplay_font: pointer, 8 int-sized fields, pointer = 48
+        0x8030574d: "WSDISPLAYIO_LDFONT",   # _IOW('W', 77, ...)
+        0x80045760: "WSDISPLAYIO_SETVERSION",   # _IOW('W', 96, int)
+        # struct wsmux_device_list: int + 32 * 2 int = 260 = 0x104
+        0xc1045763: "WSMUXIO_LIST_DEVICES",     # _IOWR('W', 99, ...)
+        # struct wscons_event: u_int, int, struct timespec (16) = 24
+        0x80185764: "WSMUXIO_INJECTEVENT",  # _IOW('W', 100, ...)
+        # struct wsdisplayio_bus_id: u_int + a 32-byte, 4-aligned union = 36
+        0x40245765: "WSDISPLAYIO_GET_BUSID",    # _IOR('W', 101, ...)
+        # struct wsdisplayio_fbinfo: 16 + 20 + 32 + 4 = 72 = 0x48
+        0xc0485768: "WSDISPLAYIO_GET_FBINFO",   # _IOWR('W', 104, ...)
+        # sys/cdio.h
+        0x80046301: "CDIOCPLAYTRACKS",      # _IOW('c', 1, 4 u_char)
+        # struct ioc_read_subchannel: 3 u_char, pad, int, pointer = 16
+        0xc0106303: "CDIOCREADSUBCHANNEL",  # _IOWR('c', 3, ...)
+        0x40046304: "CDIOREADTOCHEADER",    # _IOR('c', 4, u_short + 2 u_char)
+        0xc0106305: "CDIOREADTOCENTRIES",   # _IOWR('c', 5, 4 + pad + pointer)
+        0x20006318: "CDIOCEJECT",           # _IO('c', 24)
+        0x20006319: "CDIOCALLOW",           # _IO('c', 25)
+        0x80066319: "CDIOCPLAYMSF",         # _IOW('c', 25, 6 u_char)
+        0x8002631a: "CDIOCLOADUNLOAD",      # _IOW('c', 26, 2 u_char)
+        # sys/scsiio.h: scsireq_t is 2 u_long (16), u_char[16] (32), u_char
+        # (33), pad, void * (48), 2 u_long (64), u_char[48] (112), 4 u_char
+        # (116), int = 120 = 0x78
+        0xc0785101: "SCIOCCOMMAND",         # _IOWR('Q', 1, scsireq_t)
+        # struct scsi_addr: int + union of 3 int and 2 int = 16
+        0x40105104: "SCIOCIDENTIFY",        # _IOR('Q', 4, ...)
+        0x400c5104: "OSCIOCIDENTIFY",       # _IOR('Q', 4, 3 int)
+        0x80085500: "SCBUSIOSCAN",          # _IOW('U', 0, 2 int)
+        0x800c5502: "SCBUSACCEL",           # _IOW('U', 2, 3 int)
+        0x80085502: "SCBUSIODETACH",        # _IOW('U', 2, 2 int)
+        # sys/ataio.h: atareq_t is u_long, 5 u_char, pad, u_short (16),
+        # void *, u_long (32), int, 2 u_char, pad = 40 = 0x28
+        0xc0285108: "ATAIOCCOMMAND",        # _IOWR('Q', 8, atareq_t)
+        0x80044132: "ATABUSIOSCAN",         # _IOW('A', 50, int)
+        0x20004133: "ATABUSIORESET",        # _IO('A', 51)
+        # sys/dvdio.h: dvd_struct is its struct dvd_manufact, 2 uint8_t,
+        # pad, int, uint8_t[2048] = 2056 = 0x808; dvd_authinfo its struct
+        # dvd_lu_send_title_key = 16
+        0xc8086400: "DVD_READ_STRUCT",      # _IOWR('d', 0, dvd_struct)
+        0xc0106402: "DVD_AUTH",             # _IOWR('d', 2, dvd_authinfo)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    # SCBUSIOLLSCAN (_IO('U', 3)) is in mkioctls' keep list
+    assert 0x20005503 not in NETBSD_IOCTLS
+    # cdio.h's MMC requests and the _BUF ones are for _KERNEL/_EXPOSE_MMC only
+    for name in ("MMCGETDISCINFO", "MMCOP", "CDIOCREADSUBCHANNEL_BUF"):
+        assert name not in NETBSD_IOCTLS.values()

@@ -204,6 +204,22 @@ def test_call_ioctl_device_headers() -> None:
         H2 + "CALL  ioctl(5,_IOW('s',0x2,0x4),0x7f7fffffe3a0)"]
 
 
+def test_call_ioctl_wscons_and_disc_headers() -> None:
+    # ioctlname() from dev/wscons/wsconsio.h 1.126.4.1, sys/cdio.h 1.34,
+    # sys/scsiio.h 1.13 (kdump.c 1.140.2.2 prints "%s" for a known request)
+    named = {0x40105741: "WSDISPLAYIO_GINFO",   # _IOR('W', 65, 4 u_int)
+             0xc1045763: "WSMUXIO_LIST_DEVICES",    # _IOWR('W', 99, 260)
+             0x40046304: "CDIOREADTOCHEADER",   # _IOR('c', 4, 4)
+             0xc0785101: "SCIOCCOMMAND"}        # _IOWR('Q', 1, scsireq_t: 120)
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe2d0))
+        assert lines([r], netbsd=True) == [
+            H2 + "CALL  ioctl(3,%s,0x7f7fffffe2d0)" % name]
+    # SCBUSIOLLSCAN is in mkioctls' keep list: ioctldecode() prints it
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x20005503))
+    assert lines([r], netbsd=True) == [H2 + "CALL  ioctl(3,_IO('U',0x3))"]
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))
