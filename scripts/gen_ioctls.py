@@ -36,13 +36,16 @@ from pathlib import Path
 #: sys/disklabel.h no longer defines requests: its DIOC* moved to sys/dkio.h.
 #: sys/cdio.h's MMC* requests are inside ``#if defined(_KERNEL) ||
 #: defined(_EXPOSE_MMC)``, which kdump's build does not define: left out,
-#: as mkioctls leaves them out.
+#: as mkioctls leaves them out.  Not read yet, so decoded rather than
+#: named: netinet6/in6_var.h, dev/usb/usb.h, net/if_tap.h and the other
+#: device headers (their argument structures have not been sized).
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
                   "sys/net/if_tun.h", "sys/dev/wscons/wsconsio.h",
                   "sys/sys/cdio.h", "sys/sys/scsiio.h", "sys/sys/dvdio.h",
-                  "sys/sys/ataio.h")
+                  "sys/sys/ataio.h", "sys/net/bpf.h", "sys/dev/pci/pciio.h",
+                  "sys/sys/power.h", "sys/sys/envsys.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -212,6 +215,26 @@ NETBSD_SIZES = {
     # of bit-fields, which gcc confirms)
     "dvd_struct": 2056,
     "dvd_authinfo": 16,
+    # net/bpf.h 1.78.4.1 (netbsd-10; BIOC[SG]ORTIMEOUT need COMPAT_50);
+    # struct ifreq and struct timeval as above.  These and the sizes of
+    # pciio.h, power.h and envsys.h below were checked with gcc as above.
+    "struct bpf_program": 16,       # u_int, pad, struct bpf_insn *
+    "struct bpf_stat": 128,         # 3 uint64_t, uint64_t[13]
+    "struct bpf_stat_old": 8,       # 2 u_int
+    "struct bpf_version": 4,        # 2 u_short
+    "struct bpf_dltlist": 16,       # u_int, pad, u_int *
+    # dev/pci/pciio.h 1.5
+    "struct pciio_cfgreg": 8,       # u_int, uint32_t
+    "struct pciio_bdf_cfgreg": 20,  # 3 u_int, struct pciio_cfgreg
+    "struct pciio_businfo": 8,      # 2 u_int
+    "struct pciio_drvname": 24,     # 2 u_int, char[PCI_IO_DRVNAME_LEN = 16]
+    "struct pciio_drvnameonbus": 28,    # 3 u_int, char[16]
+    # sys/power.h 1.23 (struct plistref as above)
+    "struct power_type": 32,        # char[32]
+    # sys/envsys.h 1.39
+    "envsys_tre_data_t": 32,        # u_int, 4 unions of (u)int32_t,
+                                    # 2 uint32_t, u_int
+    "envsys_basic_info_t": 56,      # 2 u_int, char[33], pad, 3 u_int
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -261,35 +284,39 @@ def if_true(expr: str, defined: set[str]) -> bool:
 
 
 def active_lines(text: str, defined: set[str]) -> str:
-    """``text`` without the lines ``#if``/``#ifdef``/``#ifndef``/``#else``
-    rule out, as mkioctls' ``cc -E -dM`` sees them in a user-space build
-    (``defined`` grows with each active ``#define``; ``_KERNEL`` is never
-    defined, ``_NETBSD_SOURCE`` is, as for kdump's build)."""
+    """``text`` without the lines ``#if``/``#ifdef``/``#ifndef``/``#elif``/
+    ``#else`` rule out, as mkioctls' ``cc -E -dM`` sees them in a user-space
+    build (``defined`` grows with each active ``#define``; ``_KERNEL`` is
+    never defined, ``_NETBSD_SOURCE`` is, as for kdump's build).  Lines
+    ending in a backslash are joined first, as cpp joins them, and, as in
+    cpp, the conditions of a group inside a skipped one are not read."""
     keep: list[str] = []
-    stack: list[bool] = []
-    for line in text.splitlines():
+    # one entry an open #if group: (this branch is taken, one was taken)
+    stack: list[tuple[bool, bool]] = []
+    for line in re.sub(r"\\\n", " ", text).splitlines():
         words = line.lstrip("# \t").split()
         if line.startswith("#") and words:
             cmd, arg = words[0], words[1] if len(words) > 1 else ""
+            rest = line.lstrip("# \t")[len(cmd):]
             if cmd in ("ifdef", "ifndef", "if"):
-                outer = all(stack)
-                rest = line.lstrip("# \t")[len(cmd):]
-                stack.append((arg in defined if cmd == "ifdef" else
-                              arg not in defined if cmd == "ifndef" else
-                              if_true(rest, defined))
-                             and outer)
+                on = all(t for t, _ in stack) and (
+                    arg in defined if cmd == "ifdef" else
+                    arg not in defined if cmd == "ifndef" else
+                    if_true(rest, defined))
+                stack.append((on, on))
                 continue
-            if cmd == "elif":
-                raise SystemExit("#elif: not handled; teach active_lines")
-            if cmd == "else":
-                stack[-1] = not stack[-1] and all(stack[:-1])
+            if cmd in ("elif", "else"):
+                _, taken = stack.pop()
+                on = (all(t for t, _ in stack) and not taken
+                      and (cmd == "else" or if_true(rest, defined)))
+                stack.append((on, taken or on))
                 continue
             if cmd == "endif":
                 stack.pop()
                 continue
-            if cmd == "define" and all(stack):
+            if cmd == "define" and all(t for t, _ in stack):
                 defined.add(arg.split("(")[0])
-        if all(stack):
+        if all(t for t, _ in stack):
             keep.append(line)
     return "\n".join(keep)
 

@@ -220,6 +220,18 @@ def test_call_ioctl_wscons_and_disc_headers() -> None:
     assert lines([r], netbsd=True) == [H2 + "CALL  ioctl(3,_IO('U',0x3))"]
 
 
+def test_call_ioctl_bpf() -> None:
+    # tcpdump's requests, ioctlname() from net/bpf.h 1.78.4.1
+    named = {0x8090426c: "BIOCSETIF",       # _IOW('B', 108, struct ifreq)
+             0x80044270: "BIOCIMMEDIATE",   # _IOW('B', 112, u_int)
+             0x80104267: "BIOCSETF",        # _IOW('B', 103, bpf_program)
+             0x4080426f: "BIOCGSTATS"}      # _IOR('B', 111, bpf_stat)
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 4, req, 0x7f7fffffe4c0))
+        assert lines([r], netbsd=True) == [
+            H2 + "CALL  ioctl(4,%s,0x7f7fffffe4c0)" % name]
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))
