@@ -504,3 +504,27 @@ def test_clearing_a_shell_that_vforks_children_we_trace(env, tmp_path):
     finally:
         target.kill()
         target.wait()
+
+
+@pytest.mark.parametrize("how", ["clear", "sigterm"])
+def test_letting_go_of_a_process_whose_threads_keep_execing(env, cbin, tmp_path, how):
+    """A non-main thread execs every 2 ms: the exec (de_thread) lands in
+    the middle of the asynchronous detach, and nothing stays traced."""
+    target = subprocess.Popen([str(cbin / "threadexec")])
+    try:
+        for _ in range(6):
+            run(env, "-f", str(tmp_path / "ktrace.out"), "-p", str(target.pid))
+            tracer = tracer_of(target.pid)
+            assert tracer > 0
+            time.sleep(0.05)
+            assert tracer_of(target.pid) == tracer          # still traced
+            if how == "clear":
+                run(env, "-c", "-p", str(target.pid))
+            else:
+                os.kill(tracer, signal.SIGTERM)
+            _wait_for(lambda: gone(tracer), "the tracer's exit")
+            _wait_for(lambda: tracer_of(target.pid) == 0, "the detach")
+            assert b"t" not in _threads_state(target.pid)
+    finally:
+        target.kill()
+        target.wait()

@@ -305,7 +305,9 @@ class Frontend:
     def _pass(self, th: Thread, sig: int, event: int) -> None:
         """Tracing has ended but this tracee stays attached: just keep it
         going; or it is to be detached, which it is now."""
-        if th.tid in self.detaching:
+        if event == pt.EVENT_EXEC:
+            th = self._exec_threads(th)
+        if th.tid in self.detaching or th.proc.releasing:
             self._detach_at(th, sig, event)
             return
         if event == pt.EVENT_STOP:
@@ -316,18 +318,27 @@ class Frontend:
         elif event == 0 and sig != pt.SYSCALL_TRAP:
             pt.resume(pt.PTRACE_CONT, th.tid, sig)
         else:
-            if event == pt.EVENT_EXEC:
-                # de_thread killed the other threads: forget them
-                for other in list(th.proc.threads - {th.tid}):
-                    self.threads.pop(other, None)
-                    self.parked.pop(other, None)
-                th.proc.threads = {th.tid}
             pt.resume(pt.PTRACE_CONT, th.tid)
 
     def _new_task(self, tid: int) -> Thread | None:
         """A thread or child reported before its creator's clone event."""
         tgid = read_tgid(tid)
         proc = self.procs.get(tgid) if tgid else None
+        if proc is not None and proc.releasing:
+            # a thread created while its process is let go, or the leader
+            # of an exec (de_thread killed every other thread): let it go
+            if tid == proc.tgid:
+                for other in list(proc.threads):
+                    if other in self.threads:
+                        self._drop_thread(self.threads[other])
+                proc.threads.clear()
+            try:
+                pt.detach(tid)
+            except OSError:
+                pass
+            if not proc.threads:
+                self._proc_gone(proc)
+            return None
         if proc is not None:
             return self._add_thread(tid, proc)
         ppid = read_ppid(tid) or 0
@@ -363,19 +374,28 @@ class Frontend:
         return self._add_thread(tid, proc)
 
     def _gone(self, th: Thread) -> None:
+        self._drop_thread(th)
+        proc = th.proc
+        proc.threads.discard(th.tid)
+        if not proc.threads:
+            self._proc_gone(proc)
+
+    def _drop_thread(self, th: Thread) -> None:
+        """Forget a thread: its backlog queued, no longer parked or due
+        for a detach (its process's thread set is the caller's)."""
         if th.backlog:
             self._flush(th)
         tid = th.tid
-        del self.threads[tid]
+        if self.threads.get(tid) is th:
+            del self.threads[tid]
         self.parked.pop(tid, None)
         self.detaching.discard(tid)
-        proc = th.proc
-        proc.threads.discard(tid)
-        if not proc.threads:
-            proc.mem.close()
-            self.procs.pop(proc.tgid, None)
-            if self._release_waiters:
-                self._call_release_waiters()
+
+    def _proc_gone(self, proc: Proc) -> None:
+        proc.mem.close()
+        self.procs.pop(proc.tgid, None)
+        if self._release_waiters:
+            self._call_release_waiters()
 
     def after_release(self, tgids: set[int], then: Callable[[], None]) -> None:
         """Call ``then`` once none of ``tgids`` is traced any more (at once
@@ -727,28 +747,36 @@ class Frontend:
             self._emit(th, th.tid, ns, records)
 
     # --- exec and exit --------------------------------------------------------
-    def _exec(self, th: Thread, ns: int) -> None:
-        """``PTRACE_EVENT_EXEC``: the image changed; after a non-leader exec
-        the thread carries on under the tgid (its old tid in GETEVENTMSG)."""
+    def _exec_threads(self, th: Thread) -> Thread:
+        """The threads after an exec: every other one is gone (de_thread;
+        their exits may still be reported), and after a non-leader exec the
+        execing thread carries on under the tgid (its old tid in
+        GETEVENTMSG).  Returns the thread that now has the tgid."""
         proc = th.proc
         tid = th.tid
         try:
             former = pt.geteventmsg(tid)
         except OSError:
             former = tid
-        if former != tid and former in self.threads:
-            execer = self.threads.pop(former)
-            self.parked.pop(former, None)
+        execer = self.threads.get(former) if former != tid else None
+        if execer is not None:
+            self._drop_thread(th)             # the old leader: its records first
+            self._drop_thread(execer)
             proc.threads.discard(former)
             execer.tid = tid
             self.threads[tid] = execer
             th = execer
-        # every other thread is gone (de_thread); their exits may still be reported
         for other in list(proc.threads):
             if other != tid and other in self.threads:
-                self._flush(self.threads.pop(other))
-                self.parked.pop(other, None)
+                self._drop_thread(self.threads[other])
         proc.threads = {tid}
+        return th
+
+    def _exec(self, th: Thread, ns: int) -> None:
+        """``PTRACE_EVENT_EXEC``: the image changed."""
+        th = self._exec_threads(th)
+        proc = th.proc
+        tid = th.tid
         if proc.options_after_exec is not None:   # the command itself now runs
             try:
                 pt.setoptions(tid, proc.options_after_exec)
@@ -885,6 +913,8 @@ class Frontend:
         proc.set_points(proc.points | points, proc.inherit or inherit)
         proc.emul_due = True
         proc.silent = False
+        proc.releasing = False            # a clear in progress is overtaken
+        self.detaching.difference_update(proc.threads)
         for tid in proc.threads:
             if grows:
                 self.options_due[tid] = options
@@ -931,6 +961,7 @@ class Frontend:
         its child, which the loop must keep serving).  An exited main thread
         (``pthread_exit``) never stops: it is only forgotten."""
         proc.silent = True                # no more records from it
+        proc.releasing = True             # new threads are let go at once
         for tid in list(proc.threads):
             th = self.threads.get(tid)
             if th is None:

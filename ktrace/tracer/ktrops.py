@@ -53,6 +53,7 @@ class Ktrops:
             return Response(errno.EPERM, f"{self.file_name}: {os.strerror(errno.EPERM)}")
         slot: list = [None]
         done = threading.Event()
+        pending: list[set[int]] = []          # carried out, detaches under way
 
         def finish(resp: Response) -> None:
             with self._lock:
@@ -71,6 +72,7 @@ class Ktrops:
                 finish(Response(errno.EIO, f"internal error: {e!r}"))
             else:
                 # answered once the processes let go are detached
+                pending.append(detached)
                 self.frontend.after_release(detached, lambda: finish(resp))
 
         with self._lock:
@@ -82,7 +84,11 @@ class Ktrops:
         if not done.wait(ANSWER_TIMEOUT):
             with self._lock:
                 if not done.is_set():
-                    done.set()                # never carried out now
+                    done.set()                # never carried out now, or done
+                    if pending:               # but a thread has not stopped yet
+                        return Response(0, f"{', '.join(map(str, sorted(pending[0])))}: "
+                                           "cleared; a thread that has not stopped yet "
+                                           "is let go at its next stop")
                     return Response(errno.ETIMEDOUT, "the tracer did not answer")
         return slot[0]
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import errno
 import os
+import time
 # the C module behind ``signal``, whose IntEnum wrappers (and ``enum``)
 # cost ~3 ms of pyktrace's start-up; same functions, plain ints
 import _signal as signal
 
 from ktrace.tracer import ptrace as pt
-from ktrace.tracer.procs import read_tracer
+from ktrace.tracer.procs import is_zombie, read_tracer
 
 BASE_OPTIONS = pt.O_TRACESYSGOOD | pt.O_TRACEEXEC | pt.O_TRACEEXIT | pt.O_TRACECLONE
 INHERIT_OPTIONS = pt.O_TRACEFORK | pt.O_TRACEVFORK
@@ -162,7 +163,7 @@ def seize_process(pid: int, options: int) -> list[int]:
             break
         for tid in new:
             try:
-                pt.seize(tid, options)
+                _seize(tid, options)
             except OSError as e:
                 if e.errno == errno.ESRCH:
                     continue
@@ -183,6 +184,23 @@ def seize_process(pid: int, options: int) -> list[int]:
         except OSError:
             pass
     return seized
+
+
+def _seize(tid: int, options: int) -> None:
+    """PTRACE_SEIZE, retried for a few milliseconds on EPERM while the
+    thread is on its way out (a thread exiting, or killed by another's
+    exec, refuses the attach): then ESRCH.  A real refusal stays EPERM."""
+    for _ in range(20):
+        try:
+            pt.seize(tid, options)
+            return
+        except OSError as e:
+            if e.errno != errno.EPERM or read_tracer(tid) == os.getpid():
+                raise
+            if is_zombie(tid):
+                raise OSError(errno.ESRCH, os.strerror(errno.ESRCH)) from None
+            time.sleep(0.001)
+    pt.seize(tid, options)
 
 
 def _let_go(tids: list[int]) -> None:

@@ -27,7 +27,7 @@ class Proc:
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
                  "filtered", "started", "emul_due", "killed_noted",
                  "handlers_unknown", "silent", "options_after_exec",
-                 "points", "inherit", "syscall_stops")
+                 "points", "inherit", "syscall_stops", "releasing")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
                  started: bool = True) -> None:
@@ -60,6 +60,8 @@ class Proc:
         self.points = 0
         self.inherit = False
         self.syscall_stops = False
+        #: being let go (a clear): a thread it gains meanwhile is let go too
+        self.releasing = False
 
     def set_points(self, points: int, inherit: bool) -> None:
         self.points = points
