@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Callable
 
 #: ``ready(error, message)``: the daemon's report to the waiting command;
@@ -20,8 +21,13 @@ from collections.abc import Callable
 Ready = Callable[[int, str], None]
 
 
+#: how long the command waits for the daemon's report
+READY_TIMEOUT = 15.0
+
+
 def run_in_background(log_path: str, body: Callable[[Ready], int],
-                      keep: tuple[int, ...] = ()) -> tuple[int, str]:
+                      keep: tuple[int, ...] = (),
+                      timeout: float = READY_TIMEOUT) -> tuple[int, str]:
     """Fork a daemon running ``body(ready)``; return ``(error, message)``.
 
     Returns in the calling process once the daemon has called ``ready`` (or
@@ -30,15 +36,23 @@ def run_in_background(log_path: str, body: Callable[[Ready], int],
     keeps the descriptors in ``keep`` and closes every other one it
     inherited beyond the standard three (a pipe held open by a forgotten
     copy would make whoever reads it wait for the tracer's end).
+
+    A daemon that has not reported within ``timeout`` seconds is killed
+    (ETIMEDOUT): attaching to a process in the middle of an exec can hang
+    in the kernel (the exec waits for threads the stuck tracer would reap),
+    and SIGKILL is what undoes it -- the kernel then detaches everything.
     """
     rfd, wfd = os.pipe()
     first = os.fork()
     if first:
         os.close(wfd)
-        with os.fdopen(rfd, "rb") as r:
-            report = r.read()
+        report = _read_report(rfd, timeout)
         os.waitpid(first, 0)
-        if not report:
+        daemon, _, report = report.partition(b"\n")
+        if not report.strip():
+            if daemon.isdigit() and _kill(int(daemon)):
+                return 110, ("the background tracer did not finish attaching "
+                             f"within {timeout:.0f} s and was killed; try again")
             return 5, f"the background tracer died; see {log_path}"
         err, _, message = report.decode(errors="replace").partition(" ")
         return int(err), message
@@ -51,6 +65,7 @@ def run_in_background(log_path: str, body: Callable[[Ready], int],
         _daemon_streams(log_path)
         _close_inherited({*keep, wfd})
         os.chdir("/")               # hold no directory busy (paths here are absolute)
+        os.write(wfd, b"%d\n" % os.getpid())
     except BaseException:
         os._exit(1)
     reported = False
@@ -72,6 +87,31 @@ def run_in_background(log_path: str, body: Callable[[Ready], int],
             ready(5, f"the background tracer stopped before tracing; see {log_path}")
         sys.stderr.flush()
         os._exit(code)
+
+
+def _read_report(fd: int, timeout: float) -> bytes:
+    """What the daemon wrote (its pid, a newline, its report) until it
+    closed the pipe, or until ``timeout`` has passed."""
+    import select
+    end = time.monotonic() + timeout
+    data = b""
+    with os.fdopen(fd, "rb", buffering=0) as r:
+        while (left := end - time.monotonic()) > 0:
+            if not select.select([r], [], [], left)[0]:
+                break
+            chunk = r.read(4096)
+            if not chunk:
+                break
+            data += chunk
+    return data
+
+
+def _kill(pid: int) -> bool:
+    try:
+        os.kill(pid, 9)
+        return True
+    except OSError:
+        return False
 
 
 def _close_inherited(keep: set[int]) -> None:

@@ -57,3 +57,31 @@ def test_daemon_dying_before_ready_is_reported(tmp_path: Path) -> None:
     err, message = run_in_background(log, body)
     assert err == 5 and str(log) in message
     assert "boom" in wait_for_file(log, "boom")
+
+
+def test_a_daemon_that_never_reports_is_killed(tmp_path: Path) -> None:
+    """Attaching can hang in the kernel (a target mid-exec): the command
+    gives up after its timeout and SIGKILLs the daemon."""
+    log = tmp_path / "tracer.log"
+    pidfile = tmp_path / "pid"
+
+    def body(ready) -> int:
+        pidfile.write_text(str(os.getpid()))
+        time.sleep(60)
+        return 0
+
+    err, message = run_in_background(str(log), body, timeout=1.0)
+    assert (err, message) == (110, "the background tracer did not finish attaching "
+                                    "within 1 s and was killed; try again")
+    pid = int(pidfile.read_text())
+    end = time.monotonic() + 10
+    while time.monotonic() < end:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
+                    break
+        except FileNotFoundError:
+            break
+        time.sleep(0.02)
+    else:
+        raise AssertionError("the daemon still runs")
