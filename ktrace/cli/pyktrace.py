@@ -64,7 +64,7 @@ def build_cli(click):
     @click.option("-g", "pgid", type=int, metavar="PGID", help="Trace every process of this process group.")
     @click.option("-i", "inherit", is_flag=True, help="Follow future children (fork, vfork, clone); threads are always followed.")
     @click.option("-n", "nonblocking", is_flag=True, help="Stop tracing to the file rather than block on it.")
-    @click.option("-p", "pid", type=int, metavar="PID", help="Trace this running process (every thread).")
+    @click.option("-p", "pid", type=int, metavar="PID", help="Trace this running process (every thread), in a background tracer that -c/-C clear.")
     @click.option("-s", "synchronous", is_flag=True, help="Synchronous writes (O_SYNC).")
     @click.option("-t", "trstr", metavar="TRSTR", help="Trace points (NetBSD letters, see below); default +.")
     @click.option("--foreground", is_flag=True,
