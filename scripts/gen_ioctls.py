@@ -36,16 +36,23 @@ from pathlib import Path
 #: sys/disklabel.h no longer defines requests: its DIOC* moved to sys/dkio.h.
 #: sys/cdio.h's MMC* requests are inside ``#if defined(_KERNEL) ||
 #: defined(_EXPOSE_MMC)``, which kdump's build does not define: left out,
-#: as mkioctls leaves them out.  Not read yet, so decoded rather than
-#: named: netinet6/in6_var.h, dev/usb/usb.h, net/if_tap.h and the other
-#: device headers (their argument structures have not been sized).
+#: as mkioctls leaves them out.  netinet6/in6_var.h gives few names: the
+#: request line mkioctls matches (``define[ \t]*[A-Z_]*[ \t]*_IO``) has no
+#: digits in the name, so its SIOC*_IN6 and SIOCGIFSTAT_ICMP6 requests are
+#: not in ioctlname() (kdump decodes them), as the regular expression below
+#: also has it; the names it keeps are SIOCSIFINFO_FLAGS and
+#: SIOC[AD]ADDRCTL_POLICY.  dev/usb/usb.h's USB_DISCOVER is
+#: SCBUSIOLLSCAN's value, which is in the keep list.  Not read yet, so
+#: decoded rather than named: net/if_tap.h and the other device headers
+#: (their argument structures have not been sized).
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
                   "sys/net/if_tun.h", "sys/dev/wscons/wsconsio.h",
                   "sys/sys/cdio.h", "sys/sys/scsiio.h", "sys/sys/dvdio.h",
                   "sys/sys/ataio.h", "sys/net/bpf.h", "sys/dev/pci/pciio.h",
-                  "sys/sys/power.h", "sys/sys/envsys.h")
+                  "sys/sys/power.h", "sys/sys/envsys.h",
+                  "sys/dev/usb/usb.h", "sys/netinet6/in6_var.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -235,6 +242,34 @@ NETBSD_SIZES = {
     "envsys_tre_data_t": 32,        # u_int, 4 unions of (u)int32_t,
                                     # 2 uint32_t, u_int
     "envsys_basic_info_t": 56,      # 2 u_int, char[33], pad, 3 u_int
+    # dev/usb/usb.h 1.121.4.1 (netbsd-10).  The descriptors are UPACKED
+    # (__packed) arrays of uint8_t; these sizes and those of in6_var.h
+    # below were checked with gcc as above.
+    "struct usb_ctl_request": 32,   # int, usb_device_request_t (packed 8),
+                                    # pad, void *, 2 int
+    "struct usb_device_info": 1268,     # 2 uint8_t, pad, cookie (uint32_t),
+                                    # 2 char[384], char[8], char[384],
+                                    # 3 uint16_t, 5 uint8_t, pad, 2 int,
+                                    # char[4][16], uint8_t[16]
+    "struct usb_device_info_old": 372,  # the same with char[128] strings
+                                    # and no udi_serial
+    "struct usb_device_stats": 32,  # unsigned long[4]
+    "struct usb_ctl_report_desc": 1028, "struct usb_ctl_report": 1028,
+                                    # int, unsigned char[1024]
+    "struct usb_alt_interface": 12,     # 3 int
+    "usb_device_descriptor_t": 18,  # packed, USB_DEVICE_DESCRIPTOR_SIZE
+    "struct usb_config_desc": 16,   # int, packed 9 bytes, pad
+    "struct usb_interface_desc": 24,    # 3 int, packed 9 bytes, pad
+    "struct usb_endpoint_desc": 24,     # 4 int, packed 7 bytes, pad
+    "struct usb_full_desc": 16,     # int, unsigned, unsigned char *
+    "struct usb_string_desc": 264,  # 2 int, packed 2 + uWord[126], pad
+    "struct usb_bulk_ra_wb_opt": 8,     # 2 unsigned
+    # netinet6/in6_var.h 1.104 (requests with digits in their names left
+    # out, as above); struct sockaddr_in6 is 28 bytes, 4-aligned (uint8_t,
+    # sa_family_t, in_port_t, uint32_t, struct in6_addr, uint32_t)
+    "struct in6_addrpolicy": 72,    # 2 sockaddr_in6, 2 int, u_quad_t
+    "struct in6_ndireq": 32,        # netinet6/nd6.h 1.91: char[16], struct
+                                    # nd_ifinfo (uint8_t, pad, 3 uint32_t)
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

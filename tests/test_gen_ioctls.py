@@ -220,8 +220,10 @@ def test_committed_wscons_and_disc_tables() -> None:
     }
     for value, name in want.items():
         assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
-    # SCBUSIOLLSCAN (_IO('U', 3)) is in mkioctls' keep list
-    assert 0x20005503 not in NETBSD_IOCTLS
+    # SCBUSIOLLSCAN (_IO('U', 3)) is in mkioctls' keep list: the value is
+    # dev/usb/usb.h's USB_DISCOVER
+    assert "SCBUSIOLLSCAN" not in NETBSD_IOCTLS.values()
+    assert NETBSD_IOCTLS[0x20005503] == "USB_DISCOVER"
     # cdio.h's MMC requests and the _BUF ones are for _KERNEL/_EXPOSE_MMC only
     for name in ("MMCGETDISCINFO", "MMCOP", "CDIOCREADSUBCHANNEL_BUF"):
         assert name not in NETBSD_IOCTLS.values()
@@ -298,4 +300,61 @@ def test_committed_bpf_pci_power_envsys_tables() -> None:
     # BIOC[SG]ORTIMEOUT need COMPAT_50, POWER_IOC_GET_TYPE_WITH_LOSSAGE _KERNEL
     for name in ("BIOCSORTIMEOUT", "BIOCGORTIMEOUT",
                  "POWER_IOC_GET_TYPE_WITH_LOSSAGE"):
+        assert name not in NETBSD_IOCTLS.values()
+
+
+def test_names_with_digits_are_not_matched() -> None:
+    # mkioctls' line pattern, ``define[ \t]*[A-Z_]*[ \t]*_IO``, has no
+    # digits: in6_var.h's *_IN6 requests stay out of ioctlname()
+    text = """#define SIOCGIFADDR_IN6\t\t_IOWR('i', 33, struct in6_ifreq)
+#define SIOCGETSGCNT_IN6\t_IOWR('u', 106, \\
+\t\t\t\t      struct sioc_sg_req6) /* get s,g pkt cnt */
+#define SIOCAADDRCTL_POLICY\t_IOW('u', 108, struct in6_addrpolicy)
+"""
+    assert gen.netbsd_requests(text, "i.h") == [
+        ("SIOCAADDRCTL_POLICY", 0x8048756c)]
+
+
+def test_committed_usb_and_in6_tables() -> None:
+    """dev/usb/usb.h 1.121.4.1 and netinet6/in6_var.h 1.104, values worked
+    out by hand: 'U' 0x55, 'i' 0x69, 'u' 0x75."""
+    want = {
+        # struct usb_ctl_request: int, packed 8-byte request, pad to 16,
+        # void *, 2 int = 32
+        0xc0205501: "USB_REQUEST",          # _IOWR('U', 1, ...)
+        0xc020556f: "USB_DO_REQUEST",       # _IOWR('U', 111, ...)
+        0x80045502: "USB_SETDEBUG",         # _IOW('U', 2, int)
+        0x20005503: "USB_DISCOVER",         # _IO('U', 3)
+        # struct usb_device_info: 2 + pad 2 + cookie 4 = 8, 3 * 384 + 8
+        # -> 1168, 3 uint16_t + 5 uint8_t -> 1179, pad 1180, 2 int -> 1188,
+        # 64 + 16 -> 1268 (0x4f4)
+        0xc4f45504: "USB_DEVICEINFO",       # _IOWR('U', 4, ...)
+        0x44f45570: "USB_GET_DEVICEINFO",   # _IOR('U', 112, ...)
+        # struct usb_device_info_old: 8 + 2 * 128 + 8 -> 272, + 11 -> 283,
+        # pad 284, + 8 + 64 + 16 = 372 (0x174)
+        0xc1745504: "USB_DEVICEINFO_OLD",   # _IOWR('U', 4, ...)
+        0x40205505: "USB_DEVICESTATS",      # _IOR('U', 5, unsigned long[4])
+        0x44045515: "USB_GET_REPORT_DESC",  # _IOR('U', 21, int + 1024)
+        0x84045518: "USB_SET_REPORT",       # _IOW('U', 24, int + 1024)
+        0x40125569: "USB_GET_DEVICE_DESC",  # _IOR('U', 105, packed 18)
+        0xc010556a: "USB_GET_CONFIG_DESC",  # _IOWR('U', 106, int + 9 -> 16)
+        0xc018556c: "USB_GET_ENDPOINT_DESC",    # _IOWR('U', 108, 16 + 7 -> 24)
+        0xc108556e: "USB_GET_STRING_DESC",  # _IOWR('U', 110, 8 + 254 -> 264)
+        0x80085575: "USB_SET_BULK_RA_OPT",  # _IOW('U', 117, 2 unsigned)
+        0x80045583: "USB_SET_CM_OVER_DATA",     # _IOW('U', 131, int)
+        # netinet6/in6_var.h: struct in6_ndireq is char[16] and nd6.h's
+        # struct nd_ifinfo (uint8_t, pad, 3 uint32_t: 16) = 32
+        0xc0206973: "SIOCSIFINFO_FLAGS",    # _IOWR('i', 115, ...)
+        # struct in6_addrpolicy: 2 sockaddr_in6 (28) = 56, 2 int, u_quad_t
+        0x8048756c: "SIOCAADDRCTL_POLICY",  # _IOW('u', 108, ...): 72
+        0x8048756d: "SIOCDADDRCTL_POLICY",  # _IOW('u', 109, ...)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    # SIOCGIFADDR_IN6, _IOWR('i', 33, struct in6_ifreq: char[16] and a
+    # union whose largest member is struct icmp6_ifstat, 34 u_quad_t = 272,
+    # so 288): a name with a digit, decoded
+    assert 0xc1206921 not in NETBSD_IOCTLS
+    for name in ("SIOCGIFADDR_IN6", "SIOCAIFADDR_IN6", "SIOCGIFSTAT_ICMP6",
+                 "SIOCSIFALIFETIME_IN6"):
         assert name not in NETBSD_IOCTLS.values()

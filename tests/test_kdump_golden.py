@@ -215,9 +215,22 @@ def test_call_ioctl_wscons_and_disc_headers() -> None:
         r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe2d0))
         assert lines([r], netbsd=True) == [
             H2 + "CALL  ioctl(3,%s,0x7f7fffffe2d0)" % name]
-    # SCBUSIOLLSCAN is in mkioctls' keep list: ioctldecode() prints it
+    # SCBUSIOLLSCAN is in mkioctls' keep list: the value is USB_DISCOVER
     r = rec(1, call(AMD64, SYS_ioctl, 3, 0x20005503))
-    assert lines([r], netbsd=True) == [H2 + "CALL  ioctl(3,_IO('U',0x3))"]
+    assert lines([r], netbsd=True) == [H2 + "CALL  ioctl(3,USB_DISCOVER)"]
+
+
+def test_call_ioctl_usb_and_in6() -> None:
+    # usbdevs(8): USB_DEVICEINFO, ioctlname() from dev/usb/usb.h 1.121.4.1
+    # (_IOWR('U', 4, struct usb_device_info: 1268))
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0xc4f45504, 0x7f7fffffd8a0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(3,USB_DEVICEINFO,0x7f7fffffd8a0)"]
+    # ifconfig's SIOCGIFAFLAG_IN6 (_IOWR('i', 73, struct in6_ifreq: 288)):
+    # mkioctls does not name a request with a digit in its name
+    r = rec(1, call(AMD64, SYS_ioctl, 5, 0xc1206949, 0x7f7fffffe3a0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(5,_IOWR('i',0x49,0x120),0x7f7fffffe3a0)"]
 
 
 def test_call_ioctl_bpf() -> None:
