@@ -165,21 +165,27 @@ def live_tracers() -> dict[int, str]:
     return found
 
 
-def tracer_of_file(fd: int) -> tuple[str, int] | None:
-    """(socket, pid) of the running tracer that writes the file open on
-    ``fd`` (the seed's ``ktd_lookup``: same device and inode), searched in
-    every reachable runtime directory."""
-    st = os.fstat(fd)
+def tracers_of_file(st: os.stat_result) -> list[tuple[str, int]]:
+    """(socket, pid) of each running tracer that writes the file ``st``
+    describes (the seed's ``ktd_lookup``: same device and inode), searched
+    in every reachable runtime directory."""
     if not stat.S_ISREG(st.st_mode):
-        return None
+        return []
     name = socket_name(st.st_dev, st.st_ino)
+    found = []
     for d in reachable_dirs():
         path = os.path.join(d, name)
         if os.path.exists(path):
             pid = server_pid(path)
             if pid is not None:
-                return path, pid
-    return None
+                found.append((path, pid))
+    return found
+
+
+def tracer_of_file(fd: int) -> tuple[str, int] | None:
+    """The first of :func:`tracers_of_file` for the file open on ``fd``."""
+    found = tracers_of_file(os.fstat(fd))
+    return found[0] if found else None
 
 
 class file_lock:  # noqa: N801 - used as a context manager, like open()
@@ -300,6 +306,27 @@ def ktrcanset(uid: int, pid: int) -> bool:
     """
     uids = process_uids(pid)           # ESRCH first, even for root
     return uid == 0 or all(u == uid for u in uids)
+
+
+def may_change(uid: int, pid: int) -> bool:
+    """:func:`ktrcanset`, false for a process gone meanwhile."""
+    try:
+        return ktrcanset(uid, pid)
+    except ControlError:
+        return False
+
+
+def permitted(uid: int, pids: list[int]) -> list[int]:
+    """Those of ``pids`` a caller with ``uid`` may change.  As
+    ``ktrace_common``, an error only when none may be changed (a process
+    group mixing users is traced where it may be): ESRCH for the first of
+    them that does not exist, else EPERM."""
+    mine = [p for p in pids if may_change(uid, p)]
+    if pids and not mine:
+        for pid in pids:
+            ktrcanset(uid, pid)             # ESRCH when it does not exist
+        raise ControlError(errno.EPERM, f"{pids[0]}: {os.strerror(errno.EPERM)}")
+    return mine
 
 
 def peer_credentials(conn: "socket.socket") -> tuple[int, int, int]:

@@ -66,23 +66,6 @@ def _by_tracer(pids: list[int], tracers: dict[int, str]) -> dict[str, list[int]]
     return groups
 
 
-def permitted(pids: list[int]) -> list[int]:
-    """Those of ``pids`` the caller may change (ktrcanset); EPERM when none
-    is, as ``ktrace_common`` answers when no process could be changed (a
-    process group mixing users is traced where it may be)."""
-    me = os.getuid()
-    mine = []
-    for pid in pids:
-        try:
-            if control.ktrcanset(me, pid):
-                mine.append(pid)
-        except ControlError:
-            pass                            # exited meanwhile
-    if pids and not mine:
-        raise ControlError(errno.EPERM, f"{pids[0]}: {os.strerror(errno.EPERM)}")
-    return mine
-
-
 def relinquish(pids: list[int], keep: int | None = None) -> list[str]:
     """Take ``pids`` away from the tracers (other than ``keep``) that trace
     them into other files, before they are traced into a new one."""
@@ -99,7 +82,7 @@ def join(path: str, pids: list[int], facs: int, inherit: bool, version: int) -> 
 
 def clear_processes(pids: list[int], facs: int) -> list[str]:
     """``-c -p``/``-g``: remove ``facs`` from the processes' tracing."""
-    pids = permitted(pids)
+    pids = control.permitted(os.getuid(), pids)
     return [note for path, mine in _by_tracer(pids, control.live_tracers()).items()
             if (note := _clear(path, Request("clear", mine, facs=facs)))]
 
@@ -110,12 +93,7 @@ def clear_file(name: str) -> list[str]:
         st = os.stat(name)
     except OSError as e:
         raise ControlError(e.errno or errno.ENOENT, f"{name}: {e.strerror}") from None
-    sock = control.socket_name(st.st_dev, st.st_ino)
-    notes = []
-    for d in control.reachable_dirs():
-        path = os.path.join(d, sock)
-        if control.server_pid(path) is not None:
-            notes.append(_clear(path, Request("clearfile")))
+    notes = [_clear(path, Request("clearfile")) for path, _ in control.tracers_of_file(st)]
     return [n for n in notes if n]
 
 

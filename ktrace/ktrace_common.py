@@ -237,17 +237,16 @@ def trace_processes(targets: list[int], *, trfile: str, facs: int, version: int,
                     append: bool, synchronous: bool, inherit: bool,
                     foreground: bool, **tunables) -> None:
     """``-p``/``-g``: join the file's tracer, or start one."""
-    from ktrace import control, control_requests
+    from ktrace import control
     from ktrace.background import run_in_background
 
     fd, name = open_trace_file(trfile, synchronous)
     if trfile == "-":
         start_writing(fd, append)
-        _trace_in_foreground(fd, name, targets, facs, version, inherit, tunables,
-                             required=False)
-        return
+        _serve_targets(_start(fd, name, targets, facs, version, inherit, tunables,
+                              required=False, log=_stderr_log))
     try:
-        targets = control_requests.permitted(targets)
+        targets = control.permitted(os.getuid(), targets)
         rdir = control.runtime_dir()
         with control.file_lock(rdir) as lock_fd:
             if _join(fd, rdir, trfile, targets, facs, inherit, version):
@@ -296,12 +295,6 @@ def _join(fd: int, rdir: str, trfile: str, targets: list[int], facs: int,
         if note:
             _stderr_log(note)
         return True
-
-
-def _trace_in_foreground(fd, name, targets, facs, version, inherit, tunables,
-                         required: bool) -> None:
-    _serve_targets(_start(fd, name, targets, facs, version, inherit, tunables,
-                          required=required, log=_stderr_log))
 
 
 def _start(fd: int, name: str, targets: list[int], facs: int, version: int,

@@ -931,11 +931,11 @@ class Frontend:
                         proc.inherit and not points & KTRFAC_INHERIT)
         if proc.points & KTRFAC_MASK:
             return True
-        for tid in proc.threads:
-            th = self.threads.get(tid)
-            if th is not None and th.backlog:
-                self._flush(th)
         if proc.filtered:
+            for tid in proc.threads:
+                th = self.threads.get(tid)
+                if th is not None and th.backlog:
+                    self._flush(th)
             proc.silent = True
             return False
         self.released.add(proc.tgid)

@@ -17,7 +17,7 @@ import errno
 import os
 import threading
 
-from ktrace.control import ControlError, Request, Response, ktrcanset
+from ktrace.control import ControlError, Request, Response, may_change, permitted
 from ktrace.format import KTRFAC_INHERIT, KTRFAC_MASK
 from ktrace.tracer import launch
 from ktrace.tracer.frontend import Frontend
@@ -117,15 +117,9 @@ class Ktrops:
             return Response(0, "", pids), {p for p in pids if not fe.procs.get(p) or
                                            not fe.procs[p].filtered}
         if req.op == "clearall":
-            mine = [p for p in fe.procs if _may(uid, p)]
+            mine = [p for p in fe.procs if may_change(uid, p)]
             return self._clear(mine, KTRFAC_MASK | KTRFAC_INHERIT)
-        # as ktrace_common: EPERM only when no process may be changed
-        allowed = [p for p in req.pids if _may(uid, p)]
-        if req.pids and not allowed:
-            for pid in req.pids:
-                ktrcanset(uid, pid)           # ESRCH when it does not exist
-            raise ControlError(errno.EPERM, f"{req.pids[0]}: {os.strerror(errno.EPERM)}")
-        req.pids = allowed
+        req.pids = permitted(uid, req.pids)
         if req.op == "clear":
             return self._clear(req.pids, req.facs)
         return self._set(req), set()
@@ -166,13 +160,6 @@ class Ktrops:
                 return Response(errno.EPERM, str(e))
             fe.add_process(pid, tids, attached=True, points=req.facs, inherit=req.inherit)
         return Response(0, "", req.pids)
-
-
-def _may(uid: int, pid: int) -> bool:
-    try:
-        return ktrcanset(uid, pid)
-    except ControlError:
-        return False                          # gone meanwhile
 
 
 def _wake_waitpid() -> None:
