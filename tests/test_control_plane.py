@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from ktrace import control
-from ktrace.format import AMD64, KTR_EMUL, KTR_NAMEI, KTR_SYSCALL, Layouts
+from ktrace.format import AMD64, KTR_EMUL, KTR_GENIO, KTR_NAMEI, KTR_SYSCALL, Layouts
 from ktrace.tracefile import read_all
 
 from nobody import SETPRIV, run_as_nobody
 from test_tracer_basic import PYKTRACE
+from test_tracer_faults import READ_LOOP
 from test_tracer_procs import _status_field, _wait_for
 
 HEADER = Layouts.get(AMD64).header_size
@@ -134,6 +135,26 @@ def test_p_returns_and_the_background_tracer_runs_until_cleared(env, loopers, tm
     assert b"/" in {r.payload for r in recs if r.type == KTR_NAMEI}
     log = (Path(env["XDG_RUNTIME_DIR"]) / "pyktrace" / "pyktrace.log").read_text()
     assert f"pyktrace[{tracer}]: tracing {lp.pid} into {out}" in log
+
+
+def test_what_follows_the_return_of_p_is_traced(env, tmp_path):
+    """ktrace -p promises that the target's next system call is recorded:
+    a read blocked at the attach is restarted, and its data is in the file."""
+    target = subprocess.Popen([sys.executable, "-c", READ_LOOP], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE)
+    try:
+        time.sleep(0.2)                                     # into its read
+        out = tmp_path / "ktrace.out"
+        run(env, "-f", str(out), "-t", "ci", "-p", str(target.pid))
+        target.stdin.write(b"now\n")
+        target.stdin.flush()
+        assert target.stdout.read(8) == b"ack:now\n"
+        run(env, "-c", "-p", str(target.pid))
+        gio = [r for r in complete_records(out) if r.type == KTR_GENIO]
+        assert [r.payload[8:] for r in gio] == [b"now\n", b"ack:now\n"]
+    finally:
+        target.kill()
+        target.wait()
 
 
 def test_a_second_p_into_the_same_file_joins_its_tracer(env, loopers, tmp_path):

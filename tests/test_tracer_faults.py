@@ -11,7 +11,7 @@ from pathlib import Path
 
 from nobody import call_as_nobody, run_as_nobody
 from test_tracer_basic import PYKTRACE, decode
-from test_tracer_procs import _status_field, _wait_for, children, first_child
+from test_tracer_procs import _attached, _status_field, _wait_for, children, first_child
 from ktrace.tracefile import Reader
 
 READ_LOOP = ("import os\nwhile True:\n l = os.read(0, 100)\n if not l: break\n"
@@ -73,7 +73,7 @@ def test_process_group_and_descendants(tmp_path):
     out = tmp_path / "ktrace.out"
     tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-p", str(leader.pid), "-d"],
                               stderr=subprocess.PIPE)
-    _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -d")
+    _wait_for(lambda: _attached(out, py), "attach by -d")
     assert _status_field(leader.pid, b"TracerPid:") != b"0"
     _talk(leader, b"one\n")
     _talk(leader, b"two\n")
@@ -90,9 +90,10 @@ def test_process_group_and_descendants(tmp_path):
     assert not mine or mine[0] == ("EMUL", b"linux")
     assert _status_field(leader.pid, b"TracerPid:") == b"0"
 
+    out = tmp_path / "by-group.out"
     tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-g", str(leader.pid)],
                               stderr=subprocess.PIPE)
-    _wait_for(lambda: _status_field(py, b"TracerPid:") != b"0", "attach by -g")
+    _wait_for(lambda: _attached(out, py), "attach by -g")
     _talk(leader, b"six\n")
     _talk(leader, b"ten\n")
     tracer.send_signal(signal.SIGHUP)

@@ -10,7 +10,7 @@ from ktrace.format import ERESTART
 from ktrace.tracefile import Reader
 from test_tracer_basic import (
     NR_READ, PYKTRACE, after_exec, compile_c, decode, trace)
-from test_tracer_procs import _status_field, _wait_for
+from test_tracer_procs import _attached, _wait_for
 
 NB_SIGUSR1, NB_SIGALRM, NB_SIGTERM, NB_SIGKILL = 30, 14, 15, 9
 PSIG_LEN, PSIG_SIGINFO_LEN = 40, 40 + 128
@@ -83,7 +83,7 @@ def test_handler_installed_before_attach_is_asked_for(tmp_path, *cflags):
     out = tmp_path / "ktrace.out"
     tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-f", str(out), "-p", str(target.pid)],
                               stderr=subprocess.PIPE)
-    _wait_for(lambda: _status_field(target.pid, b"TracerPid:") != b"0", "the attach")
+    _wait_for(lambda: _attached(out, target.pid), "the attach")
     target.stdin.write(b"x")
     target.stdin.flush()
     assert target.stdout.readline() == b"ack\n"

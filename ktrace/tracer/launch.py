@@ -155,7 +155,10 @@ def targets(pids: list[int], pgids: list[int], descendants: bool) -> list[int]:
 
 def seize_process(pid: int, options: int) -> list[int]:
     """Seize every thread of ``pid`` (again until no new thread appears) and
-    interrupt each, so that the loop starts them with the right request."""
+    interrupt each at once, so that the loop starts them with the right
+    request: from its PTRACE_INTERRUPT a thread makes no system call the
+    trace would miss (a blocking one is restarted after the stop), which is
+    what returning from ``pyktrace -p`` promises, as ktrace's ktrops does."""
     seized: list[int] = []
     while True:
         new = [t for t in threads_of(pid) if t not in seized]
@@ -176,13 +179,12 @@ def seize_process(pid: int, options: int) -> list[int]:
                 reason = eperm_reason(tid) if e.errno == errno.EPERM else e.strerror
                 raise LaunchError(f"{pid}: {reason}") from None
             seized.append(tid)
+            try:
+                pt.interrupt(tid)
+            except OSError:             # gone meanwhile: its exit is reported
+                pass
     if not seized:
         raise LaunchError(f"{pid}: No such process")
-    for tid in seized:
-        try:
-            pt.interrupt(tid)
-        except OSError:
-            pass
     return seized
 
 
