@@ -80,7 +80,7 @@ def test_a_daemon_that_never_reports_is_killed(tmp_path: Path) -> None:
             with open(f"/proc/{pid}/stat") as f:
                 if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
                     break
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):   # gone, or going while read
             break
         time.sleep(0.02)
     else:

@@ -95,14 +95,14 @@ def tracer_of(pid: int) -> int:
     """TracerPid of ``pid``; -1 once it is gone."""
     try:
         return int(_status_field(pid, b"TracerPid:") or 0)
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):   # gone, or going while read
         return -1
 
 
 def gone(pid: int) -> bool:
     try:
         return _status_field(pid, b"State:") in (b"Z", b"X")
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):   # gone, or going while read
         return True
 
 
@@ -390,7 +390,7 @@ def _threads_state(pid: int) -> set[bytes]:
     for t in os.listdir(f"/proc/{pid}/task"):
         try:
             states.add(_status_field(int(t), b"State:"))
-        except FileNotFoundError:
+        except (FileNotFoundError, ProcessLookupError):   # gone, or going while read
             pass
     return states
 
