@@ -30,21 +30,37 @@ from pathlib import Path
 #: NetBSD headers read: sys/ioctl.h's own includes (ttycom, filio, sockio)
 #: and sys/ioctl_compat.h, which Makefile.ioctl-c always passes, then the
 #: device headers mkioctls includes for every installed header with ioctls
-#: (newer Makefile.ioctl-c takes them all from the set lists) that a
-#: NetBSD trace is most likely to meet, and whose argument sizes are
-#: declared below with confidence (see man/pykdump.1, BUGS, for the rest).
-#: sys/disklabel.h no longer defines requests: its DIOC* moved to sys/dkio.h.
-#: sys/cdio.h's MMC* requests are inside ``#if defined(_KERNEL) ||
-#: defined(_EXPOSE_MMC)``, which kdump's build does not define: left out,
-#: as mkioctls leaves them out.  netinet6/in6_var.h gives few names: the
+#: (newer Makefile.ioctl-c takes them all from the set lists) that a NetBSD
+#: trace is most likely to meet, and whose argument sizes are declared below
+#: with confidence (see man/pykdump.1, BUGS, for the rest).  sys/disklabel.h
+#: no longer defines requests: its DIOC* moved to sys/dkio.h.  sys/cdio.h's
+#: MMC* requests are inside ``#if defined(_KERNEL) ||
+#: defined(_EXPOSE_MMC)``, which kdump's build does not define: left out, as
+#: mkioctls leaves them out.  netinet6/in6_var.h gives few names: the
 #: request line mkioctls matches (``define[ \t]*[A-Z_]*[ \t]*_IO``) has no
 #: digits in the name, so its SIOC*_IN6 and SIOCGIFSTAT_ICMP6 requests are
 #: not in ioctlname() (kdump decodes them), as the regular expression below
 #: also has it; the names it keeps are SIOCSIFINFO_FLAGS and
-#: SIOC[AD]ADDRCTL_POLICY.  dev/usb/usb.h's USB_DISCOVER is
-#: SCBUSIOLLSCAN's value, which is in the keep list.  Not read yet, so
-#: decoded rather than named: net/if_tap.h and the other device headers
-#: (their argument structures have not been sized).
+#: SIOC[AD]ADDRCTL_POLICY.  dev/usb/usb.h's USB_DISCOVER is SCBUSIOLLSCAN's
+#: value, which is in the keep list.  From sys/rndio.h on, the headers are
+#: the revisions a public index of NetBSD/src holds, some of them old
+#: (sys/midiio.h 1.5 of 1998, net/if_pppoe.h 1.1, sys/agpio.h 1.3,
+#: sys/videoio.h 1.4.16.4): requests or structures a later revision added or
+#: changed are not reflected (the table's docstring names each revision);
+#: their argument sizes are checked with gcc by tests/test_gen_ioctls.py
+#: (tests/c/netbsd_ioctl_sizes.c).  Left out of them: sys/gpio.h's old API
+#: (COMPAT_50), dev/biovar.h's OBIOC* and dev/vndvar.h's *30/*50 requests
+#: (_KERNEL), sys/agpio.h's #if 0 ones, sys/videoio.h's *32 requests
+#: (digits); sys/chio.h's CHIOGPICKER and sys/joystick.h's JOY_GET_X_OFFSET
+#: are in the keep list.  sys/agpio.h names its group (AGPIOC_BASE, 'A'),
+#: read from the header.  Not read: net80211/ieee80211_ioctl.h and
+#: dev/i2c/i2c_io.h, whose every request name has a digit (SIOC[GS]80211*,
+#: I2C_IOCTL_EXEC), so none is in ioctlname(); net/if_vlanvar.h, whose
+#: SIOC[SG]ETVLAN are aliases, not _IO lines; sys/clockctl.h, whose only
+#: stored revision (1.4, 2003) sizes its requests by sys/syscallargs.h
+#: structures, which later revisions replaced with their own; and the
+#: remaining device headers (sys/timepps.h, net/if_ppp.h, net/pfvar.h, the
+#: DRM headers, ...), whose arguments have not been sized: decoded.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -52,7 +68,15 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/cdio.h", "sys/sys/scsiio.h", "sys/sys/dvdio.h",
                   "sys/sys/ataio.h", "sys/net/bpf.h", "sys/dev/pci/pciio.h",
                   "sys/sys/power.h", "sys/sys/envsys.h",
-                  "sys/dev/usb/usb.h", "sys/netinet6/in6_var.h")
+                  "sys/dev/usb/usb.h", "sys/netinet6/in6_var.h",
+                  "sys/sys/rndio.h", "sys/dev/wscons/wsdisplay_usl_io.h",
+                  "sys/net/if_tap.h", "sys/net/if_gre.h",
+                  "sys/net/if_pppoe.h", "sys/dev/vndvar.h", "sys/sys/wdog.h",
+                  "sys/sys/ksyms.h", "sys/sys/gpio.h", "sys/dev/biovar.h",
+                  "sys/sys/ipmi.h", "sys/sys/agpio.h", "sys/sys/chio.h",
+                  "sys/sys/midiio.h", "sys/sys/radioio.h",
+                  "sys/sys/joystick.h", "sys/sys/videoio.h",
+                  "sys/sys/kcov.h", "sys/dev/spi/spi_io.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -270,6 +294,131 @@ NETBSD_SIZES = {
     "struct in6_addrpolicy": 72,    # 2 sockaddr_in6, 2 int, u_quad_t
     "struct in6_ndireq": 32,        # netinet6/nd6.h 1.91: char[16], struct
                                     # nd_ifinfo (uint8_t, pad, 3 uint32_t)
+    # From here on, every entry is declared with NetBSD's types in
+    # tests/c/netbsd_ioctl_sizes.c, whose sizeof under gcc -m64 a test
+    # compares with these.  sys/rndio.h 1.1: rndsource_t is char[16] and 3
+    # uint32_t (28), rndsource_est_t that and 4 uint32_t (44); arrays of
+    # RND_MAXSTATCOUNT = 10, data of RND_SAVEWORDS (128) * 4 bytes
+    "rndstat_t": 288,               # 2 uint32_t, 10 rndsource_t
+    "rndstat_name_t": 44,           # char[16], rndsource_t
+    "rndctl_t": 28,                 # char[16], 3 uint32_t
+    "rnddata_t": 520,               # 2 uint32_t, u_char[512]
+    "rndpoolstat_t": 32,            # 8 uint32_t
+    "rndstat_est_t": 448,           # 2 uint32_t, 10 rndsource_est_t
+    "rndstat_est_name_t": 60,       # char[16], rndsource_est_t
+    # sys/ksyms.h 1.32: struct ksyms_gsymbol is declared only #ifdef
+    # ELFSIZE, which ioctlname() needs for KIOCGSYMBOL's case to compile;
+    # taken as 64, amd64's: Elf64_Sym is uint32_t, 2 u_char, uint16_t,
+    # 2 uint64_t = 24
+    "struct ksyms_ogsymbol": 16,    # const char *, union of 2 pointers
+    "struct ksyms_gsymbol": 32,     # const char *, union { Elf64_Sym }
+    "struct ksyms_gvalue": 16,      # const char *, uint64_t
+    # sys/wdog.h 1.6
+    "struct wdog_mode": 24,         # char[WDOG_NAMESIZE = 16], int, u_int
+    "pid_t": 4,                     # int32_t
+    "struct wdog_conf": 16,         # char *, int, pad
+    # dev/vndvar.h 1.33.10.3 (the *30/*50 requests are _KERNEL's)
+    "struct vnd_ioctl": 40,         # char *, int, struct vndgeom (4
+                                    # u_int32_t), unsigned int, uint64_t
+    "struct vnd_user": 24,          # int, pad, dev_t, ino_t (both 64-bit)
+    # sys/gpio.h 1.15.16.1 (the old API is COMPAT_50's); GPIOMAXNAME 64
+    "struct gpio_info": 4,          # int
+    "struct gpio_req": 72,          # char[64], 2 int
+    "struct gpio_set": 140,         # char[64], 3 int, char[64]
+    "struct gpio_attach": 28,       # char[16], int, 2 uint32_t
+    # sys/midiio.h 1.5
+    "mpu_command_rec": 33,          # u_char, 2 char, u_char[30]
+    "struct seq_event_rec": 8,      # u_char[CMDSIZE = 8]
+    "struct synth_info": 56,        # char[30], pad, 5 int, u_int
+    # sys/radioio.h 1.2.120.1
+    "struct radio_info": 32,        # 5 int, 3 uint32_t
+    # dev/wscons/wsdisplay_usl_io.h 1.5
+    "vtmode_t": 8,                  # struct vt_mode: 2 char, 3 short
+    "struct vt_stat": 6,            # 3 unsigned short
+    "struct kbentry": 4,            # 2 unchar, ushort
+    "struct pcvtid": 24,            # char[PCVTIDNAMELN = 16], 2 int
+    # net/if_pppoe.h 1.1 (net/if_tap.h and net/if_gre.h take struct ifreq)
+    "struct pppoediscparms": 64,    # 2 char[IFNAMSIZ = 16], char *, size_t,
+                                    # char *, size_t
+    # sys/chio.h 1.11; struct changer_voltag is char[33], pad, uint16_t = 36
+    "struct changer_move_request": 20,          # 5 int
+    "struct changer_exchange_request": 28,      # 7 int
+    "struct changer_position_request": 12,      # 3 int
+    "struct changer_params": 20,                # 5 int
+    "struct ochanger_element_status_request": 16,   # int, pad, uint8_t *
+    "struct changer_element_status_request": 32,    # 4 int, 2 pointers
+    "struct changer_set_voltag_request": 48,    # 3 int, changer_voltag
+    # dev/biovar.h 1.1.16.2 (each begins with a void * cookie)
+    "struct bio_locate": 16,        # 2 pointers
+    "struct bioc_inq": 32,          # void *, char[16], 2 int
+    "struct bioc_disk": 128,        # void *, 4 uint16_t, 3 int, pad,
+                                    # uint64_t, char[32+32+16], bool, pad
+    "struct bioc_vol": 96,          # void *, int, int16_t, uint16_t, int,
+                                    # pad, uint64_t, 2 int, char[16+32],
+                                    # uint16_t, pad
+    "struct bioc_alarm": 16,        # void *, 2 int
+    "struct bioc_blink": 16,        # void *, 2 uint16_t, int
+    "struct bioc_setstate": 24,     # void *, 4 uint16_t, 2 int
+    "struct bioc_volops": 48,       # void *, 2 uint64_t, uint32_t,
+                                    # 5 uint16_t, pad, 2 int
+    # sys/kcov.h 1.9
+    "uint64_t": 8,
+    "struct kcov_ioc_remote_attach": 16,    # 2 uint64_t
+    # dev/spi/spi_io.h 1.1
+    "spi_ioctl_configure_t": 12,    # 3 int
+    "spi_ioctl_transfer_t": 40,     # int, pad, pointer, size_t, pointer,
+                                    # size_t
+    # sys/agpio.h 1.3 (its group is AGPIOC_BASE, 'A')
+    "agp_info": 56,                 # 2 u_int16_t, 2 u_int32_t, pad, off_t,
+                                    # 4 size_t
+    "agp_setup": 4,                 # u_int32_t
+    "agp_allocate": 32,             # int, pad, size_t, u_int32_t, pad,
+                                    # paddr_t (unsigned long)
+    "agp_bind": 16,                 # int, pad, off_t
+    "agp_unbind": 8,                # int, u_int32_t
+    # sys/ipmi.h 1.2; struct ipmi_msg is 2 u_char, u_short, pad, pointer
+    "struct ipmi_req": 40,          # pointer, u_int, pad, long, ipmi_msg
+    "struct ipmi_recv": 48,         # int, pad, pointer, u_int, pad, long,
+                                    # ipmi_msg
+    "struct ipmi_cmdspec": 2,       # 2 u_char
+    "unsigned int": 4,
+    # sys/videoio.h 1.4.16.4 (enums are int-sized; the *32 requests have
+    # digits in their names).  struct v4l2_pix_format is 8 4-byte fields
+    # (32), v4l2_rect 4 int32_t (16), v4l2_fract 2 uint32_t (8)
+    "v4l2_std_id": 8,               # uint64_t
+    "enum v4l2_priority": 4,
+    "struct v4l2_capability": 104,  # uint8_t[16+32+32], 6 uint32_t
+    "struct v4l2_fmtdesc": 64,      # 3 4-byte fields, uint8_t[32], 5 uint32_t
+    "struct v4l2_format": 204,      # __packed__: enum, a 200-byte union
+                                    # (raw_data[200]; v4l2_window is 48)
+    "struct v4l2_requestbuffers": 20,   # uint32_t, 2 enum, uint32_t[2]
+    "struct v4l2_buffer": 88,       # 5 4-byte fields, pad, struct timeval
+                                    # (16, at 24), v4l2_timecode (16),
+                                    # uint32_t, enum, union with unsigned
+                                    # long (at 64), 3 uint32_t, pad
+    "struct v4l2_framebuffer": 48,  # 2 uint32_t, void *, v4l2_pix_format
+    "struct v4l2_streamparm": 204,  # enum, a 200-byte union (4-aligned)
+    "struct v4l2_standard": 72,     # uint32_t, pad, v4l2_std_id, uint8_t[24],
+                                    # v4l2_fract, 5 uint32_t, pad
+    "struct v4l2_input": 80,        # uint32_t, uint8_t[32], 3 uint32_t,
+                                    # v4l2_std_id (at 48), 5 uint32_t, pad
+    "struct v4l2_output": 72,       # the same without status
+    "struct v4l2_control": 8,       # uint32_t, int32_t
+    "struct v4l2_tuner": 84,        # uint32_t, uint8_t[32], enum, 7 more
+                                    # 4-byte fields, uint32_t[4]
+    "struct v4l2_audio": 52, "struct v4l2_audioout": 52,
+                                    # uint32_t, uint8_t[32], 2 uint32_t,
+                                    # uint32_t[2]
+    "struct v4l2_queryctrl": 68,    # uint32_t, enum, uint8_t[32],
+                                    # 5 4-byte fields, uint32_t[2]
+    "struct v4l2_querymenu": 44,    # 2 uint32_t, uint8_t[32], uint32_t
+    "struct v4l2_modulator": 68,    # uint32_t, uint8_t[32], 4 uint32_t,
+                                    # uint32_t[4]
+    "struct v4l2_frequency": 44,    # uint32_t, enum, uint32_t, uint32_t[8]
+    "struct v4l2_cropcap": 44,      # enum, 2 v4l2_rect, v4l2_fract
+    "struct v4l2_crop": 20,         # enum, v4l2_rect
+    "struct v4l2_jpegcompression": 140,     # 3 int, char[60], int,
+                                    # char[60], uint32_t
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -284,9 +433,14 @@ _NETBSD_DIR = {"": 0x20000000, "R": 0x40000000, "W": 0x80000000,
 # include/uapi/asm-generic/ioctl.h: _IOC_NONE 0, _IOC_WRITE 1, _IOC_READ 2
 _LINUX_DIR = {"": 0, "W": 1, "R": 2, "WR": 3}
 
+#: mkioctls' awk pattern: every line it matches must be read (below)
+_MKIOCTLS_LINE = re.compile(r"^#[ \t]*define[ \t]*[A-Z_]*[ \t]*_IO[W]*[R]*[ \t]*\(")
 _NETBSD_LINE = re.compile(
-    r"^#[ \t]*define[ \t]*([A-Z_]*)[ \t]*_IO(W?R?)[ \t]*\(\s*'(.)'\s*,"
-    r"\s*(\w+)\s*(?:,\s*([^)]*?)\s*)?\)", re.M)
+    r"^#[ \t]*define[ \t]*([A-Z_]*)[ \t]*_IO(W?R?)[ \t]*\(\s*('.'|\w+)\s*,"
+    r"\s*(0[xX][0-9A-Fa-f]+|\d+)\s*(?:,\s*([^)]*?)\s*)?\)")
+_OCTAL = {"0" + str(d) for d in range(8)}        # C's 010 is 8
+#: a character constant a request's group may name (agpio.h's AGPIOC_BASE)
+_NETBSD_CHAR = re.compile(r"^#[ \t]*define[ \t]+(\w+)[ \t]+'(.)'", re.M)
 _LINUX_DEFINE = re.compile(r"^#[ \t]*define[ \t]+([A-Z0-9_]+)[ \t]+(.*?)\s*(?:/\*.*)?$",
                            re.M)
 _LINUX_IOC = re.compile(r"_IO(W?R?)\(\s*('.'|\w+)\s*,\s*(\w+)\s*(?:,\s*(.*?)\s*)?\)$")
@@ -357,16 +511,27 @@ def active_lines(text: str, defined: set[str]) -> str:
 
 
 def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
-    """``(name, value)`` of each request line mkioctls would emit."""
+    """``(name, value)`` of each request line mkioctls would emit.  A line
+    its pattern matches that is not understood here stops the generator
+    (the compiler would have given it a value); a group may be a
+    character constant defined in the same header."""
+    text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"})
+    chars = dict(_NETBSD_CHAR.findall(text))
     out = []
-    for m in _NETBSD_LINE.finditer(active_lines(text, {"COMPAT_43",
-                                                       "_NETBSD_SOURCE"})):
+    for line in text.splitlines():
+        if not _MKIOCTLS_LINE.match(line):
+            continue
+        m = _NETBSD_LINE.match(line)
+        if m is None or not (m.group(3).startswith("'")
+                             or m.group(3) in chars):
+            raise SystemExit(f"{where}: {line.strip()!r} not understood")
         name, kind, group, num, ctype = m.groups()
         if not name or name in MKIOCTLS_SKIPPED:
             continue
+        g = group[1] if group.startswith("'") else chars[group]
         size = _size(NETBSD_SIZES, ctype, where) if kind else 0
         out.append((name, _NETBSD_DIR[kind] | (size & 0x1FFF) << 16
-                    | ord(group) << 8 | int(num, 0)))
+                    | ord(g) << 8 | int(num, 8 if num[:2] in _OCTAL else 0)))
     return out
 
 

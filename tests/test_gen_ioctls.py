@@ -4,6 +4,8 @@ the C compiler would compute them."""
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -358,3 +360,123 @@ def test_committed_usb_and_in6_tables() -> None:
     for name in ("SIOCGIFADDR_IN6", "SIOCAIFADDR_IN6", "SIOCGIFSTAT_ICMP6",
                  "SIOCSIFALIFETIME_IN6"):
         assert name not in NETBSD_IOCTLS.values()
+
+
+def test_group_constants_and_unread_lines() -> None:
+    # sys/agpio.h names its group: #define AGPIOC_BASE 'A'.  A line
+    # mkioctls' pattern matches but the generator cannot read would lose a
+    # name the compiler gives a value: it stops the generator
+    text = """#define AGPIOC_BASE       'A'
+#define AGPIOC_INFO       _IOR (AGPIOC_BASE, 0, int)
+#define AGPIOC_RELEASE    _IO  (AGPIOC_BASE, 2)
+#if 0
+#define AGPIOC_RESERVE    _IOW (AGPIOC_BASE, 4, agp_region)
+#endif
+"""
+    assert gen.netbsd_requests(text, "a.h") == [
+        ("AGPIOC_INFO", 0x40044100), ("AGPIOC_RELEASE", 0x20004102)]
+    with pytest.raises(SystemExit, match="NOSUCH_BASE"):
+        gen.netbsd_requests("#define X _IO(NOSUCH_BASE, 1)\n", "x.h")
+    with pytest.raises(SystemExit, match="not understood"):
+        gen.netbsd_requests("#define X _IOW('x', ONE, int)\n", "x.h")
+    # C reads a leading 0 as octal
+    assert gen.netbsd_requests("#define X _IO('x', 010)\n", "x.h") == [
+        ("X", 0x20007808)]
+
+
+def test_sizes_match_gcc(tmp_path: Path) -> None:
+    """tests/c/netbsd_ioctl_sizes.c declares argument types with NetBSD's
+    own field types for amd64; gcc -m64 must give the sizes declared."""
+    if shutil.which("gcc") is None:
+        pytest.fail("gcc is required (see .ci/run)")
+    exe = tmp_path / "sizes"
+    subprocess.run(["gcc", "-m64", "-o", str(exe), str(
+        Path(__file__).parent / "c" / "netbsd_ioctl_sizes.c")], check=True)
+    out = subprocess.run([str(exe)], check=True, capture_output=True,
+                         text=True).stdout
+    got = dict(line.split("\t") for line in out.splitlines())
+    assert len(got) > 70
+    for ctype, size in got.items():
+        assert gen.NETBSD_SIZES.get(ctype) == int(size), ctype
+
+
+def test_committed_rnd_to_spi_tables() -> None:
+    """sys/rndio.h 1.1, dev/wscons/wsdisplay_usl_io.h 1.5, net/if_tap.h
+    1.5.44.1, net/if_gre.h 1.18.4.1, net/if_pppoe.h 1.1, dev/vndvar.h
+    1.33.10.3, sys/wdog.h 1.6, sys/ksyms.h 1.32, sys/gpio.h 1.15.16.1,
+    dev/biovar.h 1.1.16.2, sys/ipmi.h 1.2, sys/agpio.h 1.3, sys/chio.h 1.11,
+    sys/midiio.h 1.5, sys/radioio.h 1.2.120.1, sys/joystick.h 1.1,
+    sys/videoio.h 1.4.16.4, sys/kcov.h 1.9 and dev/spi/spi_io.h 1.1,
+    values worked out by hand: _IOC(inout, group, num, len) = inout
+    | len << 16 | group << 8 | num."""
+    want = {
+        # rndstat_t: 2 * 4 + 10 * 28 = 288 = 0x120; 'R' 0x52
+        0xc1205266: "RNDGETSRCNUM",     # _IOWR('R', 102, rndstat_t)
+        0x801c5268: "RNDCTL",           # _IOW('R', 104, rndctl_t: 28)
+        0x40205215: "RIOCGINFO",        # _IOR('R', 21, radio_info: 32)
+        0x40047601: "VT_OPENQRY",       # _IOR('v', 1, int)
+        0x80087602: "VT_SETMODE",       # _IOW('v', 2, vtmode_t: 8)
+        0xc0044b04: "KDGETKBENT",       # _IOWR('K', 4, struct kbentry: 4)
+        0x40014b40: "KDGKBTYPE",        # _IOR('K', 64, char)
+        0xc0185671: "VGAPCVTID",        # _IOWR('V', 113, pcvtid: 24)
+        0x4004634a: "CONS_GETVERS",     # _IOR('c', 74, int)
+        0x80906965: "GRESADDRS",        # _IOW('i', 101, struct ifreq: 144)
+        0x8040696e: "PPPOESETPARMS",    # _IOW('i', 110, 16 + 16 + 4 * 8)
+        0x4040696f: "PPPOEGETPARMS",    # _IOR('i', 111, ...)
+        0x80284601: "VNDIOCCLR",        # _IOW('F', 1, struct vnd_ioctl: 40)
+        0xc0187700: "WDOGIOC_GMODE",    # _IOWR('w', 0, 16 + 4 + 4 = 24)
+        0x20007703: "WDOGIOC_TICKLE",   # _IO('w', 3)
+        0x40047704: "WDOGIOC_GTICKLER",     # _IOR('w', 4, pid_t)
+        # struct ksyms_gsymbol: pointer + Elf64_Sym (24) = 32; 'l' 0x6c
+        0xc0206c05: "KIOCGSYMBOL",      # _IOWR('l', 5, ...)
+        0xc0106c04: "KIOCGVALUE",       # _IOWR('l', 4, pointer + uint64_t)
+        0x80106c01: "OKIOCGSYMBOL",     # _IOW('l', 1, pointer + union)
+        0x40044700: "GPIOINFO",         # _IOR('G', 0, int)
+        0xc08c4705: "GPIOSET",          # _IOWR('G', 5, 64 + 12 + 64 = 140)
+        0xc0484707: "GPIOREAD",         # _IOWR('G', 7, 64 + 8 = 72)
+        0xc01c470a: "GPIOATTACH",       # _IOWR('G', 10, 16 + 12 = 28)
+        0xc0204220: "BIOCINQ",          # _IOWR('B', 32, 8 + 16 + 8 = 32)
+        # struct bioc_disk: 8 + 8 + 12, pad 32, 8, 80, bool, pad = 128
+        0xc0804221: "BIOCDISK",         # _IOWR('B', 33, ...)
+        0xc0806226: "BIOCDISK_NOVOL",   # _IOWR('b', 38, ...)
+        0xc0604222: "BIOCVOL",          # _IOWR('B', 34, bioc_vol: 96)
+        0xc0304227: "BIOCVOLOPS",       # _IOWR('B', 39, bioc_volops: 48)
+        0x8028690d: "IPMICTL_SEND_COMMAND",     # _IOW('i', 13, ipmi_req: 40)
+        0xc030690c: "IPMICTL_RECEIVE_MSG",  # _IOWR('i', 12, ipmi_recv: 48)
+        0x8002690e: "IPMICTL_REGISTER_FOR_CMD",     # _IOW('i', 14, 2 u_char)
+        0x20004101: "AGPIOC_ACQUIRE",   # _IO(AGPIOC_BASE = 'A', 1)
+        0xc0204106: "AGPIOC_ALLOCATE",  # _IOWR('A', 6, agp_allocate: 32)
+        0x80104108: "AGPIOC_BIND",      # _IOW('A', 8, int, pad, off_t)
+        0x80146301: "CHIOMOVE",         # _IOW('c', 1, 5 int)
+        0x20006307: "CHIOIELEM",        # _IO('c', 7)
+        # struct changer_set_voltag_request: 3 int + char[33], pad, uint16_t
+        0x8030630a: "CHIOSVOLTAG",      # _IOW('c', 0x0a, ...): 48
+        0xc0216d02: "MIDI_MPUCMD",      # _IOWR('m', 2, mpu_command_rec: 33)
+        0xc0385102: "SEQUENCER_INFO",   # _IOWR('Q', 2, synth_info: 56)
+        0x80085112: "SEQUENCER_OUTOFBAND",  # _IOW('Q', 18, 8 u_char)
+        0x20005402: "SEQUENCER_TMR_START",  # _IO('T', 2)
+        0x80044a01: "JOY_SETTIMEOUT",   # _IOW('J', 1, int)
+        0xc0145608: "VIDIOC_REQBUFS",   # _IOWR('V', 8, 5 4-byte fields)
+        0xc0585611: "VIDIOC_DQBUF",     # _IOWR('V', 17, v4l2_buffer: 88)
+        0xc0cc5615: "VIDIOC_G_PARM",    # _IOWR('V', 21, v4l2_streamparm: 204)
+        0xc050561a: "VIDIOC_ENUMINPUT",     # _IOWR('V', 26, v4l2_input: 80)
+        0x40045643: "VIDIOC_G_PRIORITY",    # _IOR('V', 67, enum)
+        0x80084b01: "KCOV_IOC_SETBUFSIZE",  # _IOW('K', 1, uint64_t)
+        0x20004b03: "KCOV_IOC_DISABLE",     # _IO('K', 3)
+        0x800c5300: "SPI_IOCTL_CONFIGURE",  # _IOW('S', 0, 3 int)
+        0x80285301: "SPI_IOCTL_TRANSFER",   # _IOW('S', 1, 40)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # mkioctls' keep list: CHIOGPICKER (_IOR('c', 4, int)) is
+    # CDIOREADTOCHEADER's value, JOY_GET_X_OFFSET is left out
+    assert NETBSD_IOCTLS[0x40046304] == "CDIOREADTOCHEADER"
+    assert {"CHIOGPICKER", "JOY_GET_X_OFFSET"}.isdisjoint(names)
+    # left out: _KERNEL (OBIOCDISK, OBIOCVOL), COMPAT_50 (the old gpio
+    # API), #if 0 (AGPIOC_RESERVE), digits (VIDIOC_QBUF32, VNDIOCSET50)
+    assert {"OBIOCDISK", "OBIOCVOL", "GPIOPINREAD", "GPIODETACH",
+            "AGPIOC_RESERVE", "VIDIOC_QBUF32", "VNDIOCSET50"}.isdisjoint(names)
+    # dev/i2c/i2c_io.h is not read: its one request, I2C_IOCTL_EXEC
+    # (_IOW('I', 0, i2c_ioctl_exec_t: 40)), has a digit in its name
+    assert 0x80284900 not in NETBSD_IOCTLS

@@ -245,6 +245,46 @@ def test_call_ioctl_bpf() -> None:
             H2 + "CALL  ioctl(4,%s,0x7f7fffffe4c0)" % name]
 
 
+def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
+    # ioctlname() from sys/rndio.h 1.1, dev/wscons/wsdisplay_usl_io.h 1.5,
+    # dev/vndvar.h 1.33.10.3, net/if_tap.h 1.5.44.1, sys/agpio.h 1.3 and
+    # sys/videoio.h 1.4.16.4.  _IOC(inout, group, num, len) = inout
+    # | (len & 0x1fff) << 16 | group << 8 | num; IOC_VOID 0x20000000,
+    # IOC_OUT 0x40000000, IOC_IN 0x80000000, IOC_INOUT 0xc0000000
+    named = {
+        # rndctl(8): _IOR('R', 101, uint32_t): 0x40000000 | 4 << 16
+        # | 0x52 << 8 | 0x65
+        0x40045265: "RNDGETENTCNT",
+        # _IOW('R', 105, rnddata_t: 2 uint32_t + u_char[512] = 520 = 0x208)
+        0x82085269: "RNDADDDATA",
+        # X server: _IOR('v', 100, struct vt_stat: 3 u_short = 6)
+        0x40067664: "VT_GETSTATE",
+        0x20007605: "VT_ACTIVATE",      # _IO('v', 5): 0x20000000 | 0x7605
+        0x20004b0a: "KDSETMODE",        # _IO('K', 10)
+        # vnconfig(8): _IOWR('F', 0, struct vnd_ioctl: 8 + 4 + 16 + 4
+        # + 8 = 40 = 0x28); _IOWR('F', 3, struct vnd_user: 4, pad, 8, 8 = 24)
+        0xc0284600: "VNDIOCSET",
+        0xc0184603: "VNDIOCGET",
+        # _IOR('e', 0, struct ifreq: 144 = 0x90)
+        0x40906500: "TAPGIFNAME",
+        # _IOR(AGPIOC_BASE = 'A', 0, agp_info: 4 + 8, pad, 8 + 4 * 8 = 56)
+        0x40384100: "AGPIOC_INFO",
+        # _IOR('V', 0, struct v4l2_capability: 80 + 6 * 4 = 104 = 0x68)
+        0x40685600: "VIDIOC_QUERYCAP",
+        # _IOWR('V', 4, struct v4l2_format: packed, 4 + 200 = 204 = 0xcc)
+        0xc0cc5604: "VIDIOC_G_FMT",
+    }
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe5d0))
+        assert lines([r], netbsd=True) == [
+            H2 + "CALL  ioctl(3,%s,0x7f7fffffe5d0)" % name]
+    # sys/joystick.h's JOY_GET_X_OFFSET (_IOR('J', 5, int)) is in
+    # mkioctls' keep list: ioctldecode() prints it
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x40044a05, 0x7f7fffffe5d0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(3,_IOR('J',0x5,0x4),0x7f7fffffe5d0)"]
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

@@ -1,0 +1,312 @@
+/*
+ * The argument types of NetBSD ioctl requests that scripts/gen_ioctls.py
+ * names, declared with NetBSD's own field types for amd64 (LP64: long,
+ * size_t and pointers are 8 bytes; time_t, off_t, dev_t and ino_t are
+ * 64-bit; suseconds_t is int), so that gcc -m64 gives their sizeof as on
+ * NetBSD/amd64.  No host header is included for those types: each typedef
+ * below spells NetBSD's out.  Each line printed is the type as the request
+ * line spells it (a key of NETBSD_SIZES), a tab and its size.
+ *
+ * Covers the headers added with sys/rndio.h and those after it; the
+ * entries of the earlier headers were checked by hand against gcc (see
+ * the comments of NETBSD_SIZES).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef int32_t nb_pid_t;
+typedef uint64_t nb_dev_t;
+typedef uint64_t nb_ino_t;
+typedef int64_t nb_off_t;
+typedef unsigned long nb_size_t;
+typedef unsigned long nb_paddr_t;	/* amd64 machine/types.h */
+struct nb_timeval { int64_t tv_sec; int tv_usec; };	/* time_t, suseconds_t */
+typedef struct {			/* Elf64_Sym: ELFSIZE is 64 on amd64 */
+	uint32_t st_name; unsigned char st_info; unsigned char st_other;
+	uint16_t st_shndx; uint64_t st_value; uint64_t st_size;
+} nb_Elf64_Sym;
+
+#define IFNAMSIZ 16
+
+/* sys/rndio.h 1.1 */
+typedef struct { char name[16]; uint32_t total, type, flags; } rndsource_t;
+typedef struct { rndsource_t rt; uint32_t dt_samples, dt_total, dv_samples,
+	dv_total; } rndsource_est_t;
+typedef struct { uint32_t poolsize, threshold, maxentropy, added, curentropy,
+	removed, discarded, generated; } rndpoolstat_t;
+typedef struct { uint32_t start, count; rndsource_t source[10]; } rndstat_t;
+typedef struct { uint32_t start, count; rndsource_est_t source[10]; }
+	rndstat_est_t;
+typedef struct { char name[16]; rndsource_t source; } rndstat_name_t;
+typedef struct { char name[16]; rndsource_est_t source; } rndstat_est_name_t;
+typedef struct { char name[16]; uint32_t type, flags, mask; } rndctl_t;
+typedef struct { uint32_t len, entropy; unsigned char data[128 * 4]; }
+	rnddata_t;
+
+/* sys/ksyms.h 1.32 */
+struct ksyms_ogsymbol { const char *kg_name;
+	union { void *ku_sym; unsigned long *ku_value; } _un; };
+struct ksyms_gsymbol { const char *kg_name; union { nb_Elf64_Sym ku_sym; } _un; };
+struct ksyms_gvalue { const char *kv_name; uint64_t kv_value; };
+
+/* sys/wdog.h 1.6 */
+struct wdog_mode { char wm_name[16]; int wm_mode; unsigned int wm_period; };
+struct wdog_conf { char *wc_names; int wc_count; };
+
+/* dev/vndvar.h 1.33.10.3 */
+struct vndgeom { uint32_t vng_secsize, vng_nsectors, vng_ntracks,
+	vng_ncylinders; };
+struct vnd_ioctl { char *vnd_file; int vnd_flags; struct vndgeom vnd_geom;
+	unsigned int vnd_osize; uint64_t vnd_size; };
+struct vnd_user { int vnu_unit; nb_dev_t vnu_dev; nb_ino_t vnu_ino; };
+
+/* sys/gpio.h 1.15.16.1 (GPIOMAXNAME 64) */
+struct gpio_info { int gpio_npins; };
+struct gpio_req { char gp_name[64]; int gp_pin; int gp_value; };
+struct gpio_set { char gp_name[64]; int gp_pin, gp_caps, gp_flags;
+	char gp_name2[64]; };
+struct gpio_attach { char ga_dvname[16]; int ga_offset; uint32_t ga_mask;
+	uint32_t ga_flags; };
+
+/* sys/midiio.h 1.5 */
+typedef struct { unsigned char cmd; char nr_args, nr_returns;
+	unsigned char data[30]; } mpu_command_rec;
+struct seq_event_rec { unsigned char arr[8]; };
+struct synth_info { char name[30]; int device, synth_type, synth_subtype,
+	nr_voices, instr_bank_size; unsigned int capabilities; };
+
+/* sys/radioio.h 1.2.120.1 */
+struct radio_info { int mute, volume, stereo, rfreq, lock;
+	uint32_t freq, caps, info; };
+
+/* dev/wscons/wsdisplay_usl_io.h 1.5 */
+typedef struct vt_mode { char mode, waitv; short relsig, acqsig, frsig; }
+	vtmode_t;
+struct vt_stat { unsigned short v_active, v_signal, v_state; };
+struct kbentry { unsigned char kb_table, kb_index; unsigned short kb_value; };
+struct pcvtid { char name[16]; int rmajor, rminor; };
+
+/* net/if_pppoe.h 1.1 */
+struct pppoediscparms { char ifname[IFNAMSIZ], eth_ifname[IFNAMSIZ];
+	char *ac_name; nb_size_t ac_name_len; char *service_name;
+	nb_size_t service_name_len; };
+
+/* sys/chio.h 1.11 */
+struct changer_move_request { int cm_fromtype, cm_fromunit, cm_totype,
+	cm_tounit, cm_flags; };
+struct changer_exchange_request { int ce_srctype, ce_srcunit, ce_fdsttype,
+	ce_fdstunit, ce_sdsttype, ce_sdstunit, ce_flags; };
+struct changer_position_request { int cp_type, cp_unit, cp_flags; };
+struct changer_params { int cp_curpicker, cp_npickers, cp_nslots,
+	cp_nportals, cp_ndrives; };
+struct ochanger_element_status_request { int cesr_type; uint8_t *cesr_data; };
+struct changer_voltag { char cv_tag[32 + 1]; uint16_t cv_serial; };
+struct changer_element_status_request { int cesr_type, cesr_unit,
+	cesr_count, cesr_flags; void *cesr_data; void **cesr_vendor_data; };
+struct changer_set_voltag_request { int csvr_type, csvr_unit, csvr_flags;
+	struct changer_voltag csvr_voltag; };
+
+/* dev/biovar.h 1.1.16.2 */
+struct bio_locate { void *bl_cookie; char *bl_name; };
+struct bioc_inq { void *bi_cookie; char bi_dev[16]; int bi_novol,
+	bi_nodisk; };
+struct bioc_disk { void *bd_cookie; uint16_t bd_channel, bd_target, bd_lun,
+	bd_other_id; int bd_volid, bd_diskid, bd_status; uint64_t bd_size;
+	char bd_vendor[32], bd_serial[32], bd_procdev[16]; bool bd_disknovol; };
+struct bioc_vol { void *bv_cookie; int bv_volid; int16_t bv_percent;
+	uint16_t bv_seconds; int bv_status; uint64_t bv_size; int bv_level,
+	bv_nodisk; char bv_dev[16], bv_vendor[32]; uint16_t bv_stripe_size; };
+struct bioc_alarm { void *ba_cookie; int ba_opcode, ba_status; };
+struct bioc_blink { void *bb_cookie; uint16_t bb_channel, bb_target;
+	int bb_status; };
+struct bioc_setstate { void *bs_cookie; uint16_t bs_channel, bs_target,
+	bs_lun, bs_other_id; int bs_status, bs_volid; };
+struct bioc_volops { void *bc_cookie; uint64_t bc_size, bc_other_id;
+	uint32_t bc_devmask; uint16_t bc_channel, bc_target, bc_lun, bc_stripe,
+	bc_level; int bc_opcode, bc_volid; };
+
+/* sys/kcov.h 1.9 */
+struct kcov_ioc_remote_attach { uint64_t subsystem, id; };
+
+/* dev/spi/spi_io.h 1.1 */
+typedef struct { int sic_addr, sic_mode, sic_speed; } spi_ioctl_configure_t;
+typedef struct { int sit_addr; const void *sit_send; nb_size_t sit_sendlen;
+	void *sit_recv; nb_size_t sit_recvlen; } spi_ioctl_transfer_t;
+
+/* sys/agpio.h 1.3 */
+typedef struct { uint16_t major, minor; } agp_version;
+typedef struct { agp_version version; uint32_t bridge_id, agp_mode;
+	nb_off_t aper_base; nb_size_t aper_size, pg_total, pg_system, pg_used; }
+	agp_info;
+typedef struct { uint32_t agp_mode; } agp_setup;
+typedef struct { int key; nb_size_t pg_count; uint32_t type;
+	nb_paddr_t physical; } agp_allocate;
+typedef struct { int key; nb_off_t pg_start; } agp_bind;
+typedef struct { int key; uint32_t priority; } agp_unbind;
+
+/* sys/ipmi.h 1.2 */
+struct ipmi_msg { unsigned char netfn, cmd; unsigned short data_len;
+	unsigned char *data; };
+struct ipmi_req { unsigned char *addr; unsigned int addr_len; long msgid;
+	struct ipmi_msg msg; };
+struct ipmi_recv { int recv_type; unsigned char *addr; unsigned int addr_len;
+	long msgid; struct ipmi_msg msg; };
+struct ipmi_cmdspec { unsigned char netfn, cmd; };
+
+/* sys/videoio.h 1.4.16.4 (enums are int-sized) */
+typedef uint64_t v4l2_std_id;
+enum v4l2_priority { V4L2_PRIORITY_UNSET };
+struct v4l2_timecode { uint32_t type, flags; uint8_t frames, seconds,
+	minutes, hours, userbits[4]; };
+struct v4l2_pix_format { uint32_t width, height, pixelformat; int field;
+	uint32_t bytesperline, sizeimage; int colorspace; uint32_t priv; };
+struct v4l2_buffer { uint32_t index; int type; uint32_t bytesused, flags;
+	int field; struct nb_timeval timestamp; struct v4l2_timecode timecode;
+	uint32_t sequence; int memory;
+	union { uint32_t offset; unsigned long userptr; } m;
+	uint32_t length, input, reserved; };
+struct v4l2_rect { int32_t left, top, width, height; };
+struct v4l2_fract { uint32_t numerator, denominator; };
+struct v4l2_fmtdesc { uint32_t index; int type; uint32_t flags;
+	uint8_t description[32]; uint32_t pixelformat, reserved[4]; };
+struct v4l2_clip { struct v4l2_rect c; struct v4l2_clip *next; };
+struct v4l2_window { struct v4l2_rect w; int field; uint32_t chromakey;
+	struct v4l2_clip *clips; uint32_t clipcount; void *bitmap; };
+struct v4l2_vbi_format { uint32_t sampling_rate, offset, samples_per_line,
+	sample_format, start[2], count[2], flags, reserved[2]; };
+struct v4l2_cropcap { int type; struct v4l2_rect bounds, defrect;
+	struct v4l2_fract pixelaspect; };
+struct v4l2_input { uint32_t index; uint8_t name[32]; uint32_t type,
+	audioset, tuner; v4l2_std_id std; uint32_t status, reserved[4]; };
+struct v4l2_output { uint32_t index; uint8_t name[32]; uint32_t type,
+	audioset, modulator; v4l2_std_id std; uint32_t reserved[4]; };
+struct v4l2_audio { uint32_t index; uint8_t name[32]; uint32_t capability,
+	mode, reserved[2]; };
+struct v4l2_audioout { uint32_t index; uint8_t name[32]; uint32_t capability,
+	mode, reserved[2]; };
+struct v4l2_crop { int type; struct v4l2_rect c; };
+struct v4l2_control { uint32_t id; int32_t value; };
+struct v4l2_framebuffer { uint32_t capability, flags; void *base;
+	struct v4l2_pix_format fmt; };
+struct v4l2_standard { uint32_t index; v4l2_std_id id; uint8_t name[24];
+	struct v4l2_fract frameperiod; uint32_t framelines, reserved[4]; };
+struct v4l2_format { int type; union { struct v4l2_pix_format pix;
+	struct v4l2_window win; struct v4l2_vbi_format vbi;
+	uint8_t raw_data[200]; } fmt; } __attribute__((__packed__));
+struct v4l2_frequency { uint32_t tuner; int type; uint32_t frequency,
+	reserved[8]; };
+struct v4l2_jpegcompression { int quality, APPn, APP_len; char APP_data[60];
+	int COM_len; char COM_data[60]; uint32_t jpeg_markers; };
+struct v4l2_modulator { uint32_t index; uint8_t name[32]; uint32_t capability,
+	rangelow, rangehigh, txsubchans, reserved[4]; };
+struct v4l2_captureparm { uint32_t capability, capturemode;
+	struct v4l2_fract timeperframe; uint32_t extendedmode, readbuffers,
+	reserved[4]; };
+struct v4l2_outputparm { uint32_t capability, outputmode;
+	struct v4l2_fract timeperframe; uint32_t extendedmode, writebuffers,
+	reserved[4]; };
+struct v4l2_streamparm { int type; union { struct v4l2_captureparm capture;
+	struct v4l2_outputparm output; uint8_t raw_data[200]; } parm; };
+struct v4l2_tuner { uint32_t index; uint8_t name[32]; int type;
+	uint32_t capability, rangelow, rangehigh, rxsubchans, audmode, signal;
+	int32_t afc; uint32_t reserved[4]; };
+struct v4l2_capability { uint8_t driver[16], card[32], bus_info[32];
+	uint32_t version, capabilities, reserved[4]; };
+struct v4l2_queryctrl { uint32_t id; int type; uint8_t name[32];
+	int32_t minimum, maximum, step, default_value; uint32_t flags,
+	reserved[2]; };
+struct v4l2_querymenu { uint32_t id, index; uint8_t name[32];
+	uint32_t reserved; };
+struct v4l2_requestbuffers { uint32_t count; int type, memory;
+	uint32_t reserved[2]; };
+
+#define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
+
+int
+main(void)
+{
+	SIZE("pid_t", nb_pid_t);
+	SIZE("uint64_t", uint64_t);
+	SIZE("unsigned int", unsigned int);
+	SIZE("rndstat_t", rndstat_t);
+	SIZE("rndstat_name_t", rndstat_name_t);
+	SIZE("rndctl_t", rndctl_t);
+	SIZE("rnddata_t", rnddata_t);
+	SIZE("rndpoolstat_t", rndpoolstat_t);
+	SIZE("rndstat_est_t", rndstat_est_t);
+	SIZE("rndstat_est_name_t", rndstat_est_name_t);
+	SIZE("struct ksyms_ogsymbol", struct ksyms_ogsymbol);
+	SIZE("struct ksyms_gsymbol", struct ksyms_gsymbol);
+	SIZE("struct ksyms_gvalue", struct ksyms_gvalue);
+	SIZE("struct wdog_mode", struct wdog_mode);
+	SIZE("struct wdog_conf", struct wdog_conf);
+	SIZE("struct vnd_ioctl", struct vnd_ioctl);
+	SIZE("struct vnd_user", struct vnd_user);
+	SIZE("struct gpio_info", struct gpio_info);
+	SIZE("struct gpio_req", struct gpio_req);
+	SIZE("struct gpio_set", struct gpio_set);
+	SIZE("struct gpio_attach", struct gpio_attach);
+	SIZE("mpu_command_rec", mpu_command_rec);
+	SIZE("struct seq_event_rec", struct seq_event_rec);
+	SIZE("struct synth_info", struct synth_info);
+	SIZE("struct radio_info", struct radio_info);
+	SIZE("vtmode_t", vtmode_t);
+	SIZE("struct vt_stat", struct vt_stat);
+	SIZE("struct kbentry", struct kbentry);
+	SIZE("struct pcvtid", struct pcvtid);
+	SIZE("struct pppoediscparms", struct pppoediscparms);
+	SIZE("struct changer_move_request", struct changer_move_request);
+	SIZE("struct changer_exchange_request", struct changer_exchange_request);
+	SIZE("struct changer_position_request", struct changer_position_request);
+	SIZE("struct changer_params", struct changer_params);
+	SIZE("struct ochanger_element_status_request",
+	    struct ochanger_element_status_request);
+	SIZE("struct changer_element_status_request",
+	    struct changer_element_status_request);
+	SIZE("struct changer_set_voltag_request",
+	    struct changer_set_voltag_request);
+	SIZE("struct bio_locate", struct bio_locate);
+	SIZE("struct bioc_inq", struct bioc_inq);
+	SIZE("struct bioc_disk", struct bioc_disk);
+	SIZE("struct bioc_vol", struct bioc_vol);
+	SIZE("struct bioc_alarm", struct bioc_alarm);
+	SIZE("struct bioc_blink", struct bioc_blink);
+	SIZE("struct bioc_setstate", struct bioc_setstate);
+	SIZE("struct bioc_volops", struct bioc_volops);
+	SIZE("struct kcov_ioc_remote_attach", struct kcov_ioc_remote_attach);
+	SIZE("spi_ioctl_configure_t", spi_ioctl_configure_t);
+	SIZE("spi_ioctl_transfer_t", spi_ioctl_transfer_t);
+	SIZE("agp_info", agp_info);
+	SIZE("agp_setup", agp_setup);
+	SIZE("agp_allocate", agp_allocate);
+	SIZE("agp_bind", agp_bind);
+	SIZE("agp_unbind", agp_unbind);
+	SIZE("struct ipmi_req", struct ipmi_req);
+	SIZE("struct ipmi_recv", struct ipmi_recv);
+	SIZE("struct ipmi_cmdspec", struct ipmi_cmdspec);
+	SIZE("v4l2_std_id", v4l2_std_id);
+	SIZE("enum v4l2_priority", enum v4l2_priority);
+	SIZE("struct v4l2_capability", struct v4l2_capability);
+	SIZE("struct v4l2_fmtdesc", struct v4l2_fmtdesc);
+	SIZE("struct v4l2_format", struct v4l2_format);
+	SIZE("struct v4l2_requestbuffers", struct v4l2_requestbuffers);
+	SIZE("struct v4l2_buffer", struct v4l2_buffer);
+	SIZE("struct v4l2_framebuffer", struct v4l2_framebuffer);
+	SIZE("struct v4l2_streamparm", struct v4l2_streamparm);
+	SIZE("struct v4l2_standard", struct v4l2_standard);
+	SIZE("struct v4l2_input", struct v4l2_input);
+	SIZE("struct v4l2_control", struct v4l2_control);
+	SIZE("struct v4l2_tuner", struct v4l2_tuner);
+	SIZE("struct v4l2_audio", struct v4l2_audio);
+	SIZE("struct v4l2_queryctrl", struct v4l2_queryctrl);
+	SIZE("struct v4l2_querymenu", struct v4l2_querymenu);
+	SIZE("struct v4l2_output", struct v4l2_output);
+	SIZE("struct v4l2_audioout", struct v4l2_audioout);
+	SIZE("struct v4l2_modulator", struct v4l2_modulator);
+	SIZE("struct v4l2_frequency", struct v4l2_frequency);
+	SIZE("struct v4l2_cropcap", struct v4l2_cropcap);
+	SIZE("struct v4l2_crop", struct v4l2_crop);
+	SIZE("struct v4l2_jpegcompression", struct v4l2_jpegcompression);
+	return 0;
+}
