@@ -11,6 +11,12 @@ Python builds records.
 so it is held at its *next* stop, unresumed, until ``can_resume`` says so,
 while the loop keeps serving every other tracee.  The kernel sleeps right
 after queueing; pyktrace's thread runs at most to its next stop first.
+
+The common case runs in C when the optional ``_fastpath`` module is built
+(``ktrace/tracer/_fastpath.c``): the entry and exit stops of plain x86_64
+calls, for threads this loop marks ready in :meth:`Frontend._resume`.  It
+hands every other stop back with the call in progress, and this loop stays
+the reference; ``PYKTRACE_PURE=1`` keeps every stop here.
 """
 
 from __future__ import annotations
@@ -40,6 +46,19 @@ from ktrace.tracer.procs import (
     is_zombie, open_fds, read_ppid, read_tgid, signal_state)
 from ktrace.tracer.signals import STOP_SIGNALS, is_taken, netbsd_siginfo
 from ktrace.tracer.user import message_records, read_msghdr
+
+try:
+    if os.environ.get("PYKTRACE_PURE") == "1":
+        raise ImportError
+    from ktrace.tracer import _fastpath as fast
+except ImportError:
+    fast = None
+
+#: records the C loop gathers before this loop queues them (fewer when
+#: the queue nears the half of maxentry where threads are made to wait)
+_FAST_BATCH = 256
+#: the facility bits the C loop reads (CALL, RET, NAMI, GIO)
+_FAST_POINTS = KTRFAC_SYSCALL | KTRFAC_SYSRET | KTRFAC_NAMEI | KTRFAC_GENIO
 
 EINTR = 4
 _ERESTARTSYS, _ERESTARTNOINTR, _ERESTARTNOHAND, _ERESTART_RESTARTBLOCK = (
@@ -157,19 +176,43 @@ class Frontend:
         waitpid = os.waitpid
         flags = pt.WALL
         requests = self.requests
+        batch: list = []
         while self.threads:
             if requests:
+                if fast:
+                    fast.disable_all()       # what a request changes is Python's
                 requests.popleft()()
                 continue
             if self.end_requested and not self.passthrough:
+                if fast:
+                    fast.disable_all()
                 self.end_tracing()
                 if not self.threads:
                     break
+            ns = None
             if self.parked:
                 got = self._serve_parked()
                 if got is None:
                     continue
                 pid, status = got
+                if fast:                     # a stop the C loop did not see
+                    entry = fast.take(pid)
+                    if entry is not None:
+                        self._entered(pid, entry)
+            elif fast:
+                room = self.desc.maxentry // 2 - self.desc.qcount
+                try:
+                    got = fast.run(batch, _FAST_BATCH if room > _FAST_BATCH else max(room, 1))
+                except ChildProcessError:
+                    break
+                finally:
+                    if batch:
+                        self._queue_fast(batch)
+                if got is None:
+                    continue
+                pid, status, ns, entry = got
+                if entry is not None:
+                    self._entered(pid, entry)
             else:
                 try:
                     pid, status = waitpid(-1, flags)
@@ -177,10 +220,41 @@ class Frontend:
                     break
             if pid == child and (os.WIFEXITED(status) or os.WIFSIGNALED(status)):
                 status_of_child = status
-            self.stop(pid, status)
-        if self._chld_handler:
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            self.stop(pid, status, ns)
+        self._wake_on_stops(False)
         return status_of_child
+
+    def _wake_on_stops(self, on: bool) -> None:
+        """Have every stop (SIGCHLD) write to the wake-up pipe, or no more.
+        Only while threads are held: the signal costs each stop a handler
+        run (a signal frame and a pass through the eval loop, ~10% of the
+        tracer's time when it stayed armed)."""
+        if on == self._chld_handler:
+            return
+        signal.signal(signal.SIGCHLD, (lambda *_: None) if on else signal.SIG_DFL)
+        signal.set_wakeup_fd(self._wake_w if on else -1, warn_on_full_buffer=False)
+        self._chld_handler = on
+
+    def _queue_fast(self, batch: list) -> None:
+        """Queue what the C loop recorded, stop by stop; a thread told to
+        wait is Python's again (it is held at its next stop)."""
+        threads = self.threads
+        for tid, ns, records in batch:
+            th = threads[tid]
+            self._emit(th, tid, ns, records)
+            if th.park is not None:
+                fast.disable(tid)
+        batch.clear()
+
+    def _entered(self, tid: int, entry: tuple) -> None:
+        """The C loop hands back a thread inside a call whose entry it
+        recorded: the state :meth:`_sys_entry` would have left."""
+        th = self.threads.get(tid)
+        if th is not None:
+            nr, args = entry
+            th.call = pts.calls(pt.AUDIT_ARCH_X86_64)[nr]
+            th.args = args
+            th.arch = pt.AUDIT_ARCH_X86_64
 
     def _serve_parked(self) -> tuple[int, int] | None:
         """With threads held for the writer: poll stops, syncs and deadlines."""
@@ -193,12 +267,9 @@ class Frontend:
                 del self.parked[tid]
                 pt.resume(req, tid, sig)
         if not self.parked:
+            self._wake_on_stops(False)
             return None
-        if not self._chld_handler:
-            # a SIGCHLD handler makes every stop write to the wake-up pipe
-            signal.signal(signal.SIGCHLD, lambda *_: None)
-            signal.set_wakeup_fd(self._wake_w, warn_on_full_buffer=False)
-            self._chld_handler = True
+        self._wake_on_stops(True)
         try:
             pid, status = os.waitpid(-1, pt.WALL | os.WNOHANG)
         except ChildProcessError:
@@ -224,7 +295,16 @@ class Frontend:
         if th.park is not None and not self._release(th, time.monotonic()):
             self.parked[th.tid] = (req, sig)
             return
+        if (fast and req == pt.PTRACE_SYSCALL and th.call is None and not sig
+                and th.held is None and not th.backlog and self._plain(th.proc)
+                and th.tid not in self.detaching):
+            fast.enable(th.tid, th.proc.points & _FAST_POINTS)
         pt.resume(req, th.tid, sig)
+
+    def _plain(self, proc: Proc) -> bool:
+        """May the C loop serve this process's threads' syscall stops?"""
+        return (proc.started and not proc.emul_due and not proc.silent
+                and not proc.releasing and not self.passthrough)
 
     def _release(self, th: Thread, now: float) -> bool:
         """May a thread held for the writer go?  Queue its backlog first,
@@ -270,8 +350,9 @@ class Frontend:
             self.end_requested = True     # the file is gone: detach
 
     # --- one stop -------------------------------------------------------------
-    def stop(self, tid: int, status: int) -> None:
-        ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
+    def stop(self, tid: int, status: int, ns: int | None = None) -> None:
+        if ns is None:
+            ns = time.clock_gettime_ns(time.CLOCK_REALTIME)
         th = self.threads.get(tid)
         stopped = status & 0xFF == 0x7F          # WIFSTOPPED
         if th is None:
@@ -388,6 +469,8 @@ class Frontend:
         tid = th.tid
         if self.threads.get(tid) is th:
             del self.threads[tid]
+            if fast:
+                fast.forget(tid)
         self.parked.pop(tid, None)
         self.detaching.discard(tid)
 
@@ -499,8 +582,15 @@ class Frontend:
         arch = info[1]
         nr = info[2]
         args = info[3:]
-        # each call is described at its first use (pts.Calls)
-        call = pts.calls(arch)[nr]
+        # each call is described at its first use (pts.Calls), for the C
+        # loop too
+        calls = pts.calls(arch)
+        call = calls.get(nr)
+        if call is None:
+            call = calls[nr]
+            if fast and arch == pt.AUDIT_ARCH_X86_64:
+                fast.describe(nr, call.kind == pts.K_NONE, call.nargs, call.paths,
+                              call.empty_flag, call.io, call.rw)
         records = []
         p = th.proc.points
         if th.held is not None:

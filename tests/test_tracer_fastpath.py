@@ -1,0 +1,67 @@
+"""The C stop loop (ktrace/tracer/_fastpath.c) against the Python one,
+which stays the reference: the same program traced both ways gives the
+same records (ASLR off, so that pointers match)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_tracer_basic import compile_c
+from ktrace.format import KTR_EXEC_ENV, KTR_GENIO, KTR_NAMEI, KTR_SYSCALL, KTR_SYSRET
+from ktrace.tracefile import Reader
+
+SERVED = ("import atexit, os, sys\n"
+          "from ktrace.tracer import _fastpath\n"
+          "atexit.register(lambda: os.write(2, b'served %d' % _fastpath.served()))\n"
+          "from ktrace.cli.pyktrace import main\n"
+          "sys.argv[0] = 'pyktrace'\n"
+          "main()\n")
+
+
+def test_the_c_stop_loop_is_built():
+    """CI must exercise it: without a compiler it is silently left out."""
+    from ktrace.tracer import _fastpath, frontend
+    assert frontend.fast is _fastpath
+
+
+def _by_thread(path: Path) -> list[list[tuple[int, bytes]]]:
+    """Each thread's records, threads in order of appearance, without the
+    environment (which differs), thread ids (set_tid_address's and
+    clone3's return values) replaced by their rank."""
+    with open(path, "rb") as f:
+        recs = [r for r in Reader(f) if r.type != KTR_EXEC_ENV]
+    lids = list(dict.fromkeys(r.lid for r in recs))
+    threads: dict[int, list] = {}
+    for r in recs:
+        payload = r.payload
+        for rank, lid in enumerate(lids):
+            payload = payload.replace(lid.to_bytes(4, "little"), b"tid%d" % rank)
+        threads.setdefault(r.lid, []).append((r.type, payload))
+    return list(threads.values())
+
+
+def test_c_and_python_loops_record_the_same(tmp_path):
+    prog = compile_c(tmp_path, "callmix")
+    runs = {}
+    for name, pure in (("c", "0"), ("python", "1")):   # same env size
+        out = tmp_path / f"{name}.out"
+        p = subprocess.run(
+            ["setarch", "-R", sys.executable, "-c", SERVED, "-f", str(out),
+             str(prog), str(tmp_path / "scratch")],
+            env={**os.environ, "PYKTRACE_PURE": pure}, capture_output=True)
+        assert p.returncode == 0, p.stderr
+        runs[name] = (_by_thread(out), int(p.stderr.split()[-1]))
+    (c, served_c), (py, served_py) = runs["c"], runs["python"]
+    assert served_py == 0
+    assert served_c > 40                # the thread's and main's plain calls
+    assert len(c) == len(py) == 2
+    for mine, ref in zip(c, py):
+        assert mine == ref
+    kinds = {t for t, _ in c[0]}
+    assert {KTR_SYSCALL, KTR_SYSRET, KTR_NAMEI, KTR_GENIO} <= kinds
+    # the 10,000-byte write, split one page per record as ktr_io() does
+    gio = [len(p) - 8 for t, p in c[0] if t == KTR_GENIO]
+    assert gio[-6:] == [4088, 4088, 1824] * 2        # the write, the read back
