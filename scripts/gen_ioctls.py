@@ -58,9 +58,27 @@ from pathlib import Path
 #: I2C_IOCTL_EXEC), so none is in ioctlname(); net/if_vlanvar.h, whose
 #: SIOC[SG]ETVLAN are aliases, not _IO lines; sys/clockctl.h, whose only
 #: stored revision (1.4, 2003) sizes its requests by sys/syscallargs.h
-#: structures, which later revisions replaced with their own; and the
-#: remaining device headers (sys/timepps.h, net/if_ppp.h, net/pfvar.h, the
-#: DRM headers, ...), whose arguments have not been sized: decoded.
+#: structures, which later revisions replaced with their own.  From
+#: sys/timepps.h on (the second batch), again the stored revisions, most of
+#: them old: sys/timepps.h 1.3, net/if_ppp.h 1.15 (its structures from
+#: net/ppp_defs.h 1.4), net/if_sppp.h 1.7.2.7 (whose SPPP[GS]ETIDLETO
+#: take struct spppstatus), net/npf/npf.h 1.20.2.4 (installed as
+#: net/npf.h), sys/verified_exec.h 1.39.4.1, dev/cgdvar.h 1.5.24.1 (no
+#: CGDIOCGET yet), dev/md.h, dev/sun/fbio.h, sys/lua.h and
+#: dev/hdaudio/hdaudioio.h.  Left out of them: net/if_ppp.h's
+#: PPPIOCSPASS and PPPIOCSACTIVE (#ifdef PPP_FILTER, a kernel option
+#: kdump's build does not define) and dev/sun/fbio.h's FBIOGINFO (#ifdef
+#: notdef); net/if_ppp.h's PPPIOCGASYNCMAP and PPPIOCSASYNCMAP own the
+#: values of the keep list's SLIOCGUNIT and TUNSLMODE.  Not read:
+#: net/if_bridgevar.h (its BRDG* commands go through SIOC[SG]DRVSPEC: no
+#: _IO lines), dev/putter/putter.h (the stored revision, 1.1.16.2, has no
+#: requests), dev/tprof/tprof_ioctl.h (its stored revision's
+#: TPROF_IOC_STOP, _IO('T', 3), is sys/midiio.h's SEQUENCER_TMR_STOP,
+#: which ioctlname()'s switch could not hold), net/pfvar.h (the stored
+#: revision, 1.4 of 2004, is OpenBSD 3.5's pf, dozens of structures not
+#: sized yet), the ALTQ headers (whose names mkioctls' keep list partly
+#: drops), dev/iscsi/iscsi_ioctl.h, the DRM headers and the remaining
+#: device headers: their requests are decoded.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -76,7 +94,12 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ipmi.h", "sys/sys/agpio.h", "sys/sys/chio.h",
                   "sys/sys/midiio.h", "sys/sys/radioio.h",
                   "sys/sys/joystick.h", "sys/sys/videoio.h",
-                  "sys/sys/kcov.h", "sys/dev/spi/spi_io.h")
+                  "sys/sys/kcov.h", "sys/dev/spi/spi_io.h",
+                  "sys/sys/timepps.h", "sys/net/if_ppp.h",
+                  "sys/net/if_sppp.h", "sys/net/npf/npf.h",
+                  "sys/sys/verified_exec.h", "sys/dev/cgdvar.h",
+                  "sys/dev/md.h", "sys/dev/sun/fbio.h", "sys/sys/lua.h",
+                  "sys/dev/hdaudio/hdaudioio.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -419,6 +442,55 @@ NETBSD_SIZES = {
     "struct v4l2_crop": 20,         # enum, v4l2_rect
     "struct v4l2_jpegcompression": 140,     # 3 int, char[60], int,
                                     # char[60], uint32_t
+    # sys/timepps.h 1.3; pps_timeu_t is a union of struct timespec (16),
+    # 2 unsigned int and unsigned long[2]: 16, 8-aligned
+    "pps_params_t": 40,             # 2 int, 2 pps_timeu_t
+    "pps_info_t": 48,               # 2 u_int32_t, 2 pps_timeu_t, int, pad
+    # net/if_ppp.h 1.15, structs of net/ppp_defs.h 1.4 (PPPIOCSPASS and
+    # PPPIOCSACTIVE need PPP_FILTER, which kdump's build does not define)
+    "ext_accm": 32,                 # u_int32_t[8]
+    "struct ppp_option_data": 16,   # u_char *, u_int, int
+    "struct npioctl": 8,            # int, enum NPmode
+    "struct ppp_idle": 16,          # 2 time_t
+    "struct ifpppstatsreq": 72,     # char[16], struct ppp_stats (struct
+                                    # pppstat: 6 unsigned int, struct
+                                    # vjstat: 8 unsigned int)
+    "struct ifpppcstatsreq": 72,    # char[16], 2 struct compstat
+                                    # (7 unsigned int)
+    # net/if_sppp.h 1.7.2.7 (SPPP[GS]ETIDLETO take struct spppstatus in
+    # this revision); each begins with char[IFNAMSIZ = 16]
+    "struct spppauthcfg": 80,       # char[16], 8 u_int, 4 char *
+    "struct sppplcpcfg": 20, "struct spppstatus": 20,   # char[16], int
+    "struct spppauthfailurestats": 24,      # char[16], 2 int
+    "struct spppauthfailuresettings": 20,   # char[16], int
+    "struct spppdnssettings": 20,   # char[16], int
+    "struct spppdnsaddrs": 24,      # char[16], u_int32_t[2]
+    # net/npf/npf.h 1.20.2.4 (struct plistref as above)
+    "struct npf_ioctl_table": 40,   # int, pad, const char *, union of
+                                    # npf_ioctl_ent_t (int, struct in6_addr,
+                                    # uint8_t, pad: 24) and npf_ioctl_buf_t
+                                    # (void *, size_t: 16)
+    "void *": 8,
+    # sys/verified_exec.h 1.39.4.1 and dev/hdaudio/hdaudioio.h 1.1.18.2
+    # take struct plistref only.  dev/cgdvar.h 1.5.24.1
+    "struct cgd_ioctl": 64,         # const char *, 2 int, size_t,
+                                    # 2 const char *, size_t, const char *,
+                                    # size_t
+    # dev/md.h 1.8.40.2
+    "struct md_conf": 24,           # void *, size_t, int, pad
+    # dev/sun/fbio.h 1.8.74.1 (FBIOGINFO is #ifdef notdef)
+    "struct fbtype": 24,            # 6 int
+    "struct fbcmap": 32,            # 2 u_int, 3 u_char *
+    "struct fbgattr": 88,           # 2 int, struct fbtype, struct fbsattr
+                                    # (2 int, int[8]), int[4]
+    "struct fbcurpos": 4,           # 2 short
+    "struct fbcursor": 72,          # 2 short, 2 fbcurpos, pad, fbcmap (at
+                                    # 16), fbcurpos, pad, 2 char *
+    # sys/lua.h 1.10 (MAXPATHLEN 1024)
+    "struct lua_info": 16,          # int, pad, struct lua_state_info *
+    "struct lua_create": 80,        # char[16], char[64]
+    "struct lua_require": 48,       # char[16], char[32]
+    "struct lua_load": 1040,        # char[16], char[1024]
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

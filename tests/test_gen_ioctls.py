@@ -144,9 +144,11 @@ def test_committed_netbsd_device_tables() -> None:
     for value, name in want.items():
         assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
     # mkioctls' keep list: SIOCSLOWAT (_IOW('s', 2, int)) and TUNSLMODE
-    # (_IOW('t', 87, int)) are left out of ioctlname()
+    # (_IOW('t', 87, int)) are left out of ioctlname(); TUNSLMODE's value
+    # is net/if_ppp.h's PPPIOCSASYNCMAP
     assert 0x80047302 not in NETBSD_IOCTLS
-    assert 0x80047457 not in NETBSD_IOCTLS
+    assert NETBSD_IOCTLS[0x80047457] == "PPPIOCSASYNCMAP"
+    assert "TUNSLMODE" not in NETBSD_IOCTLS.values()
     # a kernel-only request (dkio.h: #ifdef _KERNEL DIOCGPARTINFO) is not named
     assert "DIOCGPARTINFO" not in NETBSD_IOCTLS.values()
 
@@ -480,3 +482,74 @@ def test_committed_rnd_to_spi_tables() -> None:
     # dev/i2c/i2c_io.h is not read: its one request, I2C_IOCTL_EXEC
     # (_IOW('I', 0, i2c_ioctl_exec_t: 40)), has a digit in its name
     assert 0x80284900 not in NETBSD_IOCTLS
+
+
+def test_committed_pps_ppp_npf_to_hdaudio_tables() -> None:
+    """sys/timepps.h 1.3, net/if_ppp.h 1.15 (net/ppp_defs.h 1.4),
+    net/if_sppp.h 1.7.2.7, net/npf/npf.h 1.20.2.4, sys/verified_exec.h
+    1.39.4.1, dev/cgdvar.h 1.5.24.1, dev/md.h 1.8.40.2, dev/sun/fbio.h
+    1.8.74.1, sys/lua.h 1.10 and dev/hdaudio/hdaudioio.h 1.1.18.2, values
+    worked out by hand: _IOC(inout, group, num, len) = inout | len << 16
+    | group << 8 | num; '1' 0x31, 't' 0x74, 'i' 0x69, 'N' 0x4e, 'X' 0x58,
+    'F' 0x46, 'r' 0x72, 'l' 0x6c, 'h' 0x68, 'H' 0x48."""
+    want = {
+        0x20003101: "PPS_IOC_CREATE",       # _IO('1', 1)
+        # pps_params_t: 2 int, 2 pps_timeu_t (a union of struct timespec,
+        # 8-aligned, 16) = 40 = 0x28
+        0x80283103: "PPS_IOC_SETPARAMS",    # _IOW('1', 3, pps_params_t)
+        0x40283104: "PPS_IOC_GETPARAMS",    # _IOR('1', 4, pps_params_t)
+        0x40043105: "PPS_IOC_GETCAP",       # _IOR('1', 5, int)
+        # pps_info_t: 2 u_int32_t, 2 pps_timeu_t, int, pad = 48 = 0x30
+        0xc0303106: "PPS_IOC_FETCH",        # _IOWR('1', 6, pps_info_t)
+        0x4004745a: "PPPIOCGFLAGS",         # _IOR('t', 90, int)
+        0x40047456: "PPPIOCGUNIT",          # _IOR('t', 86, int)
+        # SLIOCGUNIT (_IOR('t', 88, int)) is in the keep list
+        0x40047458: "PPPIOCGASYNCMAP",      # _IOR('t', 88, int)
+        0x40207450: "PPPIOCGXASYNCMAP",     # _IOR('t', 80, u_int32_t[8])
+        0x2000744e: "PPPIOCXFERUNIT",       # _IO('t', 78)
+        0x8010744d: "PPPIOCSCOMPRESS",      # _IOW('t', 77, ptr, u_int, int)
+        0xc008744c: "PPPIOCGNPMODE",        # _IOWR('t', 76, int + enum)
+        0x4010744a: "PPPIOCGIDLE",          # _IOR('t', 74, 2 time_t)
+        # struct ifpppstatsreq: char[16] + 6 + 8 unsigned int = 72 = 0x48
+        0xc048697b: "SIOCGPPPSTATS",        # _IOWR('i', 123, ...)
+        0xc048697a: "SIOCGPPPCSTATS",       # _IOWR('i', 122, 16 + 2 * 28)
+        # struct spppauthcfg: char[16], 8 u_int, 4 pointers = 80 = 0x50
+        0xc0506978: "SPPPGETAUTHCFG",       # _IOWR('i', 120, ...)
+        0x80506979: "SPPPSETAUTHCFG",       # _IOW('i', 121, ...)
+        0xc014697c: "SPPPGETSTATUS",        # _IOWR('i', 124, char[16], int)
+        0xc0186983: "SPPPGETDNSADDRS",      # _IOWR('i', 131, 16 + 2 * 4)
+        0x40044e64: "IOC_NPF_VERSION",      # _IOR('N', 100, int)
+        0x80044e65: "IOC_NPF_SWITCH",       # _IOW('N', 101, int)
+        0xc0104e66: "IOC_NPF_LOAD",         # _IOWR('N', 102, plistref: 16)
+        # struct npf_ioctl_table: int, pad, pointer, a union of 24 = 40
+        0x80284e67: "IOC_NPF_TABLE",        # _IOW('N', 103, ...)
+        0x80084e68: "IOC_NPF_STATS",        # _IOW('N', 104, void *)
+        0x40104e69: "IOC_NPF_SAVE",         # _IOR('N', 105, plistref)
+        0xc0104e6b: "IOC_NPF_RULE",         # _IOWR('N', 107, plistref)
+        0x80105801: "VERIEXEC_LOAD",        # _IOW('X', 0x1, plistref)
+        0xc0105804: "VERIEXEC_QUERY",       # _IOWR('X', 0x4, plistref)
+        # struct cgd_ioctl: pointer, 2 int, 6 8-byte fields = 64 = 0x40
+        0xc0404612: "CGDIOCSET",            # _IOWR('F', 18, ...)
+        0x80404613: "CGDIOCCLR",            # _IOW('F', 19, ...)
+        0x40187200: "MD_GETCONF",           # _IOR('r', 0, 8 + 8 + 4, pad)
+        0x80187201: "MD_SETCONF",           # _IOW('r', 1, ...)
+        0x40184600: "FBIOGTYPE",            # _IOR('F', 0, 6 int)
+        0x80204603: "FBIOPUTCMAP",          # _IOW('F', 3, 2 u_int, 3 ptrs)
+        0x40584606: "FBIOGATTR",            # _IOR('F', 6, 8 + 24 + 40 + 16)
+        # struct fbcursor: 4 + 2 * 4, pad to 16, fbcmap (32), 4, pad to
+        # 56, 2 pointers = 72 = 0x48
+        0x80484618: "FBIOSCURSOR",          # _IOW('F', 24, ...)
+        0x4004461c: "FBIOGCURMAX",          # _IOR('F', 28, 2 short)
+        0xc0106c00: "LUAINFO",              # _IOWR('l', 0, int, pad, ptr)
+        0xc0506c01: "LUACREATE",            # _IOWR('l', 1, 16 + 64)
+        0xc4106c04: "LUALOAD",              # _IOWR('l', 4, 16 + 1024)
+        0xc0106800: "HDAUDIO_FGRP_INFO",    # _IOWR('h', 0, plistref)
+        0xc0104801: "HDAUDIO_AFG_CODEC_INFO",   # _IOWR('H', 1, plistref)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # left out: PPP_FILTER (PPPIOCSPASS, PPPIOCSACTIVE), #ifdef notdef
+    # (FBIOGINFO), the keep list (TUNSLMODE, SLIOCGUNIT)
+    assert {"PPPIOCSPASS", "PPPIOCSACTIVE", "FBIOGINFO", "TUNSLMODE",
+            "SLIOCGUNIT"}.isdisjoint(names)

@@ -285,6 +285,51 @@ def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
         H2 + "CALL  ioctl(3,_IOR('J',0x5,0x4),0x7f7fffffe5d0)"]
 
 
+def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
+    # ioctlname() from sys/timepps.h 1.3, net/if_ppp.h 1.15, net/if_sppp.h
+    # 1.7.2.7, net/npf/npf.h 1.20.2.4, sys/verified_exec.h 1.39.4.1,
+    # dev/cgdvar.h 1.5.24.1, dev/md.h 1.8.40.2 and dev/sun/fbio.h
+    # 1.8.74.1.  _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # ntpd: _IOWR('1', 6, pps_info_t: 2 u_int32_t + 2 16-byte unions
+        # + int, padded to 8 = 48 = 0x30)
+        0xc0303106: "PPS_IOC_FETCH",
+        0x20003101: "PPS_IOC_CREATE",   # _IO('1', 1)
+        # pppd: _IOR('t', 90, int) and _IOW('t', 87, int), the value of
+        # the keep list's TUNSLMODE
+        0x4004745a: "PPPIOCGFLAGS",
+        0x80047457: "PPPIOCSASYNCMAP",
+        # pppstats: _IOWR('i', 123, struct ifpppstatsreq: 16 + 56 = 0x48)
+        0xc048697b: "SIOCGPPPSTATS",
+        # pppoectl: _IOW('i', 121, struct spppauthcfg: 16 + 32 + 32 = 0x50)
+        0x80506979: "SPPPSETAUTHCFG",
+        # npfctl: _IOR('N', 100, int); _IOWR('N', 102, struct plistref:
+        # void * + size_t = 16)
+        0x40044e64: "IOC_NPF_VERSION",
+        0xc0104e66: "IOC_NPF_LOAD",
+        # npfctl table: _IOW('N', 103, struct npf_ioctl_table: int, pad,
+        # pointer, union of 24 = 40 = 0x28)
+        0x80284e67: "IOC_NPF_TABLE",
+        # veriexecctl: _IOW('X', 0x1, struct plistref)
+        0x80105801: "VERIEXEC_LOAD",
+        # cgdconfig: _IOWR('F', 18, struct cgd_ioctl: 8 + 2 * 4 + 6 * 8 = 64)
+        0xc0404612: "CGDIOCSET",
+        # mdconfig: _IOW('r', 1, struct md_conf: 8 + 8 + 4, padded = 24)
+        0x80187201: "MD_SETCONF",
+        # X server: _IOR('F', 0, struct fbtype: 6 int = 24 = 0x18)
+        0x40184600: "FBIOGTYPE",
+    }
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe5d0))
+        assert lines([r], netbsd=True) == [
+            H2 + "CALL  ioctl(3,%s,0x7f7fffffe5d0)" % name]
+    # if_ppp.h's PPPIOCSPASS needs PPP_FILTER, which kdump's build does
+    # not define: _IOW('t', 71, struct bpf_program: 16) is decoded
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x80107447, 0x7f7fffffe5d0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(3,_IOW('t',0x47,0x10),0x7f7fffffe5d0)"]
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

@@ -221,6 +221,86 @@ struct v4l2_querymenu { uint32_t id, index; uint8_t name[32];
 struct v4l2_requestbuffers { uint32_t count; int type, memory;
 	uint32_t reserved[2]; };
 
+/* sys/timepps.h 1.3 */
+struct nb_timespec { int64_t tv_sec; long tv_nsec; };	/* time_t, long */
+typedef union pps_timeu { struct nb_timespec tspec;
+	struct { unsigned int integral, fractional; } ntplfp;
+	unsigned long longpair[2]; } pps_timeu_t;
+typedef struct { uint32_t assert_sequence, clear_sequence;
+	pps_timeu_t assert_tu, clear_tu; int current_mode; } pps_info_t;
+typedef struct { int api_version, mode; pps_timeu_t assert_off_tu,
+	clear_off_tu; } pps_params_t;
+
+/* net/if_ppp.h 1.15, net/ppp_defs.h 1.4 */
+typedef uint32_t ext_accm[8];
+enum NPmode { NPMODE_PASS, NPMODE_DROP, NPMODE_ERROR, NPMODE_QUEUE };
+struct pppstat { unsigned int ppp_ibytes, ppp_ipackets, ppp_ierrors,
+	ppp_obytes, ppp_opackets, ppp_oerrors; };
+struct vjstat { unsigned int vjs_packets, vjs_compressed, vjs_searches,
+	vjs_misses, vjs_uncompressedin, vjs_compressedin, vjs_errorin,
+	vjs_tossed; };
+struct ppp_stats { struct pppstat p; struct vjstat vj; };
+struct compstat { unsigned int unc_bytes, unc_packets, comp_bytes,
+	comp_packets, inc_bytes, inc_packets, ratio; };
+struct ppp_comp_stats { struct compstat c, d; };
+struct ppp_idle { int64_t xmit_idle, recv_idle; };	/* time_t */
+struct npioctl { int protocol; enum NPmode mode; };
+struct ppp_option_data { unsigned char *ptr; unsigned int length;
+	int transmit; };
+struct ifpppstatsreq { char ifr_name[IFNAMSIZ]; struct ppp_stats stats; };
+struct ifpppcstatsreq { char ifr_name[IFNAMSIZ];
+	struct ppp_comp_stats stats; };
+
+/* net/if_sppp.h 1.7.2.7 */
+struct spppauthcfg { char ifname[IFNAMSIZ]; unsigned int hisauth, myauth,
+	myname_length, mysecret_length, hisname_length, hissecret_length,
+	myauthflags, hisauthflags; char *myname, *mysecret, *hisname,
+	*hissecret; };
+struct sppplcpcfg { char ifname[IFNAMSIZ]; int lcp_timeout; };
+struct spppstatus { char ifname[IFNAMSIZ]; int phase; };
+struct spppauthfailurestats { char ifname[IFNAMSIZ]; int auth_failures,
+	max_failures; };
+struct spppauthfailuresettings { char ifname[IFNAMSIZ]; int max_failures; };
+struct spppdnssettings { char ifname[IFNAMSIZ]; int query_dns; };
+struct spppdnsaddrs { char ifname[IFNAMSIZ]; uint32_t dns[2]; };
+
+/* net/npf/npf.h 1.20.2.4; struct in6_addr is a union of uint8_t[16],
+ * uint16_t[8] and uint32_t[4] */
+struct nb_in6_addr { union { uint8_t u6_addr8[16]; uint16_t u6_addr16[8];
+	uint32_t u6_addr32[4]; } __u6_addr; };
+typedef struct npf_ioctl_ent { int alen; struct nb_in6_addr addr;
+	uint8_t mask; } npf_ioctl_ent_t;
+typedef struct npf_ioctl_buf { void *buf; nb_size_t len; } npf_ioctl_buf_t;
+struct npf_ioctl_table { int nct_cmd; const char *nct_name;
+	union { npf_ioctl_ent_t ent; npf_ioctl_buf_t buf; } nct_data; };
+
+/* dev/cgdvar.h 1.5.24.1 */
+struct cgd_ioctl { const char *ci_disk; int ci_flags, ci_unit;
+	nb_size_t ci_size; const char *ci_alg, *ci_ivmethod;
+	nb_size_t ci_keylen; const char *ci_key; nb_size_t ci_blocksize; };
+
+/* dev/md.h 1.8.40.2 */
+struct md_conf { void *md_addr; nb_size_t md_size; int md_type; };
+
+/* dev/sun/fbio.h 1.8.74.1 */
+struct fbtype { int fb_type, fb_height, fb_width, fb_depth, fb_cmsize,
+	fb_size; };
+struct fbcmap { unsigned int index, count; unsigned char *red, *green,
+	*blue; };
+struct fbsattr { int flags, emu_type, dev_specific[8]; };
+struct fbgattr { int real_type, owner; struct fbtype fbtype;
+	struct fbsattr sattr; int emu_types[4]; };
+struct fbcurpos { short x, y; };
+struct fbcursor { short set, enable; struct fbcurpos pos, hot;
+	struct fbcmap cmap; struct fbcurpos size; char *image, *mask; };
+
+/* sys/lua.h 1.10 (MAXPATHLEN 1024) */
+struct lua_state_info { char name[16]; char desc[64]; bool user; };
+struct lua_info { int num_states; struct lua_state_info *states; };
+struct lua_create { char name[16]; char desc[64]; };
+struct lua_require { char state[16]; char module[32]; };
+struct lua_load { char state[16]; char path[1024]; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -308,5 +388,34 @@ main(void)
 	SIZE("struct v4l2_cropcap", struct v4l2_cropcap);
 	SIZE("struct v4l2_crop", struct v4l2_crop);
 	SIZE("struct v4l2_jpegcompression", struct v4l2_jpegcompression);
+	SIZE("pps_params_t", pps_params_t);
+	SIZE("pps_info_t", pps_info_t);
+	SIZE("ext_accm", ext_accm);
+	SIZE("struct ppp_option_data", struct ppp_option_data);
+	SIZE("struct npioctl", struct npioctl);
+	SIZE("struct ppp_idle", struct ppp_idle);
+	SIZE("struct ifpppstatsreq", struct ifpppstatsreq);
+	SIZE("struct ifpppcstatsreq", struct ifpppcstatsreq);
+	SIZE("struct spppauthcfg", struct spppauthcfg);
+	SIZE("struct sppplcpcfg", struct sppplcpcfg);
+	SIZE("struct spppstatus", struct spppstatus);
+	SIZE("struct spppauthfailurestats", struct spppauthfailurestats);
+	SIZE("struct spppauthfailuresettings",
+	    struct spppauthfailuresettings);
+	SIZE("struct spppdnssettings", struct spppdnssettings);
+	SIZE("struct spppdnsaddrs", struct spppdnsaddrs);
+	SIZE("struct npf_ioctl_table", struct npf_ioctl_table);
+	SIZE("void *", void *);
+	SIZE("struct cgd_ioctl", struct cgd_ioctl);
+	SIZE("struct md_conf", struct md_conf);
+	SIZE("struct fbtype", struct fbtype);
+	SIZE("struct fbcmap", struct fbcmap);
+	SIZE("struct fbgattr", struct fbgattr);
+	SIZE("struct fbcurpos", struct fbcurpos);
+	SIZE("struct fbcursor", struct fbcursor);
+	SIZE("struct lua_info", struct lua_info);
+	SIZE("struct lua_create", struct lua_create);
+	SIZE("struct lua_require", struct lua_require);
+	SIZE("struct lua_load", struct lua_load);
 	return 0;
 }
