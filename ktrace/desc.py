@@ -186,6 +186,9 @@ class KtrDesc:
         they are counted), PARK or DEAD, and how many records were taken.
         """
         with self._lock:
+            if self._add_bulk_locked([(ktype, pid, lid, comm, payload, ns)
+                                      for ktype, payload in records]):
+                return ADDED, len(records)
             for k, (ktype, payload) in enumerate(records):
                 r = self._add_locked((ktype, pid, lid, comm, payload, ns), True)
                 if r == PARK:
@@ -193,6 +196,29 @@ class KtrDesc:
                 if r == DEAD:
                     return DEAD, k
         return ADDED, len(records)
+
+    def add_batch(self, entries: list[Entry]) -> bool:
+        """Queue the entries of several stops (the C stop loop's batch) if
+        none of them could be dropped or make its thread wait; else queue
+        nothing and say so (the caller then goes stop by stop)."""
+        with self._lock:
+            return self._add_bulk_locked(entries)
+
+    def _add_bulk_locked(self, entries: list[Entry]) -> bool:
+        """Entries in one go, where each would be ADDED by
+        :meth:`_add_locked` with ``waitok``: the queue stays within half of
+        ``maxentry`` (where threads start to wait), and the writer's
+        wake-up or callout ends as one per entry would leave it."""
+        queue = self._queue
+        if (self.flags & (KTDF_DONE | KTDF_WAIT | KTDF_BLOCKING)
+                or len(queue) + len(entries) > self.maxentry >> 1):
+            return False
+        queue.extend(entries)
+        if len(queue) > self.delayqcnt:
+            self._wakeup()
+        elif self._callout is None:
+            self._arm_callout()
+        return True
 
     def _add_locked(self, entry: Entry, waitok: bool) -> int:
         """ktraddentry() proper; the caller holds the lock."""
@@ -213,11 +239,14 @@ class KtrDesc:
         if len(queue) > self.delayqcnt:
             self._wakeup()
         elif self._callout is None:
-            self._callout = time.monotonic() + (
-                self.intrwakdl if self.flags & KTDF_INTERACTIVE
-                else self.wakedelay)
-            self._cv.notify()      # the writer re-arms its timed wait
+            self._arm_callout()
         return ADDED
+
+    def _arm_callout(self) -> None:
+        """callout_schedule(ktd_wakch): wake the writer after the delay."""
+        self._callout = time.monotonic() + (
+            self.intrwakdl if self.flags & KTDF_INTERACTIVE else self.wakedelay)
+        self._cv.notify()      # the writer re-arms its timed wait
 
     def log_error(self, error: int, pid: int, lid: int, comm: bytes) -> None:
         """Count an entry a trace point could not build (``ktd_logerrl``),
@@ -278,10 +307,15 @@ class KtrDesc:
             self._lost_at = (len(self._queue), entry)
 
     def _wakeup(self) -> None:
-        """ktd_wakeup(): stop the callout and signal the writer (lock held)."""
+        """ktd_wakeup(): stop the callout and signal the writer (lock held).
+        Once signalled, the writer looks at the queue before it sleeps
+        again, so signalling it again until then is a no-op we skip: with
+        the queue past ``delayqcnt`` every add wakes it, and a notify costs
+        the stop loop ~0.7 us each time while the writer waits for a CPU."""
         self._callout = None
-        self._woken = True
-        self._cv.notify()
+        if not self._woken:
+            self._woken = True
+            self._cv.notify()
 
     def _ktrace_thread(self) -> None:
         """The writer thread (``ktrace_thread``)."""

@@ -7,8 +7,10 @@
  * GET_SYSCALL_INFO, process_vm_readv, resume, packing), against strace's
  * 0.5 us; when tracer and tracee share a CPU that is the whole difference
  * between the two (issue 6).  Here a stop costs the system calls alone; the
- * records go back to Python as ready payloads, one list per stop, and reach
- * the KtrDesc queue there (its maxentry/park rules stay in one place).
+ * records go back to Python as ready KtrDesc entries, which reach the queue
+ * there in one go (KtrDesc.add_batch) while none of them can be dropped or
+ * make a thread wait; else stop by stop, so that the maxentry and park
+ * rules stay in one place.
  *
  * Everything else -- other stops, other calls, a memory read that comes up
  * short, an ERESTART* return whose fate the next stop decides -- is handed
@@ -88,6 +90,8 @@ struct thread {
     int tid;                         /* 0: free slot */
     int enabled;
     int points;
+    int tgid;
+    PyObject *comm;                  /* the process's p_comm (a reference) */
     int pending;                     /* an entry seen, its exit not yet */
     uint64_t nr;
     uint64_t args[6];
@@ -152,6 +156,7 @@ static void erase(int tid)
     if (!t)
         return;
     size_t i = (size_t)(t - table);
+    Py_CLEAR(table[i].comm);
     table[i].tid = 0;
     used--;
     for (size_t j = (i + 1) & (cap - 1); table[j].tid; j = (j + 1) & (cap - 1)) {
@@ -199,14 +204,16 @@ static PyObject *read_path(int pid, uint64_t addr)
 
 /* --- records ---------------------------------------------------------------- */
 
-static int add(PyObject *recs, int type, PyObject *payload)
+/* One KtrDesc entry, (type, pid, lid, comm, payload, ns), onto ``out``. */
+static int add(PyObject *out, const struct thread *t, long long ns, int type,
+               PyObject *payload)
 {
     if (!payload)
         return -1;
-    PyObject *item = Py_BuildValue("(iN)", type, payload);
+    PyObject *item = Py_BuildValue("(iiiONL)", type, t->tgid, t->tid, t->comm, payload, ns);
     if (!item)
         return -1;
-    int r = PyList_Append(recs, item);
+    int r = PyList_Append(out, item);
     Py_DECREF(item);
     return r;
 }
@@ -241,7 +248,8 @@ static PyObject *ret_payload(uint64_t nr, int64_t rval, int is_error)
 
 enum { DONE, HAND_BACK, FAILED };
 
-static int entry_stop(struct thread *t, const struct syscall_info *si, PyObject *recs)
+static int entry_stop(struct thread *t, const struct syscall_info *si, PyObject *out,
+                      long long ns)
 {
     uint64_t nr = si->entry.nr;
     if (nr >= MAXNR || !calls[nr].fast)
@@ -249,7 +257,7 @@ static int entry_stop(struct thread *t, const struct syscall_info *si, PyObject 
     const struct call *c = &calls[nr];
     const uint64_t *args = si->entry.args;
     if (t->points & FAC(KTR_SYSCALL)
-            && add(recs, KTR_SYSCALL, call_payload(nr, args, c->nargs)) < 0)
+            && add(out, t, ns, KTR_SYSCALL, call_payload(nr, args, c->nargs)) < 0)
         return FAILED;
     if (t->points & FAC(KTR_NAMEI))
         for (int i = 0; i < c->npaths; i++) {
@@ -264,7 +272,7 @@ static int entry_stop(struct thread *t, const struct syscall_info *si, PyObject 
                 Py_DECREF(s);        /* fstatat(fd, "", AT_EMPTY_PATH): no lookup */
                 continue;
             }
-            if (add(recs, KTR_NAMEI, s) < 0)
+            if (add(out, t, ns, KTR_NAMEI, s) < 0)
                 return FAILED;
         }
     t->pending = t->points & FAC(KTR_SYSRET) || (c->io && t->points & FAC(KTR_GENIO));
@@ -273,7 +281,8 @@ static int entry_stop(struct thread *t, const struct syscall_info *si, PyObject 
     return DONE;
 }
 
-static int exit_stop(struct thread *t, const struct syscall_info *si, PyObject *recs)
+static int exit_stop(struct thread *t, const struct syscall_info *si, PyObject *out,
+                     long long ns)
 {
     if (!t->pending)
         return DONE;
@@ -300,14 +309,14 @@ static int exit_stop(struct thread *t, const struct syscall_info *si, PyObject *
                 memcpy(PyBytes_AS_STRING(b), head, 8);
                 memcpy(PyBytes_AS_STRING(b) + 8, d + at, n);
             }
-            if (add(recs, KTR_GENIO, b) < 0) {
+            if (add(out, t, ns, KTR_GENIO, b) < 0) {
                 Py_DECREF(data);
                 return FAILED;
             }
         }
         Py_DECREF(data);
     }
-    if (t->points & FAC(KTR_SYSRET) && add(recs, KTR_SYSRET, ret_payload(t->nr, rval, is_error)) < 0)
+    if (t->points & FAC(KTR_SYSRET) && add(out, t, ns, KTR_SYSRET, ret_payload(t->nr, rval, is_error)) < 0)
         return FAILED;
     t->pending = 0;
     return DONE;
@@ -347,14 +356,18 @@ static PyObject *describe(PyObject *self, PyObject *a)
 
 static PyObject *enable(PyObject *self, PyObject *a)
 {
-    int tid, points;
-    if (!PyArg_ParseTuple(a, "ii", &tid, &points))
+    int tid, points, tgid;
+    PyObject *comm;
+    if (!PyArg_ParseTuple(a, "iiiO!", &tid, &points, &tgid, &PyBytes_Type, &comm))
         return NULL;
     struct thread *t = insert(tid);
     if (!t)
         return PyErr_NoMemory();
     t->enabled = 1;
     t->points = points;
+    t->tgid = tgid;
+    Py_INCREF(comm);
+    Py_XSETREF(t->comm, comm);
     Py_RETURN_NONE;
 }
 
@@ -465,13 +478,13 @@ static int arm_flush_timer(void)
 static PyObject *run(PyObject *self, PyObject *a)
 {
     PyObject *out;
-    Py_ssize_t limit, nrec = 0;
+    Py_ssize_t limit;
     int armed = 0;
     if (!PyArg_ParseTuple(a, "O!n", &PyList_Type, &out, &limit))
         return NULL;
     for (;;) {
         int status, pid;
-        if (nrec && !armed) {
+        if (PyList_GET_SIZE(out) && !armed) {
             if (arm_flush_timer() < 0)
                 Py_RETURN_NONE;      /* no timer: queue now, as Python would */
             armed = 1;
@@ -499,13 +512,10 @@ static PyObject *run(PyObject *self, PyObject *a)
         if (ptrace(PTRACE_GET_SYSCALL_INFO, pid, (void *)sizeof si, &si) < 0
                 || si.arch != AUDIT_ARCH_X86_64 || (si.op != OP_ENTRY && si.op != OP_EXIT))
             return hand_back(pid, status, ns, 0);
-        PyObject *recs = PyList_New(0);
-        if (!recs)
-            return NULL;
-        int r = si.op == OP_ENTRY ? entry_stop(t, &si, recs) : exit_stop(t, &si, recs);
+        Py_ssize_t before = PyList_GET_SIZE(out);
+        int r = si.op == OP_ENTRY ? entry_stop(t, &si, out, ns) : exit_stop(t, &si, out, ns);
         if (r != DONE) {
-            Py_DECREF(recs);
-            if (r == FAILED)
+            if (PyList_SetSlice(out, before, PyList_GET_SIZE(out), NULL) < 0 || r == FAILED)
                 return NULL;
             if (si.op == OP_ENTRY)
                 t->pending = 0;      /* not entered as far as Python will know */
@@ -513,19 +523,8 @@ static PyObject *run(PyObject *self, PyObject *a)
         }
         ptrace(PTRACE_SYSCALL, pid, 0, 0);   /* ESRCH: its exit comes next */
         served++;
-        Py_ssize_t n = PyList_GET_SIZE(recs);
-        if (n) {
-            PyObject *item = Py_BuildValue("(iLN)", pid, ns, recs);
-            if (!item || PyList_Append(out, item) < 0) {
-                Py_XDECREF(item);
-                return NULL;
-            }
-            Py_DECREF(item);
-            nrec += n;
-            if (nrec >= limit)
-                Py_RETURN_NONE;
-        } else
-            Py_DECREF(recs);
+        if (PyList_GET_SIZE(out) >= limit)
+            Py_RETURN_NONE;
     }
 }
 
@@ -537,7 +536,8 @@ static PyObject *served_stops(PyObject *self, PyObject *unused)
 static PyMethodDef methods[] = {
     {"describe", describe, METH_VARARGS,
      "describe(nr, fast, nargs, paths, empty_flag, io, rw): an x86_64 call, at Python's first use."},
-    {"enable", enable, METH_VARARGS, "enable(tid, points): the thread's next stops are ours."},
+    {"enable", enable, METH_VARARGS,
+     "enable(tid, points, tgid, comm): the thread's next stops are ours."},
     {"disable", disable, METH_VARARGS, "disable(tid): the thread's next stops are Python's."},
     {"disable_all", disable_all, METH_NOARGS, "Every thread's next stop is Python's."},
     {"forget", forget, METH_VARARGS, "forget(tid): the thread is gone."},

@@ -54,7 +54,7 @@ try:
 except ImportError:
     fast = None
 
-#: records the C loop gathers before this loop queues them (fewer when
+#: entries the C loop gathers before this loop queues them (fewer when
 #: the queue nears the half of maxentry where threads are made to wait)
 _FAST_BATCH = 256
 #: the facility bits the C loop reads (CALL, RET, NAMI, GIO)
@@ -236,14 +236,19 @@ class Frontend:
         self._chld_handler = on
 
     def _queue_fast(self, batch: list) -> None:
-        """Queue what the C loop recorded, stop by stop; a thread told to
-        wait is Python's again (it is held at its next stop)."""
-        threads = self.threads
-        for tid, ns, records in batch:
-            th = threads[tid]
-            self._emit(th, tid, ns, records)
-            if th.park is not None:
-                fast.disable(tid)
+        """Queue the entries the C loop made: in one go, or, near the
+        queue's limits, stop by stop through :meth:`_emit`."""
+        if not self.desc.add_batch(batch):
+            threads = self.threads
+            k = 0
+            while k < len(batch):
+                ktype, _, lid, _, payload, ns = batch[k]
+                records = [(ktype, payload)]
+                k += 1
+                while k < len(batch) and batch[k][2] == lid and batch[k][5] == ns:
+                    records.append((batch[k][0], batch[k][4]))
+                    k += 1
+                self._emit(threads[lid], lid, ns, records)
         batch.clear()
 
     def _entered(self, tid: int, entry: tuple) -> None:
@@ -298,7 +303,8 @@ class Frontend:
         if (fast and req == pt.PTRACE_SYSCALL and th.call is None and not sig
                 and th.held is None and not th.backlog and self._plain(th.proc)
                 and th.tid not in self.detaching):
-            fast.enable(th.tid, th.proc.points & _FAST_POINTS)
+            proc = th.proc
+            fast.enable(th.tid, proc.points & _FAST_POINTS, proc.tgid, proc.comm)
         pt.resume(req, th.tid, sig)
 
     def _plain(self, proc: Proc) -> bool:
@@ -346,6 +352,8 @@ class Frontend:
         if r == _desc.PARK:
             th.park = self.desc.park_deadline()
             th.backlog = [(lid, ns, t, p) for t, p in records[done:]]
+            if fast:
+                fast.disable(th.tid)     # held at its next stop, by this loop
         elif r == _desc.DEAD:
             self.end_requested = True     # the file is gone: detach
 
