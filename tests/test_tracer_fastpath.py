@@ -13,6 +13,8 @@ from test_tracer_basic import compile_c
 from ktrace.format import KTR_EXEC_ENV, KTR_GENIO, KTR_NAMEI, KTR_SYSCALL, KTR_SYSRET
 from ktrace.tracefile import Reader
 
+NR_WRITE = 1
+
 SERVED = ("import atexit, os, sys\n"
           "from ktrace.tracer import _fastpath\n"
           "atexit.register(lambda: os.write(2, b'served %d' % _fastpath.served()))\n"
@@ -43,6 +45,12 @@ def _by_thread(path: Path) -> list[list[tuple[int, bytes]]]:
     return list(threads.values())
 
 
+def _upto_last_write(recs: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
+    last = max(i for i, (t, p) in enumerate(recs)
+               if t == KTR_SYSCALL and int.from_bytes(p[:4], "little") == NR_WRITE)
+    return recs[:last + 1]
+
+
 def test_c_and_python_loops_record_the_same(tmp_path):
     prog = compile_c(tmp_path, "callmix")
     runs = {}
@@ -58,8 +66,10 @@ def test_c_and_python_loops_record_the_same(tmp_path):
     assert served_py == 0
     assert served_c > 40                # the thread's and main's plain calls
     assert len(c) == len(py) == 2
-    for mine, ref in zip(c, py):
-        assert mine == ref
+    # main's records; the thread's up to its call that lets main go on
+    # (whether it reaches its pause() before main's exit_group is timing)
+    assert c[0] == py[0]
+    assert _upto_last_write(c[1]) == _upto_last_write(py[1])
     kinds = {t for t, _ in c[0]}
     assert {KTR_SYSCALL, KTR_SYSRET, KTR_NAMEI, KTR_GENIO} <= kinds
     # the 10,000-byte write, split one page per record as ktr_io() does

@@ -1,7 +1,7 @@
 /* Calls of every shape the C stop loop serves, and some it hands back:
  * data over a page (GIO split), errors, a path across a page boundary, a
  * path longer than the first 256-byte read, an empty AT_EMPTY_PATH path,
- * a NULL and an unmapped path, and a thread doing the same meanwhile. */
+ * a NULL and an unmapped path, in a thread and then in main. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdio.h>
@@ -42,23 +42,30 @@ static void calls(const char *file, unsigned long at)
 	close(fd);
 }
 
+static int done[2];
+
+/* The thread's calls, then main's: one after the other, so that file
+ * descriptors and the order of calls are the same in every run. */
 static void *worker(void *file)
 {
 	calls(file, 0x20000000);
+	(void)write(done[1], "", 1);
+	for (;;)
+		pause();               /* until main's exit_group */
 	return NULL;
 }
 
 int main(int argc, char **argv)
 {
 	pthread_t t;
-	char other[4096];
+	char other[4096], c;
 
-	if (argc < 2)
+	if (argc < 2 || pipe(done) < 0)
 		return 2;
 	snprintf(other, sizeof other, "%s.thread", argv[1]);
 	pthread_create(&t, NULL, worker, other);
+	(void)read(done[0], &c, 1);
 	calls(argv[1], 0x10000000);
-	pthread_join(t, NULL);
 	unlink(other);
 	unlink(argv[1]);
 	return 0;
