@@ -162,6 +162,14 @@ def test_call_ioctl_named() -> None:
     assert lines([r]) == [H2 + "CALL  ioctl(0,TIOCGWINSZ,0x7ffe0000)"]
 
 
+def _ioctl_lines(named: dict[int, str], fd: int, arg: int, **face) -> None:
+    """Each request of ``named`` prints as given (its ``ioctlname()``, or
+    what ``ioctldecode()`` makes of it), in ``ioctl(fd,REQUEST,arg)``."""
+    for req, name in named.items():
+        r = rec(1, call(AMD64, SYS_ioctl, fd, req, arg))
+        assert lines([r], **face) == [H2 + "CALL  ioctl(%d,%s,%#x)" % (fd, name, arg)]
+
+
 def test_call_ioctl_generated_names() -> None:
     # ioctlname() as mkioctls builds it from sys/ttycom.h, sys/filio.h and
     # sys/ioctl_compat.h, sizes of NetBSD/amd64 (kdump.c 1.140.2.2)
@@ -172,9 +180,7 @@ def test_call_ioctl_generated_names() -> None:
              0x40067408: "TIOCGETP",        # _IOR('t', 8, struct sgttyb)
              0x20007462: "OTIOCCONS",       # _IO('t', 98)
              0x4004667f: "FIONREAD"}
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 0, req, 0x7ffe0000))
-        assert lines([r]) == [H2 + "CALL  ioctl(0,%s,0x7ffe0000)" % name]
+    _ioctl_lines(named, 0, 0x7ffe0000)
     # names mkioctls leaves out are decoded: TIOCCBRK, TIOCHPCL
     for req, text in ((0x2000747a, "_IO('t',0x7a)"), (0x20007402, "_IO('t',0x2)")):
         r = rec(1, call(AMD64, SYS_ioctl, 0, req))
@@ -189,11 +195,8 @@ def test_call_ioctl_device_headers() -> None:
              0xc0906911: "SIOCGIFFLAGS",    # _IOWR('i', 17, struct ifreq)
              0x41986465: "DIOCGDINFO",      # _IOR('d', 101, struct disklabel)
              0x40884115: "AUDIO_GETINFO"}   # _IOR('A', 21, struct audio_info)
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 5, req, 0x7f7fffffe3a0))
-        want = [H2 + "CALL  ioctl(5,%s,0x7f7fffffe3a0)" % name]
-        assert lines([r], netbsd=True) == want
-        assert lines([r]) == want
+    _ioctl_lines(named, 5, 0x7f7fffffe3a0, netbsd=True)
+    _ioctl_lines(named, 5, 0x7f7fffffe3a0)
     # -d: the request stays a name, the other arguments go decimal
     r = rec(1, call(AMD64, SYS_ioctl, 5, 0xc0906911, 0x7f7fffffe3a0))
     assert lines([r], netbsd=True, decimal=True) == [
@@ -211,10 +214,7 @@ def test_call_ioctl_wscons_and_disc_headers() -> None:
              0xc1045763: "WSMUXIO_LIST_DEVICES",    # _IOWR('W', 99, 260)
              0x40046304: "CDIOREADTOCHEADER",   # _IOR('c', 4, 4)
              0xc0785101: "SCIOCCOMMAND"}        # _IOWR('Q', 1, scsireq_t: 120)
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe2d0))
-        assert lines([r], netbsd=True) == [
-            H2 + "CALL  ioctl(3,%s,0x7f7fffffe2d0)" % name]
+    _ioctl_lines(named, 3, 0x7f7fffffe2d0, netbsd=True)
     # SCBUSIOLLSCAN is in mkioctls' keep list: the value is USB_DISCOVER
     r = rec(1, call(AMD64, SYS_ioctl, 3, 0x20005503))
     assert lines([r], netbsd=True) == [H2 + "CALL  ioctl(3,USB_DISCOVER)"]
@@ -239,10 +239,7 @@ def test_call_ioctl_bpf() -> None:
              0x80044270: "BIOCIMMEDIATE",   # _IOW('B', 112, u_int)
              0x80104267: "BIOCSETF",        # _IOW('B', 103, bpf_program)
              0x4080426f: "BIOCGSTATS"}      # _IOR('B', 111, bpf_stat)
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 4, req, 0x7f7fffffe4c0))
-        assert lines([r], netbsd=True) == [
-            H2 + "CALL  ioctl(4,%s,0x7f7fffffe4c0)" % name]
+    _ioctl_lines(named, 4, 0x7f7fffffe4c0, netbsd=True)
 
 
 def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
@@ -273,16 +270,11 @@ def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
         0x40685600: "VIDIOC_QUERYCAP",
         # _IOWR('V', 4, struct v4l2_format: packed, 4 + 200 = 204 = 0xcc)
         0xc0cc5604: "VIDIOC_G_FMT",
+        # sys/joystick.h's JOY_GET_X_OFFSET (_IOR('J', 5, int)) is in
+        # mkioctls' keep list: ioctldecode() prints it
+        0x40044a05: "_IOR('J',0x5,0x4)",
     }
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe5d0))
-        assert lines([r], netbsd=True) == [
-            H2 + "CALL  ioctl(3,%s,0x7f7fffffe5d0)" % name]
-    # sys/joystick.h's JOY_GET_X_OFFSET (_IOR('J', 5, int)) is in
-    # mkioctls' keep list: ioctldecode() prints it
-    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x40044a05, 0x7f7fffffe5d0))
-    assert lines([r], netbsd=True) == [
-        H2 + "CALL  ioctl(3,_IOR('J',0x5,0x4),0x7f7fffffe5d0)"]
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 
 
 def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
@@ -319,16 +311,12 @@ def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
         0x80187201: "MD_SETCONF",
         # X server: _IOR('F', 0, struct fbtype: 6 int = 24 = 0x18)
         0x40184600: "FBIOGTYPE",
+        # if_ppp.h's PPPIOCSPASS needs PPP_FILTER, which kdump's build does
+        # not define: _IOW('t', 71, struct bpf_program: 16) is decoded
+        0x80107447: "_IOW('t',0x47,0x10)",
     }
-    for req, name in named.items():
-        r = rec(1, call(AMD64, SYS_ioctl, 3, req, 0x7f7fffffe5d0))
-        assert lines([r], netbsd=True) == [
-            H2 + "CALL  ioctl(3,%s,0x7f7fffffe5d0)" % name]
-    # if_ppp.h's PPPIOCSPASS needs PPP_FILTER, which kdump's build does
-    # not define: _IOW('t', 71, struct bpf_program: 16) is decoded
-    r = rec(1, call(AMD64, SYS_ioctl, 3, 0x80107447, 0x7f7fffffe5d0))
-    assert lines([r], netbsd=True) == [
-        H2 + "CALL  ioctl(3,_IOW('t',0x47,0x10),0x7f7fffffe5d0)"]
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
 
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
