@@ -78,7 +78,16 @@ from pathlib import Path
 #: revision, 1.4 of 2004, is OpenBSD 3.5's pf, dozens of structures not
 #: sized yet), the ALTQ headers (whose names mkioctls' keep list partly
 #: drops), dev/iscsi/iscsi_ioctl.h, the DRM headers and the remaining
-#: device headers: their requests are decoded.
+#: device headers: their requests are decoded.  From sys/ioctl.h on (the
+#: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
+#: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h 1.1 (no
+#: IOC_CPU_UCODE_* yet), sys/scanio.h, dev/spkrio.h 1.1 (no SPKR[GS]ETVOL
+#: yet), net/if_srt.h, dev/ofw/openfirmio.h (OFIOCGET and OFIOCNEXTPROP
+#: are in the keep list), dev/usb/ukyopon.h, dev/usb/utoppy.h, whose
+#: UTOPPYIOCANCEL owns the keep list's TIOCHPCL value (and UTOPPYIOTURBO,
+#: in the keep list, OTIOCSETD's), and dev/usb/urio.h (installed until
+#: NetBSD 9.99.43).  scripts/ioctl_coverage.md lists the installed headers
+#: with requests, read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -99,7 +108,11 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/net/if_sppp.h", "sys/net/npf/npf.h",
                   "sys/sys/verified_exec.h", "sys/dev/cgdvar.h",
                   "sys/dev/md.h", "sys/dev/sun/fbio.h", "sys/sys/lua.h",
-                  "sys/dev/hdaudio/hdaudioio.h")
+                  "sys/dev/hdaudio/hdaudioio.h",
+                  "sys/sys/ioctl.h", "sys/sys/cpuio.h", "sys/sys/scanio.h",
+                  "sys/dev/spkrio.h", "sys/net/if_srt.h",
+                  "sys/dev/ofw/openfirmio.h", "sys/dev/usb/ukyopon.h",
+                  "sys/dev/usb/utoppy.h", "sys/dev/usb/urio.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -491,6 +504,36 @@ NETBSD_SIZES = {
     "struct lua_create": 80,        # char[16], char[64]
     "struct lua_require": 48,       # char[16], char[32]
     "struct lua_load": 1040,        # char[16], char[1024]
+    # sys/ioctl.h 1.37 (its PTIOC* requests pass one on to a device)
+    "struct ioctl_pt": 16,          # unsigned long, void *
+    # sys/cpuio.h 1.1
+    "cpustate_t": 48,               # u_int, 4 bool, time_t, char[16],
+                                    # uint32_t[4]
+    # sys/scanio.h 1.2.196.1
+    "struct scan_io": 80,           # 2 u_long, 2 u_short, pad, 2 u_long,
+                                    # 4 u_char, pad, 3 u_long, u_short,
+                                    # u_char, pad
+    # dev/spkrio.h 1.1
+    "tone_t": 8,                    # 2 int
+    # net/if_srt.h 1.3.40.1
+    "struct srt_rt": 80,            # 2 int, union of in_addr and in6_addr
+                                    # (16), u_int, pad, union of a pointer
+                                    # and char[16], union of sockaddr_in,
+                                    # sockaddr_in6 (28) and sockaddr, pad
+    # dev/ofw/openfirmio.h 1.4.6.2
+    "struct ofiocdesc": 32,         # 2 int, char *, int, pad, char *
+    # dev/usb/ukyopon.h 1.2
+    "struct ukyopon_identify": 40,  # char[16], int, uint8_t, pad, 2 enum,
+                                    # 2 int
+    # dev/usb/utoppy.h 1.1.2.2
+    "struct utoppy_stats": 16,      # 2 uint64_t
+    "struct utoppy_rename": 16,     # 2 char *
+    "char *": 8,
+    "struct utoppy_readfile": 16,   # char *, off_t
+    "struct utoppy_writefile": 32,  # char *, 2 off_t, time_t
+    # dev/usb/urio.h 1.3.70.1
+    "struct urio_command": 40,      # unsigned short, pad, 4 int, pad,
+                                    # void *, int, pad
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

@@ -553,3 +553,73 @@ def test_committed_pps_ppp_npf_to_hdaudio_tables() -> None:
     # (FBIOGINFO), the keep list (TUNSLMODE, SLIOCGUNIT)
     assert {"PPPIOCSPASS", "PPPIOCSACTIVE", "FBIOGINFO", "TUNSLMODE",
             "SLIOCGUNIT"}.isdisjoint(names)
+
+
+def test_committed_pt_cpu_scan_srt_ofw_usb_tables() -> None:
+    """sys/ioctl.h 1.37, sys/cpuio.h 1.1, sys/scanio.h 1.2.196.1,
+    dev/spkrio.h 1.1, net/if_srt.h 1.3.40.1, dev/ofw/openfirmio.h 1.4.6.2,
+    dev/usb/ukyopon.h 1.2, dev/usb/utoppy.h 1.1.2.2 and dev/usb/urio.h
+    1.3.70.1, values worked out by hand: _IOC(inout, group, num, len) =
+    inout | len << 16 | group << 8 | num; 'Z' 0x5a, 'c' 0x63, 'S' 0x53,
+    'e' 0x65, 'O' 0x4f, 'U' 0x55, 't' 0x74."""
+    want = {
+        # struct ioctl_pt: unsigned long, void * = 16 = 0x10
+        0x80105a00: "PTIOCNETBSD",          # _IOW('Z', 0, ...)
+        0x80105a01: "PTIOCSUNOS",           # _IOW('Z', 1, ...)
+        0x80105a03: "PTIOCLINUX",           # _IOW('Z', 3, ...)
+        0x80105a04: "PTIOCFREEBSD",         # _IOW('Z', 4, ...)
+        0x80105a06: "PTIOCULTRIX",          # _IOW('Z', 6, ...)
+        # cpustate_t: u_int, 4 bool, time_t (at 8), char[16], uint32_t[4]
+        # = 48 = 0x30
+        0x80306300: "IOC_CPU_SETSTATE",     # _IOW('c', 0, cpustate_t)
+        0xc0306301: "IOC_CPU_GETSTATE",     # _IOWR('c', 1, cpustate_t)
+        0x40046302: "IOC_CPU_GETCOUNT",     # _IOR('c', 2, int)
+        0xc0046303: "IOC_CPU_MAPID",        # _IOWR('c', 3, int)
+        # struct scan_io: 2 u_long, 2 u_short, pad to 24, 2 u_long,
+        # 4 u_char, pad to 48, 3 u_long, u_short, u_char, pad = 80 = 0x50
+        0x40505301: "SCIOCGET",             # _IOR('S', 1, ...)
+        0x80505302: "SCIOCSET",             # _IOW('S', 2, ...)
+        0x20005303: "SCIOCRESTART",         # _IO('S', 3)
+        0x80085301: "SPKRTONE",             # _IOW('S', 1, tone_t: 2 int)
+        0x20005302: "SPKRTUNE",             # _IO('S', 2)
+        # struct srt_rt: 2 int, 16-byte union, u_int, pad to 32, 16-byte
+        # union, 28-byte union (sockaddr_in6), pad = 80 = 0x50
+        0x40046500: "SRT_GETNRT",           # _IOR('e', 0, unsigned int)
+        0xc0506501: "SRT_GETRT",            # _IOWR('e', 1, struct srt_rt)
+        0x80506502: "SRT_SETRT",            # _IOW('e', 2, struct srt_rt)
+        0x80046503: "SRT_DELRT",            # _IOW('e', 3, unsigned int)
+        0xc0046506: "SRT_SGFLAGS",          # _IOWR('e', 6, unsigned int)
+        0x80086507: "SRT_DEBUG",            # _IOW('e', 7, void *)
+        # struct ofiocdesc: 2 int, pointer, int, pad, pointer = 32 = 0x20
+        0x80204f02: "OFIOCSET",             # _IOW('O', 2, ...)
+        0x40044f04: "OFIOCGETOPTNODE",      # _IOR('O', 4, int)
+        0xc0044f05: "OFIOCGETNEXT",         # _IOWR('O', 5, int)
+        0xc0204f07: "OFIOCFINDDEVICE",      # _IOWR('O', 7, ...)
+        # struct ukyopon_identify: char[16], int, uint8_t, pad, 2 enum,
+        # 2 int = 40 = 0x28
+        0x402855d2: "UKYOPON_IDENTIFY",     # _IOR('U', 210, ...)
+        0x20007403: "UTOPPYIOREBOOT",       # _IO('t', 3)
+        0x40107404: "UTOPPYIOSTATS",        # _IOR('t', 4, 2 uint64_t)
+        0x80107405: "UTOPPYIORENAME",       # _IOW('t', 5, 2 char *)
+        0x80087406: "UTOPPYIOMKDIR",        # _IOW('t', 6, char *)
+        0x80107409: "UTOPPYIOREADFILE",     # _IOW('t', 9, char *, off_t)
+        0x8020740a: "UTOPPYIOWRITEFILE",    # _IOW('t', 10, ptr, 3 * 8)
+        # struct urio_command: u_short, pad, 4 int, pad to 24, void *,
+        # int, pad = 40 = 0x28
+        0xc02855c8: "URIO_SEND_COMMAND",    # _IOWR('U', 200, ...)
+        0xc02855c9: "URIO_RECV_COMMAND",    # _IOWR('U', 201, ...)
+        # the keep list's TIOCHPCL (_IO('t', 2)) is UTOPPYIOCANCEL
+        0x20007402: "UTOPPYIOCANCEL",       # _IO('t', 2)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # left out: the keep list (OFIOCGET, OFIOCNEXTPROP, SCIOC_USE_ADF,
+    # UTOPPYIOTURBO, TIOCHPCL) and names with digits (PTIOCSVR4,
+    # PTIOCOSF1, PTIOCWIN32)
+    assert {"OFIOCGET", "OFIOCNEXTPROP", "SCIOC_USE_ADF", "UTOPPYIOTURBO",
+            "TIOCHPCL", "PTIOCSVR4", "PTIOCOSF1",
+            "PTIOCWIN32"}.isdisjoint(names)
+    # UTOPPYIOTURBO's value (_IOW('t', 1, int)) stays OTIOCSETD's
+    assert NETBSD_IOCTLS[0x80047401] == "OTIOCSETD"
+    assert 0xc0204f01 not in NETBSD_IOCTLS and 0x20005304 not in NETBSD_IOCTLS

@@ -181,8 +181,9 @@ def test_call_ioctl_generated_names() -> None:
              0x20007462: "OTIOCCONS",       # _IO('t', 98)
              0x4004667f: "FIONREAD"}
     _ioctl_lines(named, 0, 0x7ffe0000)
-    # names mkioctls leaves out are decoded: TIOCCBRK, TIOCHPCL
-    for req, text in ((0x2000747a, "_IO('t',0x7a)"), (0x20007402, "_IO('t',0x2)")):
+    # names mkioctls leaves out: TIOCCBRK is decoded; TIOCHPCL's value
+    # (_IO('t', 2)) is dev/usb/utoppy.h's UTOPPYIOCANCEL, as in mkioctls
+    for req, text in ((0x2000747a, "_IO('t',0x7a)"), (0x20007402, "UTOPPYIOCANCEL")):
         r = rec(1, call(AMD64, SYS_ioctl, 0, req))
         assert lines([r]) == [H2 + "CALL  ioctl(0,%s)" % text]
 
@@ -314,6 +315,44 @@ def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
         # if_ppp.h's PPPIOCSPASS needs PPP_FILTER, which kdump's build does
         # not define: _IOW('t', 71, struct bpf_program: 16) is decoded
         0x80107447: "_IOW('t',0x47,0x10)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_pt_cpu_scan_srt_ofw_and_usb() -> None:
+    # ioctlname() from sys/ioctl.h 1.37, sys/cpuio.h 1.1, sys/scanio.h
+    # 1.2.196.1, dev/spkrio.h 1.1, net/if_srt.h 1.3.40.1,
+    # dev/ofw/openfirmio.h 1.4.6.2, dev/usb/ukyopon.h 1.2, dev/usb/utoppy.h
+    # 1.1.2.2 and dev/usb/urio.h 1.3.70.1.  _IOC(inout, group, num, len) =
+    # inout | (len & 0x1fff) << 16 | group << 8 | num
+    named = {
+        # _IOW('Z', 3, struct ioctl_pt: u_long + void * = 16)
+        0x80105a03: "PTIOCLINUX",
+        # cpuctl: _IOR('c', 2, int); _IOWR('c', 1, cpustate_t: u_int,
+        # 4 bool, time_t, char[16], uint32_t[4] = 48 = 0x30)
+        0x40046302: "IOC_CPU_GETCOUNT",
+        0xc0306301: "IOC_CPU_GETSTATE",
+        # _IOR('S', 1, struct scan_io: 80 = 0x50) and _IO('S', 3)
+        0x40505301: "SCIOCGET",
+        0x20005303: "SCIOCRESTART",
+        # _IOW('S', 1, tone_t: 2 int)
+        0x80085301: "SPKRTONE",
+        # srtconfig: _IOWR('e', 1, struct srt_rt: 80 = 0x50)
+        0xc0506501: "SRT_GETRT",
+        # ofctl: _IOR('O', 4, int)
+        0x40044f04: "OFIOCGETOPTNODE",
+        # _IOR('U', 210, struct ukyopon_identify: 40 = 0x28)
+        0x402855d2: "UKYOPON_IDENTIFY",
+        # _IOW('t', 10, struct utoppy_writefile: pointer + 3 8-byte = 32)
+        0x8020740a: "UTOPPYIOWRITEFILE",
+        # _IOWR('U', 200, struct urio_command: 40)
+        0xc02855c8: "URIO_SEND_COMMAND",
+        # the keep list: OFIOCGET (_IOWR('O', 1, struct ofiocdesc: 32)),
+        # SCIOC_USE_ADF (_IO('S', 4)); mkioctls' pattern: PTIOCSVR4
+        # (_IOW('Z', 2, 16)) has a digit
+        0xc0204f01: "_IOWR('O',0x1,0x20)",
+        0x20005304: "_IO('S',0x4)",
+        0x80105a02: "_IOW('Z',0x2,0x10)",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 

@@ -301,6 +301,64 @@ struct lua_create { char name[16]; char desc[64]; };
 struct lua_require { char state[16]; char module[32]; };
 struct lua_load { char state[16]; char path[1024]; };
 
+/* sys/ioctl.h 1.37 */
+struct ioctl_pt { unsigned long com; void *data; };
+
+/* sys/cpuio.h 1.1 (time_t is int64_t) */
+typedef struct cpustate { unsigned int cs_id; bool cs_online; bool cs_intr;
+	bool cs_unused[2]; int64_t cs_lastmod; char cs_name[16];
+	uint32_t cs_reserved[4]; } cpustate_t;
+
+/* sys/scanio.h 1.2.196.1 */
+struct scan_io { unsigned long scan_width, scan_height;
+	unsigned short scan_x_resolution, scan_y_resolution;
+	unsigned long scan_x_origin, scan_y_origin;
+	unsigned char scan_image_mode, scan_brightness, scan_contrast,
+	scan_quality; unsigned long scan_window_size, scan_lines,
+	scan_pixels_per_line; unsigned short scan_bits_per_pixel;
+	unsigned char scan_scanner_type; };
+
+/* dev/spkrio.h 1.1 */
+typedef struct { int frequency; int duration; } tone_t;
+
+/* net/if_srt.h 1.3.40.1; NetBSD's sockaddr_in (16 bytes) and sockaddr_in6
+ * (28: len, family, port, flowinfo, in6_addr, scope_id) */
+struct nb_in_addr { uint32_t s_addr; };
+struct nb_sockaddr { uint8_t sa_len, sa_family; char sa_data[14]; };
+struct nb_sockaddr_in { uint8_t sin_len, sin_family; uint16_t sin_port;
+	struct nb_in_addr sin_addr; int8_t sin_zero[8]; };
+struct nb_sockaddr_in6 { uint8_t sin6_len, sin6_family; uint16_t sin6_port;
+	uint32_t sin6_flowinfo; struct nb_in6_addr sin6_addr;
+	uint32_t sin6_scope_id; };
+struct srt_rt { unsigned int inx; int af;
+	union { struct nb_in_addr v4; struct nb_in6_addr v6; } srcmatch;
+	unsigned int srcmask;
+	union { struct ifnet *dstifp; char dstifn[IFNAMSIZ]; } u;
+	union { struct nb_sockaddr_in sin; struct nb_sockaddr_in6 sin6;
+	struct nb_sockaddr sa; } dst; };
+
+/* dev/ofw/openfirmio.h 1.4.6.2 */
+struct ofiocdesc { int of_nodeid; int of_namelen; char *of_name;
+	int of_buflen; char *of_buf; };
+
+/* dev/usb/ukyopon.h 1.2 (both enums hold INT_MAX: 4 bytes) */
+struct ukyopon_identify { char ui_name[16]; int ui_busno;
+	uint8_t ui_address; enum { UKYOPON_MODEL_UNKNOWN,
+	_UKYOPON_MODEL_KEEPSZ = 2147483647 } ui_model;
+	enum { UKYOPON_PORT_UNKNOWN, _UKYOPON_PORT_KEEPSZ = 2147483647 }
+	ui_porttype; int ui_rsvd1, ui_rsvd2; };
+
+/* dev/usb/utoppy.h 1.1.2.2 */
+struct utoppy_stats { uint64_t us_hdd_size; uint64_t us_hdd_free; };
+struct utoppy_rename { char *ur_old_path; char *ur_new_path; };
+struct utoppy_readfile { char *ur_path; nb_off_t ur_offset; };
+struct utoppy_writefile { char *uw_path; nb_off_t uw_offset, uw_size;
+	int64_t uw_mtime; };
+
+/* dev/usb/urio.h 1.3.70.1 */
+struct urio_command { unsigned short length; int request; int requesttype;
+	int value; int index; void *buffer; int timeout; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -417,5 +475,18 @@ main(void)
 	SIZE("struct lua_create", struct lua_create);
 	SIZE("struct lua_require", struct lua_require);
 	SIZE("struct lua_load", struct lua_load);
+	SIZE("struct ioctl_pt", struct ioctl_pt);
+	SIZE("cpustate_t", cpustate_t);
+	SIZE("struct scan_io", struct scan_io);
+	SIZE("tone_t", tone_t);
+	SIZE("struct srt_rt", struct srt_rt);
+	SIZE("struct ofiocdesc", struct ofiocdesc);
+	SIZE("struct ukyopon_identify", struct ukyopon_identify);
+	SIZE("struct utoppy_stats", struct utoppy_stats);
+	SIZE("struct utoppy_rename", struct utoppy_rename);
+	SIZE("char *", char *);
+	SIZE("struct utoppy_readfile", struct utoppy_readfile);
+	SIZE("struct utoppy_writefile", struct utoppy_writefile);
+	SIZE("struct urio_command", struct urio_command);
 	return 0;
 }
