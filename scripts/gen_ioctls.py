@@ -86,8 +86,20 @@ from pathlib import Path
 #: are in the keep list), dev/usb/ukyopon.h, dev/usb/utoppy.h, whose
 #: UTOPPYIOCANCEL owns the keep list's TIOCHPCL value (and UTOPPYIOTURBO,
 #: in the keep list, OTIOCSETD's), and dev/usb/urio.h (installed until
-#: NetBSD 9.99.43).  scripts/ioctl_coverage.md lists the installed headers
-#: with requests, read or not, and why not.
+#: NetBSD 9.99.43).  From soundcard.h on (the fourth batch), the stored
+#: revisions: soundcard.h 1.34 (lib/libossaudio's OSS emulation, installed
+#: as /usr/include/soundcard.h; its MIXER_READ(dev)-style requests are
+#: macros with arguments, its SOUND_PCM_* and *_RESET_* names aliases: not
+#: _IO lines), dev/ic/bt8xx.h 1.1.1.1 (its BT848* and METEOR[SG]BT254
+#: requests have digits), opencrypto/cryptodev.h 1.50.4.1 (installed as
+#: crypto/cryptodev.h), dev/ccdvar.h 1.37 and dev/scsipi/ses.h 1.4, whose
+#: group SESIOC is an expression, (('s' - 040) << 8), that _IOC shifts by
+#: 8 again (0x530000, in the length bits).  Not read:
+#: dev/raidframe/raidframeio.h, whose RAIDFRAME_GET_ACCTOTALS takes
+#: RF_AccTotals_t, defined only in rf_acctrace.h, which is not installed
+#: (the stored Makefile installs raidframevar.h and raidframeio.h): what
+#: mkioctls makes of it is not known.  scripts/ioctl_coverage.md lists
+#: the installed headers with requests, read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -112,7 +124,10 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl.h", "sys/sys/cpuio.h", "sys/sys/scanio.h",
                   "sys/dev/spkrio.h", "sys/net/if_srt.h",
                   "sys/dev/ofw/openfirmio.h", "sys/dev/usb/ukyopon.h",
-                  "sys/dev/usb/utoppy.h", "sys/dev/usb/urio.h")
+                  "sys/dev/usb/utoppy.h", "sys/dev/usb/urio.h",
+                  "lib/libossaudio/soundcard.h", "sys/dev/ic/bt8xx.h",
+                  "sys/opencrypto/cryptodev.h", "sys/dev/ccdvar.h",
+                  "sys/dev/scsipi/ses.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -534,6 +549,66 @@ NETBSD_SIZES = {
     # dev/usb/urio.h 1.3.70.1
     "struct urio_command": 40,      # unsigned short, pad, 4 int, pad,
                                     # void *, int, pad
+    # soundcard.h 1.34 (lib/libossaudio; its typedef names as the lines
+    # spell them)
+    "struct audio_buf_info": 16,    # 4 int
+    "struct count_info": 12,        # 3 int
+    "struct buffmem_desc": 16,      # unsigned int *, int, pad
+    "mixer_info": 92,               # char[16], char[32], int, int[10]
+    "_old_mixer_info": 48,          # char[16], char[32]
+    "uint": 4,                      # sys/types.h: unsigned int
+    "struct audio_errinfo": 104,    # 10 int, int[16]
+    "oss_count_t": 144,             # long long, int, int[32], pad
+    "oss_mixer_enuminfo": 3528,     # 4 int, short[255], char[3000], pad
+    "unsigned long long": 8,
+    "oss_sysinfo": 1248,            # char[32], char[32], int, char[128],
+                                    # int, int[8], 4 int, int[8], 2 int,
+                                    # char[16], char[256], int[172]
+    "oss_mixext": 220,              # 6 int, char[16], 3 int, char[64],
+                                    # u_char[32], int, u_int, char[32],
+                                    # 2 int, int[6]
+    "oss_mixer_value": 52,          # 5 int, int[8]
+    "oss_audioinfo": 1180,          # int, char[64], 6 int, char[64],
+                                    # 12 int, char[32], int, int[20],
+                                    # char[64], char[16], int, char[32],
+                                    # 2 int, int[184]
+    "oss_mixerinfo": 1136,          # int, char[16], char[32], 3 int,
+                                    # char[32], 6 int, char[32], int,
+                                    # int[245]
+    "oss_card_info": 1176,          # int, char[16], char[128], int,
+                                    # char[400], 2 int, int[154]
+    "oss_longname_t": 64, "oss_label_t": 16,    # char[64], char[16]
+    # dev/ic/bt8xx.h 1.1.1.1 (the BT848* requests have digits: not
+    # sized, as mkioctls leaves them out)
+    "struct meteor_capframe": 6,    # 3 short
+    "struct meteor_geomet": 16,     # 3 u_short, pad, u_long
+    "unsigned short": 2, "signed char": 1, "unsigned char": 1,
+    "unsigned long": 8,
+    "struct meteor_counts": 40,     # 5 u_long
+    "struct meteor_video": 32,      # 4 u_long
+    "struct meteor_pixfmt": 48,     # u_int, enum, u_int, pad, u_long[3],
+                                    # 2 one-bit unsigned fields (one
+                                    # unsigned int at 40), pad
+    "struct bktr_chnlset": 20,      # 2 short, char[16]
+    "struct bktr_remote": 3,        # unsigned char[3]
+    # opencrypto/cryptodev.h 1.50.4.1 (installed as crypto/cryptodev.h);
+    # struct crparam is void *, u_int, pad (16)
+    "struct crypt_kop": 144,        # 2 u_int, 2 u_short, u_int,
+                                    # struct crparam[8] (at 16)
+    "struct crypt_mkop": 16,        # size_t, pointer
+    "struct crypt_sfop": 16,        # size_t, pointer
+    "struct cryptret": 16,          # size_t, pointer
+    "struct crypt_result": 16,      # 2 u_int32_t, void *
+    "struct session_op": 48,        # 4 u_int32_t, void *, int, pad,
+                                    # void *, u_int32_t, pad
+    "struct crypt_sgop": 16,        # size_t, pointer
+    "struct crypt_op": 56,          # u_int32_t, 2 u_int16_t, u_int, pad,
+                                    # 4 void *, u_int, pad
+    "struct crypt_mop": 16,         # size_t, pointer
+    # dev/ccdvar.h 1.37
+    "struct ccd_ioctl": 32,         # char **, u_int, 3 int, uint64_t
+    # dev/scsipi/ses.h 1.4: _IO only, with the group SESIOC, (('s' - 040)
+    # << 8), which C shifts by 8 again: 0x530000 in the length bits
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -554,8 +629,10 @@ _NETBSD_LINE = re.compile(
     r"^#[ \t]*define[ \t]*([A-Z_]*)[ \t]*_IO(W?R?)[ \t]*\(\s*('.'|\w+)\s*,"
     r"\s*(0[xX][0-9A-Fa-f]+|\d+)\s*(?:,\s*([^)]*?)\s*)?\)")
 _OCTAL = {"0" + str(d) for d in range(8)}        # C's 010 is 8
-#: a character constant a request's group may name (agpio.h's AGPIOC_BASE)
-_NETBSD_CHAR = re.compile(r"^#[ \t]*define[ \t]+(\w+)[ \t]+'(.)'", re.M)
+#: a constant a request's group may name: a character (agpio.h's
+#: AGPIOC_BASE, 'A') or a parenthesized expression of characters and
+#: numbers (scsipi/ses.h's SESIOC, (('s' - 040) << 8))
+_NETBSD_GROUP = re.compile(r"^#[ \t]*define[ \t]+(\w+)[ \t]+('.'|\([^/\n]*\))", re.M)
 _LINUX_DEFINE = re.compile(r"^#[ \t]*define[ \t]+([A-Z0-9_]+)[ \t]+(.*?)\s*(?:/\*.*)?$",
                            re.M)
 _LINUX_IOC = re.compile(r"_IO(W?R?)\(\s*('.'|\w+)\s*,\s*(\w+)\s*(?:,\s*(.*?)\s*)?\)$")
@@ -625,28 +702,47 @@ def active_lines(text: str, defined: set[str]) -> str:
     return "\n".join(keep)
 
 
+def _group_value(expr: str) -> int | None:
+    """The value of a group constant: a character constant, or a
+    parenthesized expression of character constants, decimal and octal
+    numbers, ``+``, ``-`` and shifts; None for anything else (a header's
+    other parenthesized definitions)."""
+    expr = re.sub(r"'(.)'", lambda m: str(ord(m.group(1))), expr)
+    expr = re.sub(r"\b0([0-7]+)\b", lambda m: str(int(m.group(1), 8)), expr)
+    if not re.fullmatch(r"[\d\s()+\-<>]*", expr):
+        return None
+    try:
+        return int(eval(expr, {"__builtins__": {}}))    # digits and operators
+    except (SyntaxError, TypeError):
+        return None
+
+
 def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     """``(name, value)`` of each request line mkioctls would emit.  A line
     its pattern matches that is not understood here stops the generator
     (the compiler would have given it a value); a group may be a
-    character constant defined in the same header."""
+    character constant or a constant expression (``_group_value``) defined
+    in the same header."""
     text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"})
-    chars = dict(_NETBSD_CHAR.findall(text))
+    groups = {name: v for name, expr in _NETBSD_GROUP.findall(text)
+              if (v := _group_value(expr)) is not None}
     out = []
     for line in text.splitlines():
         if not _MKIOCTLS_LINE.match(line):
             continue
         m = _NETBSD_LINE.match(line)
         if m is None or not (m.group(3).startswith("'")
-                             or m.group(3) in chars):
+                             or m.group(3) in groups):
             raise SystemExit(f"{where}: {line.strip()!r} not understood")
         name, kind, group, num, ctype = m.groups()
         if not name or name in MKIOCTLS_SKIPPED:
             continue
-        g = group[1] if group.startswith("'") else chars[group]
+        g = ord(group[1]) if group.startswith("'") else groups[group]
         size = _size(NETBSD_SIZES, ctype, where) if kind else 0
+        # sys/ioccom.h: ((group) << 8), a group wider than a byte (SESIOC)
+        # running into the length bits as the compiler would have it
         out.append((name, _NETBSD_DIR[kind] | (size & 0x1FFF) << 16
-                    | ord(g) << 8 | int(num, 8 if num[:2] in _OCTAL else 0)))
+                    | g << 8 | int(num, 8 if num[:2] in _OCTAL else 0)))
     return out
 
 

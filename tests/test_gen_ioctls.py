@@ -379,6 +379,16 @@ def test_group_constants_and_unread_lines() -> None:
         ("AGPIOC_INFO", 0x40044100), ("AGPIOC_RELEASE", 0x20004102)]
     with pytest.raises(SystemExit, match="NOSUCH_BASE"):
         gen.netbsd_requests("#define X _IO(NOSUCH_BASE, 1)\n", "x.h")
+    # dev/scsipi/ses.h's group is an expression, (('s' - 040) << 8) =
+    # 0x5300, which _IOC shifts by 8 again, into the length bits; other
+    # parenthesized definitions are no groups
+    text = """#define\tSESIOC\t\t\t(('s' - 040) << 8)
+#define\tSESIOC_GETNOBJ\t\t_IO(SESIOC, 1)
+#define\tSOUND_MASK_BASS\t\t(1 << SOUND_MIXER_BASS)
+"""
+    assert gen.netbsd_requests(text, "ses.h") == [("SESIOC_GETNOBJ", 0x20530001)]
+    with pytest.raises(SystemExit, match="not understood"):
+        gen.netbsd_requests(text + "#define X _IO(SOUND_MASK_BASS, 1)\n", "x.h")
     with pytest.raises(SystemExit, match="not understood"):
         gen.netbsd_requests("#define X _IOW('x', ONE, int)\n", "x.h")
     # C reads a leading 0 as octal
@@ -623,3 +633,102 @@ def test_committed_pt_cpu_scan_srt_ofw_usb_tables() -> None:
     # UTOPPYIOTURBO's value (_IOW('t', 1, int)) stays OTIOCSETD's
     assert NETBSD_IOCTLS[0x80047401] == "OTIOCSETD"
     assert 0xc0204f01 not in NETBSD_IOCTLS and 0x20005304 not in NETBSD_IOCTLS
+
+
+def test_committed_oss_bktr_crypto_ccd_ses_tables() -> None:
+    """soundcard.h 1.34 (lib/libossaudio), dev/ic/bt8xx.h 1.1.1.1,
+    opencrypto/cryptodev.h 1.50.4.1, dev/ccdvar.h 1.37 and
+    dev/scsipi/ses.h 1.4, values worked out by hand: _IOC(inout, group,
+    num, len) = inout | len << 16 | group << 8 | num; 'P' 0x50, 'M' 0x4d,
+    'X' 0x58, 'Y' 0x59, 'x' 0x78, 'c' 0x63, 'F' 0x46."""
+    want = {
+        0x20005000: "SNDCTL_DSP_RESET",     # _IO('P', 0)
+        0xc0045002: "SNDCTL_DSP_SPEED",     # _IOWR('P', 2, int)
+        0x40045002: "SOUND_PCM_READ_RATE",  # _IOR('P', 2, int)
+        # struct audio_buf_info: 4 int = 16; struct count_info: 3 int = 12;
+        # struct buffmem_desc: pointer, int, pad = 16
+        0x4010500c: "SNDCTL_DSP_GETOSPACE",     # _IOR('P', 12, ...)
+        0x400c5011: "SNDCTL_DSP_GETIPTR",       # _IOR('P', 17, ...)
+        0x40105013: "SNDCTL_DSP_MAPINBUF",      # _IOR('P', 19, ...)
+        0x80045017: "SNDCTL_DSP_PROFILE",       # _IOW('P', 23, int)
+        0x40045017: "SNDCTL_DSP_GETODELAY",     # _IOR('P', 23, int)
+        0x4004501b: "SNDCTL_DSP_GETPLAYVOL",    # _IOR('P', 27, uint)
+        # struct audio_errinfo: 10 int, int[16] = 104 = 0x68
+        0x40685022: "SNDCTL_DSP_GETERROR",      # _IOR('P', 34, ...)
+        # oss_count_t: long long, int, int[32], pad = 144 = 0x90
+        0x40905023: "SNDCTL_DSP_CURRENT_IPTR",  # _IOR('P', 35, ...)
+        # oss_mixer_enuminfo: 4 int, short[255], char[3000], pad
+        # = 3528 = 0xdc8
+        0x4dc85025: "SNDCTL_DSP_GET_RECSRC_NAMES",  # _IOR('P', 37, ...)
+        0x4008502a: "SNDCTL_DSP_GET_CHNORDER",  # _IOR('P', 42, u_llong)
+        0x20005046: "SNDCTL_DSP_HALT_OUTPUT",   # _IO('P', 70)
+        # mixer_info: char[16], char[32], int, int[10] = 92 = 0x5c;
+        # _old_mixer_info: 48 = 0x30
+        0x405c4d65: "SOUND_MIXER_INFO",         # _IOR('M', 101, ...)
+        0x40304d65: "SOUND_OLD_MIXER_INFO",     # _IOR('M', 101, ...)
+        0x40044d76: "OSS_GETVERSION",           # _IOR('M', 118, int)
+        # oss_sysinfo: 1248 = 0x4e0; oss_mixext: 220 = 0xdc;
+        # oss_mixer_value: 13 int = 52 = 0x34; oss_audioinfo:
+        # 1180 = 0x49c; oss_mixerinfo: 1136 = 0x470; oss_card_info:
+        # 1176 = 0x498
+        0x44e05801: "SNDCTL_SYSINFO",           # _IOR('X', 1, ...)
+        0xc0dc5804: "SNDCTL_MIX_EXTINFO",       # _IOWR('X', 4, ...)
+        0xc0345805: "SNDCTL_MIX_READ",          # _IOWR('X', 5, ...)
+        0xc49c5807: "SNDCTL_AUDIOINFO",         # _IOWR('X', 7, ...)
+        0xc470580a: "SNDCTL_MIXERINFO",         # _IOWR('X', 10, ...)
+        0xc498580b: "SNDCTL_CARDINFO",          # _IOWR('X', 11, ...)
+        0x80405902: "SNDCTL_SETSONG",           # _IOW('Y', 2, char[64])
+        0x40405902: "SNDCTL_GETSONG",           # _IOR('Y', 2, char[64])
+        0x80105904: "SNDCTL_SETLABEL",          # _IOW('Y', 4, char[16])
+        0x80047801: "METEORCAPTUR",         # _IOW('x', 1, int)
+        0x80067802: "METEORCAPFRM",         # _IOW('x', 2, 3 short)
+        # struct meteor_geomet: 3 u_short, pad, u_long = 16
+        0x80107803: "METEORSETGEO",         # _IOW('x', 3, ...)
+        0x40107804: "METEORGETGEO",         # _IOR('x', 4, ...)
+        0x40027805: "METEORSTATUS",         # _IOR('x', 5, unsigned short)
+        0x80017806: "METEORSHUE",           # _IOW('x', 6, signed char)
+        0x40087807: "METEORGFMT",           # _IOR('x', 7, unsigned long)
+        0x4028780a: "METEORGCOUNT",         # _IOR('x', 10, 5 u_long)
+        0x8020780d: "METEORSVIDEO",         # _IOW('x', 13, 4 u_long)
+        0x80047820: "TVTUNER_SETCHNL",      # _IOW('x', 32, unsigned int)
+        0x8004783a: "RADIO_SETMODE",        # _IOW('x', 58, unsigned int)
+        0x4001783a: "RADIO_GETMODE",        # _IOR('x', 58, unsigned char)
+        # struct meteor_pixfmt: 3 4-byte fields, pad, u_long[3] (at 16),
+        # the bit fields' unsigned int (at 40), pad = 48 = 0x30
+        0xc0307841: "METEORGSUPPIXFMT",     # _IOWR('x', 65, ...)
+        0xc0147846: "TVTUNER_GETCHNLSET",   # _IOWR('x', 70, 2 short +
+                                            # char[16] = 20)
+        0x40037847: "REMOTE_GETKEY",        # _IOR('x', 71, u_char[3])
+        0xc0046364: "CRIOGET",              # _IOWR('c', 100, u_int32_t)
+        0x80046366: "CIOCFSESSION",         # _IOW('c', 102, u_int32_t)
+        # struct crypt_kop: 2 u_int, 2 u_short, u_int, struct crparam[8]
+        # (pointer, u_int, pad: 16) = 144 = 0x90
+        0xc0906368: "CIOCKEY",              # _IOWR('c', 104, ...)
+        0x40046369: "CIOCASYMFEAT",         # _IOR('c', 105, u_int32_t)
+        0xc010636c: "CIOCNFKEYM",           # _IOWR('c', 108, size_t + ptr)
+        # struct session_op: 4 u_int32_t, pointer, int, pad, pointer,
+        # u_int32_t, pad = 48 = 0x30
+        0xc0306370: "CIOCGSESSION",         # _IOWR('c', 112, ...)
+        # struct crypt_op: u_int32_t, 2 u_int16_t, u_int, pad,
+        # 4 pointers, u_int, pad = 56 = 0x38
+        0xc0386372: "CIOCCRYPT",            # _IOWR('c', 114, ...)
+        0xc0106373: "CIOCNCRYPTM",          # _IOWR('c', 115, ...)
+        # struct ccd_ioctl: char **, u_int, 3 int, uint64_t = 32
+        0xc0204610: "CCDIOCSET",            # _IOWR('F', 16, ...)
+        0x80204611: "CCDIOCCLR",            # _IOW('F', 17, ...)
+        # SESIOC is (('s' - 040) << 8) = 0x5300, shifted by 8 again
+        0x20530001: "SESIOC_GETNOBJ",       # _IO(SESIOC, 1)
+        0x20530008: "SESIOC_INIT",          # _IO(SESIOC, 8)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # left out as mkioctls' pattern leaves them out: names with digits
+    # (METEORSBT254, BT848_SHUE, BT848SCLIP, ...) and macros with
+    # arguments (MIXER_READ) or aliases (SOUND_MIXER_READ_VOLUME,
+    # SNDCTL_DSP_RESET_OUTPUT)
+    assert {"METEORSBT254", "METEORGBT254", "BT848_SHUE", "BT848SCLIP",
+            "BT848_GPIO_SET_EN", "MIXER_READ", "SOUND_MIXER_READ_VOLUME",
+            "SNDCTL_DSP_RESET_OUTPUT", "OSS_SYSINFO"}.isdisjoint(names)
+    assert 0x80027811 not in NETBSD_IOCTLS      # METEORSBT254
+    assert 0x80047825 not in NETBSD_IOCTLS      # BT848_SHUE

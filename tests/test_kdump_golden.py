@@ -357,6 +357,40 @@ def test_call_ioctl_pt_cpu_scan_srt_ofw_and_usb() -> None:
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 
 
+def test_call_ioctl_oss_bktr_crypto_ccd_and_ses() -> None:
+    # ioctlname() from soundcard.h 1.34 (libossaudio), dev/ic/bt8xx.h
+    # 1.1.1.1, opencrypto/cryptodev.h 1.50.4.1, dev/ccdvar.h 1.37 and
+    # dev/scsipi/ses.h 1.4.  _IOC(inout, group, num, len) = inout
+    # | (len & 0x1fff) << 16 | group << 8 | num
+    named = {
+        # OSS: _IOWR('P', 2, int); _IOR('P', 12, struct audio_buf_info:
+        # 4 int = 16); _IOR('X', 1, oss_sysinfo: 1248 = 0x4e0)
+        0xc0045002: "SNDCTL_DSP_SPEED",
+        0x4010500c: "SNDCTL_DSP_GETOSPACE",
+        0x44e05801: "SNDCTL_SYSINFO",
+        # bktr: _IOW('x', 3, struct meteor_geomet: 3 u_short, pad,
+        # u_long = 16); _IOR('x', 71, struct bktr_remote: u_char[3])
+        0x80107803: "METEORSETGEO",
+        0x40037847: "REMOTE_GETKEY",
+        # /dev/crypto: _IOWR('c', 112, struct session_op: 48 = 0x30)
+        # and _IOWR('c', 114, struct crypt_op: 56 = 0x38)
+        0xc0306370: "CIOCGSESSION",
+        0xc0386372: "CIOCCRYPT",
+        # ccdconfig: _IOWR('F', 16, struct ccd_ioctl: 32)
+        0xc0204610: "CCDIOCSET",
+        # _IO(SESIOC, 1), SESIOC = (('s' - 040) << 8) = 0x5300
+        0x20530001: "SESIOC_GETNOBJ",
+        # mkioctls' pattern: METEORSBT254 (_IOW('x', 17, unsigned short))
+        # and BT848_SHUE (_IOW('x', 37, int)) have digits; the mixer's
+        # MIXER_READ(SOUND_MIXER_VOLUME) (_IOR('M', 0, int)) is no
+        # _IO line (kdump's %#x prints 0 as 0)
+        0x80027811: "_IOW('x',0x11,0x2)",
+        0x80047825: "_IOW('x',0x25,0x4)",
+        0x40044d00: "_IOR('M',0,0x4)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

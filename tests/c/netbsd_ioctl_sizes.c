@@ -359,6 +359,88 @@ struct utoppy_writefile { char *uw_path; nb_off_t uw_offset, uw_size;
 struct urio_command { unsigned short length; int request; int requesttype;
 	int value; int index; void *buffer; int timeout; };
 
+/* soundcard.h 1.34 (lib/libossaudio) */
+struct audio_buf_info { int fragments, fragstotal, fragsize, bytes; };
+struct count_info { int bytes, blocks, ptr; };
+struct buffmem_desc { unsigned int *buffer; int size; };
+typedef struct { char id[16]; char name[32]; int modify_counter;
+	int fillers[10]; } mixer_info;
+typedef struct { char id[16]; char name[32]; } _old_mixer_info;
+typedef unsigned int nb_uint;
+struct audio_errinfo { int play_underruns, rec_overruns;
+	unsigned int play_ptradjust, rec_ptradjust; int play_errorcount,
+	rec_errorcount, play_lasterror, rec_lasterror, play_errorparm,
+	rec_errorparm; int filler[16]; };
+typedef struct { long long samples; int fifo_samples; int filler[32]; }
+	oss_count_t;
+typedef struct { int dev, ctrl, nvalues, version; short strindex[255];
+	char strings[3000]; } oss_mixer_enuminfo;
+typedef struct { char product[32]; char version[32]; int versionnum;
+	char options[128]; int numaudios; int openedaudio[8]; int numsynths,
+	nummidis, numtimers, nummixers; int openedmidi[8]; int numcards,
+	numaudioengines; char license[16]; char revision_info[256];
+	int filler[172]; } oss_sysinfo;
+typedef struct { int dev, ctrl, type, maxvalue, minvalue, flags;
+	char id[16]; int parent, dummy, timestamp; char data[64];
+	unsigned char enum_present[32]; int control_no; unsigned int desc;
+	char extname[32]; int update_counter, rgbcolor; int filler[6]; }
+	oss_mixext;
+typedef struct { int dev, ctrl, value, flags, timestamp; int filler[8]; }
+	oss_mixer_value;
+typedef struct { int dev; char name[64]; int busy, pid, caps, iformats,
+	oformats, magic; char cmd[64]; int card_number, port_number,
+	mixer_dev, legacy_device, enabled, flags, min_rate, max_rate,
+	min_channels, max_channels, binding, rate_source; char handle[32];
+	int nrates; int rates[20]; char song_name[64]; char label[16];
+	int latency; char devnode[32]; int next_play_engine,
+	next_rec_engine; int filler[184]; } oss_audioinfo;
+typedef struct { int dev; char id[16]; char name[32]; int modify_counter,
+	card_number, port_number; char handle[32]; int magic, enabled, caps,
+	flags, nrext, priority; char devnode[32]; int legacy_device;
+	int filler[245]; } oss_mixerinfo;
+typedef struct { int card; char shortname[16]; char longname[128];
+	int flags; char hw_info[400]; int intr_count, ack_count;
+	int filler[154]; } oss_card_info;
+typedef char oss_longname_t[64];
+typedef char oss_label_t[16];
+
+/* dev/ic/bt8xx.h 1.1.1.1 */
+struct meteor_capframe { short command, lowat, hiwat; };
+struct meteor_geomet { unsigned short rows, columns, frames;
+	unsigned long oformat; };
+struct meteor_counts { unsigned long fifo_errors, dma_errors,
+	frames_captured, even_fields_captured, odd_fields_captured; };
+struct meteor_video { unsigned long addr, width, banksize, ramsize; };
+struct meteor_pixfmt { unsigned int index; enum { METEOR_PIXTYPE_RGB,
+	METEOR_PIXTYPE_YUV, METEOR_PIXTYPE_YUV_PACKED,
+	METEOR_PIXTYPE_YUV_12 } type; unsigned int Bpp;
+	unsigned long masks[3]; unsigned swap_bytes:1; unsigned swap_shorts:1; };
+struct bktr_chnlset { short index; short max_channel; char name[16]; };
+struct bktr_remote { unsigned char data[3]; };
+
+/* opencrypto/cryptodev.h 1.50.4.1 */
+struct crparam { void *crp_p; unsigned int crp_nbits; };
+struct crypt_kop { unsigned int crk_op, crk_status;
+	unsigned short crk_iparams, crk_oparams; unsigned int crk_pad1;
+	struct crparam crk_param[8]; };
+struct crypt_n_kop;
+struct crypt_mkop { nb_size_t count; struct crypt_n_kop *reqs; };
+struct crypt_sfop { nb_size_t count; uint32_t *sesid; };
+struct crypt_result { uint32_t reqid, status; void *opaque; };
+struct cryptret { nb_size_t count; struct crypt_result *results; };
+struct session_op { uint32_t cipher, mac, comp_alg, keylen; void *key;
+	int mackeylen; void *mackey; uint32_t ses; };
+struct session_n_op;
+struct crypt_sgop { nb_size_t count; struct session_n_op *sessions; };
+struct crypt_op { uint32_t ses; uint16_t op, flags; unsigned int len;
+	void *src, *dst, *mac, *iv; unsigned int dst_len; };
+struct crypt_n_op;
+struct crypt_mop { nb_size_t count; struct crypt_n_op *reqs; };
+
+/* dev/ccdvar.h 1.37 */
+struct ccd_ioctl { char **ccio_disks; unsigned int ccio_ndisks;
+	int ccio_ileave, ccio_flags, ccio_unit; uint64_t ccio_size; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -488,5 +570,44 @@ main(void)
 	SIZE("struct utoppy_readfile", struct utoppy_readfile);
 	SIZE("struct utoppy_writefile", struct utoppy_writefile);
 	SIZE("struct urio_command", struct urio_command);
+	SIZE("struct audio_buf_info", struct audio_buf_info);
+	SIZE("struct count_info", struct count_info);
+	SIZE("struct buffmem_desc", struct buffmem_desc);
+	SIZE("mixer_info", mixer_info);
+	SIZE("_old_mixer_info", _old_mixer_info);
+	SIZE("uint", nb_uint);
+	SIZE("struct audio_errinfo", struct audio_errinfo);
+	SIZE("oss_count_t", oss_count_t);
+	SIZE("oss_mixer_enuminfo", oss_mixer_enuminfo);
+	SIZE("unsigned long long", unsigned long long);
+	SIZE("oss_sysinfo", oss_sysinfo);
+	SIZE("oss_mixext", oss_mixext);
+	SIZE("oss_mixer_value", oss_mixer_value);
+	SIZE("oss_audioinfo", oss_audioinfo);
+	SIZE("oss_mixerinfo", oss_mixerinfo);
+	SIZE("oss_card_info", oss_card_info);
+	SIZE("oss_longname_t", oss_longname_t);
+	SIZE("oss_label_t", oss_label_t);
+	SIZE("struct meteor_capframe", struct meteor_capframe);
+	SIZE("struct meteor_geomet", struct meteor_geomet);
+	SIZE("unsigned short", unsigned short);
+	SIZE("signed char", signed char);
+	SIZE("unsigned char", unsigned char);
+	SIZE("unsigned long", unsigned long);
+	SIZE("struct meteor_counts", struct meteor_counts);
+	SIZE("struct meteor_video", struct meteor_video);
+	SIZE("struct meteor_pixfmt", struct meteor_pixfmt);
+	SIZE("struct bktr_chnlset", struct bktr_chnlset);
+	SIZE("struct bktr_remote", struct bktr_remote);
+	SIZE("struct crypt_kop", struct crypt_kop);
+	SIZE("struct crypt_mkop", struct crypt_mkop);
+	SIZE("struct crypt_sfop", struct crypt_sfop);
+	SIZE("struct cryptret", struct cryptret);
+	SIZE("struct crypt_result", struct crypt_result);
+	SIZE("struct session_op", struct session_op);
+	SIZE("struct crypt_sgop", struct crypt_sgop);
+	SIZE("struct crypt_op", struct crypt_op);
+	SIZE("struct crypt_mop", struct crypt_mop);
+	SIZE("struct ccd_ioctl", struct ccd_ioctl);
 	return 0;
 }
