@@ -5,11 +5,15 @@ same records (ASLR off, so that pointers match)."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from test_tracer_basic import compile_c
+import pytest
+
+from test_tracer_basic import PYKTRACE, compile_c
+from test_tracer_procs import _attached, _status_field, _wait_for
 from ktrace.format import KTR_EXEC_ENV, KTR_GENIO, KTR_NAMEI, KTR_SYSCALL, KTR_SYSRET
 from ktrace.tracefile import Reader
 
@@ -75,3 +79,55 @@ def test_c_and_python_loops_record_the_same(tmp_path):
     # the 10,000-byte write, split one page per record as ktr_io() does
     gio = [len(p) - 8 for t, p in c[0] if t == KTR_GENIO]
     assert gio[-6:] == [4088, 4088, 1824] * 2        # the write, the read back
+
+
+def _namei(path: Path, name: bytes) -> int:
+    with open(path, "rb") as f:
+        return sum(1 for r in Reader(f) if r.type == KTR_NAMEI and r.payload == name)
+
+
+@pytest.mark.parametrize("pure", ["0", "1"])
+def test_records_reach_the_file_while_the_program_sleeps(tmp_path, pure):
+    """However the stops fall, the C loop hands its entries over within
+    milliseconds: nothing waits for the program's next stop."""
+    prog = compile_c(tmp_path, "burstsleep")
+    out = tmp_path / "ktrace.out"
+    p = subprocess.Popen([str(PYKTRACE), "-t", "n", "--wakedelay", "20", "-f", str(out),
+                          str(prog)], stdout=subprocess.PIPE,
+                         env={**os.environ, "PYKTRACE_PURE": pure})
+    try:
+        assert p.stdout.readline() == b"slept\n"
+        _wait_for(lambda: _namei(out, b"/nonexistent/burst") == 150, "the burst's records",
+                  limit=5)
+    finally:
+        p.kill()
+        p.wait()
+
+
+@pytest.mark.parametrize("pure", ["0", "1"])
+def test_sigterm_ends_a_tracer_busy_with_calls_it_does_not_record(tmp_path, pure):
+    prog = compile_c(tmp_path, "spin")
+    target = subprocess.Popen([str(prog)])
+    out = tmp_path / "ktrace.out"
+    try:
+        # -t ne: an EMUL record says the attach is done; the loop's calls
+        # stop (no seccomp filter for -p) but make no record
+        tracer = subprocess.Popen([str(PYKTRACE), "--foreground", "-t", "ne", "-f", str(out),
+                                   "-p", str(target.pid)],
+                                  env={**os.environ, "PYKTRACE_PURE": pure})
+        _wait_for(lambda: _attached(out, target.pid), "the attach")
+        tracer.send_signal(signal.SIGTERM)
+        assert tracer.wait(timeout=20) == 0
+        assert _status_field(target.pid, b"TracerPid:") == b"0"
+    finally:
+        target.kill()
+        target.wait()
+
+
+def test_a_process_whose_main_thread_left_is_read_through_another(tmp_path):
+    prog = compile_c(tmp_path, "zombielead")
+    for pure in ("0", "1"):
+        out = tmp_path / f"{pure}.out"
+        subprocess.run([str(PYKTRACE), "-t", "n", "-f", str(out), str(prog)],
+                       env={**os.environ, "PYKTRACE_PURE": pure}, check=True)
+        assert _namei(out, b"/nonexistent/after-main") == 1, pure

@@ -62,7 +62,8 @@
 #ifndef sigev_notify_thread_id
 #define sigev_notify_thread_id _sigev_un._tid
 #endif
-/* how long records may wait here before Python queues them */
+/* how long entries may wait here before Python queues them, and how long
+ * Python's signal handlers wait for the loop */
 #define FLUSH_NS 2000000
 
 struct syscall_info {                /* struct ptrace_syscall_info */
@@ -435,27 +436,39 @@ static PyObject *hand_back(int pid, int status, long long ns, int gone)
     return Py_BuildValue("(iiLN)", pid, status, ns, entry);
 }
 
-/* A timer that interrupts the tracer thread's wait once records have waited
- * here FLUSH_NS: a real-time signal with a handler that does nothing, and
- * without SA_RESTART, so that waitpid() fails with EINTR.  (Arming it costs
- * one system call per batch; returning to Python after every stop, to queue
- * its records before a wait that may be long, cost ~3 us per stop.)  When it
- * fires elsewhere, the call it interrupts is retried (PEP 475). */
-static timer_t flush_timer;
+/* A periodic timer, while run() serves stops, so that it returns to Python
+ * every FLUSH_NS: records never wait here longer (however the tracee's
+ * stops fall), and Python's signal handlers (SIGTERM: detach and end) run,
+ * where a busy loop of stops that record nothing would never return.  A
+ * real-time signal directed at the tracer thread, with a handler that only
+ * notes the tick and no SA_RESTART: a tick during waitpid() ends it with
+ * EINTR, one at any other moment is seen before the next wait.  It costs
+ * two system calls per run(); returning to Python after every stop instead
+ * cost ~3 us per stop.  A tick during another blocking call of the tracer
+ * thread is retried by Python (PEP 475). */
+static timer_t tick_timer;
 static pid_t timer_tid;
+static volatile sig_atomic_t ticked;
 
-static void nothing(int sig) { (void)sig; }
+static void tick(int sig)
+{
+    (void)sig;
+    ticked = 1;
+}
 
-static int arm_flush_timer(void)
+/* Tick every ``ns`` (0: stop ticking), from the calling thread's timer. */
+static int set_ticks(long ns)
 {
     pid_t tid = (pid_t)syscall(SYS_gettid);
     if (timer_tid != tid) {
+        if (!ns)
+            return 0;
         if (timer_tid)
-            timer_delete(flush_timer);
+            timer_delete(tick_timer);
         timer_tid = 0;
         struct sigaction sa;
         memset(&sa, 0, sizeof sa);
-        sa.sa_handler = nothing;
+        sa.sa_handler = tick;
         sigemptyset(&sa.sa_mask);
         struct sigevent ev;
         memset(&ev, 0, sizeof ev);
@@ -463,32 +476,21 @@ static int arm_flush_timer(void)
         ev.sigev_signo = SIGRTMIN + 7;
         ev.sigev_notify_thread_id = tid;
         if (sigaction(SIGRTMIN + 7, &sa, NULL) < 0
-                || timer_create(CLOCK_MONOTONIC, &ev, &flush_timer) < 0)
+                || timer_create(CLOCK_MONOTONIC, &ev, &tick_timer) < 0)
             return -1;
         timer_tid = tid;
     }
-    struct itimerspec when = {{0, 0}, {0, FLUSH_NS}};
-    return timer_settime(flush_timer, 0, &when, NULL);
+    struct itimerspec when = {{0, ns}, {0, ns}};
+    return timer_settime(tick_timer, 0, &when, NULL);
 }
 
-/* run(out, limit): serve stops until one is Python's (returned as by
- * hand_back), or ``out`` holds ``limit`` records, or records have waited
- * FLUSH_NS for the next stop (None: Python queues them, then calls again).
- * A signal for the tracer runs its Python handler and returns None. */
-static PyObject *run(PyObject *self, PyObject *a)
+/* The loop of run(); ``*ticking`` once the timer runs. */
+static PyObject *serve(PyObject *out, Py_ssize_t limit, int *ticking)
 {
-    PyObject *out;
-    Py_ssize_t limit;
-    int armed = 0;
-    if (!PyArg_ParseTuple(a, "O!n", &PyList_Type, &out, &limit))
-        return NULL;
     for (;;) {
         int status, pid;
-        if (PyList_GET_SIZE(out) && !armed) {
-            if (arm_flush_timer() < 0)
-                Py_RETURN_NONE;      /* no timer: queue now, as Python would */
-            armed = 1;
-        }
+        if (ticked)
+            Py_RETURN_NONE;
         Py_BEGIN_ALLOW_THREADS
         pid = waitpid(-1, &status, __WALL);
         Py_END_ALLOW_THREADS
@@ -523,9 +525,32 @@ static PyObject *run(PyObject *self, PyObject *a)
         }
         ptrace(PTRACE_SYSCALL, pid, 0, 0);   /* ESRCH: its exit comes next */
         served++;
+        if (!*ticking) {
+            if (set_ticks(FLUSH_NS) < 0)
+                Py_RETURN_NONE;      /* no timer: one stop per call, as Python */
+            *ticking = 1;
+        }
         if (PyList_GET_SIZE(out) >= limit)
             Py_RETURN_NONE;
     }
+}
+
+/* run(out, limit): serve stops until one is Python's (returned as by
+ * hand_back), or ``out`` holds ``limit`` entries, or the timer ticks, or
+ * a signal interrupts the wait (None: Python queues the entries, runs its
+ * signal handlers, then calls again).  An idle wait has no timer. */
+static PyObject *run(PyObject *self, PyObject *a)
+{
+    PyObject *out;
+    Py_ssize_t limit;
+    int ticking = 0;
+    if (!PyArg_ParseTuple(a, "O!n", &PyList_Type, &out, &limit))
+        return NULL;
+    ticked = 0;
+    PyObject *r = serve(out, limit, &ticking);
+    if (ticking)
+        set_ticks(0);
+    return r;
 }
 
 static PyObject *served_stops(PyObject *self, PyObject *unused)

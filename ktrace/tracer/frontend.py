@@ -200,6 +200,8 @@ class Frontend:
                     if entry is not None:
                         self._entered(pid, entry)
             elif fast:
+                if self._chld_handler:       # the held threads went otherwise
+                    self._wake_on_stops(False)
                 room = self.desc.maxentry // 2 - self.desc.qcount
                 try:
                     got = fast.run(batch, _FAST_BATCH if room > _FAST_BATCH else max(room, 1))
@@ -925,6 +927,12 @@ class Frontend:
                 st = 0
             killed = os.WIFSIGNALED(st) and os.WTERMSIG(st) == signal.SIGKILL
         blocked = signal_state(th.tid).get(b"SigBlk", 0) if killed else 0
+        if th.tid == proc.mem.pid:
+            # a main thread leaving first (pthread_exit) stays a zombie
+            # with no memory map: read the process through another thread
+            others = [t for t in proc.threads if t != th.tid]
+            if others:
+                proc.mem.follow(others[0])
         th.call = None
         self._resume(th)
         if killed:
@@ -1061,6 +1069,8 @@ class Frontend:
         proc.silent = True                # no more records from it
         proc.releasing = True             # new threads are let go at once
         for tid in list(proc.threads):
+            if fast:
+                fast.disable(tid)         # its stops are this loop's now
             th = self.threads.get(tid)
             if th is None:
                 continue

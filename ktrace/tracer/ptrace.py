@@ -193,6 +193,11 @@ class Memory:
             os.close(self._memfd)
             self._memfd = -1
 
+    def follow(self, tid: int) -> None:
+        """Read through thread ``tid`` of the process from now on."""
+        self.close()
+        self.pid = tid
+
     def _pread(self, addr: int, size: int) -> bytes:
         if self._memfd < 0:
             try:
