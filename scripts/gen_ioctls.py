@@ -77,7 +77,7 @@ from pathlib import Path
 #: which ioctlname()'s switch could not hold), net/pfvar.h (the stored
 #: revision, 1.4 of 2004, is OpenBSD 3.5's pf, dozens of structures not
 #: sized yet), the ALTQ headers (whose names mkioctls' keep list partly
-#: drops), dev/iscsi/iscsi_ioctl.h, the DRM headers and the remaining
+#: drops), the DRM headers and the remaining
 #: device headers: their requests are decoded.  From sys/ioctl.h on (the
 #: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
 #: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h 1.1 (no
@@ -98,8 +98,23 @@ from pathlib import Path
 #: dev/raidframe/raidframeio.h, whose RAIDFRAME_GET_ACCTOTALS takes
 #: RF_AccTotals_t, defined only in rf_acctrace.h, which is not installed
 #: (the stored Makefile installs raidframevar.h and raidframeio.h): what
-#: mkioctls makes of it is not known.  scripts/ioctl_coverage.md lists
-#: the installed headers with requests, read or not, and why not.
+#: mkioctls makes of it is not known.  The fifth batch, again the stored
+#: revisions (some copies in the source tree given to --netbsd-src are
+#: excerpts: every request line and argument type, licences and unrelated
+#: definitions left out): dev/iscsi/iscsi_ioctl.h 1.2 (group 0, a number),
+#: netbt/hci.h 1.35.12.1, dev/bluetooth/btdev.h 1.5.2.1 and btsco.h
+#: 1.2.122.1, sys/event.h 1.45, dev/kttcpio.h, fs/autofs/autofs_ioctl.h,
+#: dev/lockstat.h 1.15, dev/ic/qemufwcfgio.h, dev/dmover/dmover_io.h,
+#: dev/ic/athioctl.h, dev/dm/netbsd-dm.h (group and number named by the
+#: header: DM_IOCTL 0xfd, DM_IOCTL_CMD 0), dev/sun/vuid_event.h,
+#: dev/pci/amrio.h (numbers 0x200 and 0x201, which C's | runs into the
+#: group bits), dev/isa/isvio.h, dev/vme/xio.h, dev/sbus/mbppio.h
+#: (MBPPIOC[SG]PARAM in the keep list), dev/hdmicec/hdmicecio.h,
+#: dev/tc/sticio.h (its STICIO_STARTQ owns the keep list's SCIOC_USE_ADF
+#: value; STICIO_[SR]*860 have digits), dev/isa/wtreg.h and
+#: dev/apm/apmio.h (APM_IOC_STANDBY and APM_IOC_SUSPEND in the keep
+#: list).  scripts/ioctl_coverage.md lists the installed headers with
+#: requests, read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -127,7 +142,17 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/usb/utoppy.h", "sys/dev/usb/urio.h",
                   "lib/libossaudio/soundcard.h", "sys/dev/ic/bt8xx.h",
                   "sys/opencrypto/cryptodev.h", "sys/dev/ccdvar.h",
-                  "sys/dev/scsipi/ses.h")
+                  "sys/dev/scsipi/ses.h", "sys/dev/iscsi/iscsi_ioctl.h",
+                  "sys/netbt/hci.h", "sys/dev/bluetooth/btdev.h",
+                  "sys/dev/bluetooth/btsco.h", "sys/sys/event.h",
+                  "sys/dev/kttcpio.h", "sys/fs/autofs/autofs_ioctl.h",
+                  "sys/dev/lockstat.h", "sys/dev/ic/qemufwcfgio.h",
+                  "sys/dev/dmover/dmover_io.h", "sys/dev/ic/athioctl.h",
+                  "sys/dev/dm/netbsd-dm.h", "sys/dev/sun/vuid_event.h",
+                  "sys/dev/pci/amrio.h", "sys/dev/isa/isvio.h",
+                  "sys/dev/vme/xio.h", "sys/dev/sbus/mbppio.h",
+                  "sys/dev/hdmicec/hdmicecio.h", "sys/dev/tc/sticio.h",
+                  "sys/dev/isa/wtreg.h", "sys/dev/apm/apmio.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -609,6 +634,77 @@ NETBSD_SIZES = {
     "struct ccd_ioctl": 32,         # char **, u_int, 3 int, uint64_t
     # dev/scsipi/ses.h 1.4: _IO only, with the group SESIOC, (('s' - 040)
     # << 8), which C shifts by 8 again: 0x530000 in the length bits
+    # dev/iscsi/iscsi_ioctl.h 1.2 (group 0), its types from
+    # dev/iscsi/iscsi.h 1.2 (ISCSI_STRING_LENGTH 224; iscsi_auth_info_t:
+    # an unsigned int of bit fields, enum[4]: 20)
+    "iscsi_get_version_parameters_t": 236,     # uint32_t, 3 uint16_t,
+                                                # uint8_t[224], pad
+    "iscsi_login_parameters_t": 104,   # uint32_t, int, bit fields (4),
+                                       # iscsi_auth_info_t, 3 enum,
+                                       # 3 uint32_t, 4 uint16_t,
+                                       # 5 void * (at 64)
+    "iscsi_logout_parameters_t": 8,             # 2 uint32_t
+    "iscsi_remove_parameters_t": 12,            # 3 uint32_t
+    "iscsi_conn_status_parameters_t": 12,       # 3 uint32_t
+    "iscsi_send_targets_parameters_t": 256,     # 2 uint32_t, void *,
+                                                # 3 uint32_t,
+                                                # uint8_t[224], pad
+    "iscsi_set_node_name_parameters_t": 460,    # uint32_t,
+                                                # 2 uint8_t[224],
+                                                # uint8_t[6], pad
+    "iscsi_iocommand_parameters_t": 144,        # 3 uint32_t, bit
+                                                # fields (4), uint64_t,
+                                                # scsireq_t (at 24)
+    "iscsi_register_event_parameters_t": 8,     # 2 uint32_t
+    "iscsi_wait_event_parameters_t": 24,        # 2 uint32_t, enum,
+                                                # 3 uint32_t
+    # netbt/hci.h 1.35.12.1 (bdaddr_t: __packed uint8_t[6], from
+    # netbt/bluetooth.h 1.8.14.1)
+    "struct btreq": 56,             # char[16], union of (bdaddr_t,
+                                    # 10 uint16_t: 26), uint8_t[16] and
+                                    # struct bt_stats (10 uint32_t: 40)
+    # dev/bluetooth/btsco.h 1.2.122.1 (btdev.h's requests take struct
+    # plistref)
+    "struct btsco_info": 24,        # 2 bdaddr_t, uint8_t, pad, 2 int
+    # sys/event.h 1.45
+    "struct kfilter_mapping": 24,   # char *, size_t, uint32_t, pad
+    # dev/kttcpio.h 1.1.6.2
+    "struct kttcp_io_args": 40,     # 2 unsigned long long, struct
+                                    # timeval, 2 int
+    # fs/autofs/autofs_ioctl.h 1.1
+    "struct autofs_daemon_request": 1284,   # int, 5 char[256]
+    "struct autofs_daemon_done": 40,        # 3 int, int[7]
+    # dev/lockstat.h 1.15
+    "lsenable_t": 48,               # 5 uintptr_t, 2 u_int
+    "lsdisable_t": 536,             # size_t, struct timespec,
+                                    # uint64_t[64]
+    # dev/ic/qemufwcfgio.h 1.1.2.2
+    "uint16_t": 2,
+    # dev/dmover/dmover_io.h 1.3.120.1
+    "struct dmio_setfunc": 64,      # char[64]
+    # dev/ic/athioctl.h 1.14.86.1 (SIOCGATHSTATS takes struct ifreq)
+    "struct ath_diag": 48,          # char[16], 2 u_int16_t, pad,
+                                    # 2 void *, u_int, pad
+    # dev/dm/netbsd-dm.h 1.6.40.2: struct plistref, the group DM_IOCTL
+    # (0xfd) and number DM_IOCTL_CMD (0) named by the header
+    # dev/sun/vuid_event.h 1.1.10.2: int
+    # dev/pci/amrio.h 1.1.10.2 (its numbers 0x200 and 0x201 run into
+    # the group bits: 'A' << 8 | 0x200 is 0x4300)
+    "struct amr_user_ioctl": 56,    # u_char[32], void *, u_long, 2 int
+    # dev/isa/isvio.h 1.1.2.2
+    "struct isv_cmd": 2,            # 2 uint8_t
+    # dev/vme/xio.h 1.4.72.1
+    "struct xd_iocmd": 24,          # 4 u_char, 2 u_short, u_int, pad,
+                                    # void *
+    # dev/sbus/mbppio.h 1.1.154.1 (MBPPIOC[SG]PARAM are in the keep
+    # list): int.  dev/hdmicec/hdmicecio.h 1.1.2.2: uint16_t, uint32_t.
+    # dev/tc/sticio.h 1.4.64.1 (STICIO_[SR]*860 have digits)
+    "struct stic_xinfo": 32,        # 3 int, 5 u_int
+    # dev/isa/wtreg.h 1.8.120.1: _IO only.  dev/apm/apmio.h 1.1.16.1
+    # (APM_IOC_STANDBY and APM_IOC_SUSPEND are in the keep list)
+    "struct apm_event_info": 40,    # 2 u_int, u_int[8]
+    "struct apm_power_info": 32,    # 4 u_char, 3 u_int, u_int[4]
+    "struct apm_ctl": 8,            # 2 u_int
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -627,12 +723,16 @@ _LINUX_DIR = {"": 0, "W": 1, "R": 2, "WR": 3}
 _MKIOCTLS_LINE = re.compile(r"^#[ \t]*define[ \t]*[A-Z_]*[ \t]*_IO[W]*[R]*[ \t]*\(")
 _NETBSD_LINE = re.compile(
     r"^#[ \t]*define[ \t]*([A-Z_]*)[ \t]*_IO(W?R?)[ \t]*\(\s*('.'|\w+)\s*,"
-    r"\s*(0[xX][0-9A-Fa-f]+|\d+)\s*(?:,\s*([^)]*?)\s*)?\)")
+    r"\s*(\w+)\s*(?:,\s*([^)]*?)\s*)?\)")
+#: a C integer constant: hexadecimal, octal or decimal
+_C_INT = re.compile(r"0[xX][0-9A-Fa-f]+|\d+")
 _OCTAL = {"0" + str(d) for d in range(8)}        # C's 010 is 8
-#: a constant a request's group may name: a character (agpio.h's
-#: AGPIOC_BASE, 'A') or a parenthesized expression of characters and
-#: numbers (scsipi/ses.h's SESIOC, (('s' - 040) << 8))
-_NETBSD_GROUP = re.compile(r"^#[ \t]*define[ \t]+(\w+)[ \t]+('.'|\([^/\n]*\))", re.M)
+#: a constant a request's group or number may name: a character
+#: (agpio.h's AGPIOC_BASE, 'A'), a parenthesized expression of characters
+#: and numbers (scsipi/ses.h's SESIOC, (('s' - 040) << 8)) or a number
+#: (dm/netbsd-dm.h's DM_IOCTL, 0xfd, and DM_IOCTL_CMD, 0)
+_NETBSD_GROUP = re.compile(r"^#[ \t]*define[ \t]+(\w+)[ \t]+"
+                           r"('.'|\([^/\n]*\)|(?:0[xX][0-9A-Fa-f]+|\d+)\b)", re.M)
 _LINUX_DEFINE = re.compile(r"^#[ \t]*define[ \t]+([A-Z0-9_]+)[ \t]+(.*?)\s*(?:/\*.*)?$",
                            re.M)
 _LINUX_IOC = re.compile(r"_IO(W?R?)\(\s*('.'|\w+)\s*,\s*(\w+)\s*(?:,\s*(.*?)\s*)?\)$")
@@ -702,12 +802,19 @@ def active_lines(text: str, defined: set[str]) -> str:
     return "\n".join(keep)
 
 
+def _c_int(text: str) -> int:
+    """A C integer constant's value (C reads a leading 0 as octal)."""
+    return int(text, 8 if text[:2] in _OCTAL else 0)
+
+
 def _group_value(expr: str) -> int | None:
-    """The value of a group constant: a character constant, or a
-    parenthesized expression of character constants, decimal and octal
-    numbers, ``+``, ``-`` and shifts; None for anything else (a header's
-    other parenthesized definitions)."""
+    """The value of a group (or number) constant: a character constant,
+    a number, or a parenthesized expression of character constants,
+    hexadecimal, decimal and octal numbers, ``+``, ``-`` and shifts; None
+    for anything else (a header's other parenthesized definitions)."""
     expr = re.sub(r"'(.)'", lambda m: str(ord(m.group(1))), expr)
+    expr = re.sub(r"\b0[xX]([0-9A-Fa-f]+)\b", lambda m: str(int(m.group(1), 16)),
+                  expr)
     expr = re.sub(r"\b0([0-7]+)\b", lambda m: str(int(m.group(1), 8)), expr)
     if not re.fullmatch(r"[\d\s()+\-<>]*", expr):
         return None
@@ -721,28 +828,37 @@ def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     """``(name, value)`` of each request line mkioctls would emit.  A line
     its pattern matches that is not understood here stops the generator
     (the compiler would have given it a value); a group may be a
-    character constant or a constant expression (``_group_value``) defined
-    in the same header."""
+    character constant or a number (iscsi_ioctl.h's 0), and a group or a
+    number may name a character constant, a number or a constant
+    expression (``_group_value``) defined in the same header."""
     text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"})
-    groups = {name: v for name, expr in _NETBSD_GROUP.findall(text)
+    consts = {name: v for name, expr in _NETBSD_GROUP.findall(text)
               if (v := _group_value(expr)) is not None}
+
+    def value(token: str) -> int | None:
+        if token.startswith("'"):
+            return ord(token[1])
+        if _C_INT.fullmatch(token):
+            return _c_int(token)
+        return consts.get(token)
+
     out = []
     for line in text.splitlines():
         if not _MKIOCTLS_LINE.match(line):
             continue
         m = _NETBSD_LINE.match(line)
-        if m is None or not (m.group(3).startswith("'")
-                             or m.group(3) in groups):
+        if m is None or value(m.group(3)) is None or value(m.group(4)) is None:
             raise SystemExit(f"{where}: {line.strip()!r} not understood")
         name, kind, group, num, ctype = m.groups()
         if not name or name in MKIOCTLS_SKIPPED:
             continue
-        g = ord(group[1]) if group.startswith("'") else groups[group]
         size = _size(NETBSD_SIZES, ctype, where) if kind else 0
-        # sys/ioccom.h: ((group) << 8), a group wider than a byte (SESIOC)
-        # running into the length bits as the compiler would have it
+        # sys/ioccom.h: ((group) << 8) | (num), neither masked: a group
+        # wider than a byte (SESIOC) runs into the length bits, a number
+        # wider than a byte (amrio.h's 0x200) into the group bits, as the
+        # compiler would have it
         out.append((name, _NETBSD_DIR[kind] | (size & 0x1FFF) << 16
-                    | g << 8 | int(num, 8 if num[:2] in _OCTAL else 0)))
+                    | value(group) << 8 | value(num)))
     return out
 
 

@@ -394,6 +394,24 @@ def test_group_constants_and_unread_lines() -> None:
     # C reads a leading 0 as octal
     assert gen.netbsd_requests("#define X _IO('x', 010)\n", "x.h") == [
         ("X", 0x20007808)]
+    # a group given as a number (dev/iscsi/iscsi_ioctl.h's 0), a group and
+    # a number named by the header (dev/dm/netbsd-dm.h's DM_IOCTL, 0xfd,
+    # and DM_IOCTL_CMD, 0), a number wider than a byte running into the
+    # group bits, as C's | has it (dev/pci/amrio.h's 0x200: 'A' << 8 |
+    # 0x200 = 0x4300); a number constant with a suffix is not read
+    text = """#define ISCSI_LOGOUT\t_IOWR(0,  3, int)
+#define DM_IOCTL 0xfd
+
+#define DM_IOCTL_CMD 0
+#define NETBSD_DM_IOCTL       _IOWR(DM_IOCTL, DM_IOCTL_CMD, int)
+#define AMR_IO_VERSION\t_IOR('A', 0x200, int)
+#define\tKTTCP_MAX_XMIT\t\t0x7fffffffLL
+"""
+    assert gen.netbsd_requests(text, "x.h") == [
+        ("ISCSI_LOGOUT", 0xc0040003), ("NETBSD_DM_IOCTL", 0xc004fd00),
+        ("AMR_IO_VERSION", 0x40044300)]
+    with pytest.raises(SystemExit, match="not understood"):
+        gen.netbsd_requests(text + "#define X _IO('x', KTTCP_MAX_XMIT)\n", "x.h")
 
 
 def test_sizes_match_gcc(tmp_path: Path) -> None:
@@ -632,7 +650,10 @@ def test_committed_pt_cpu_scan_srt_ofw_usb_tables() -> None:
             "PTIOCWIN32"}.isdisjoint(names)
     # UTOPPYIOTURBO's value (_IOW('t', 1, int)) stays OTIOCSETD's
     assert NETBSD_IOCTLS[0x80047401] == "OTIOCSETD"
-    assert 0xc0204f01 not in NETBSD_IOCTLS and 0x20005304 not in NETBSD_IOCTLS
+    assert 0xc0204f01 not in NETBSD_IOCTLS
+    # SCIOC_USE_ADF's value (_IO('S', 4)) is dev/tc/sticio.h's
+    # STICIO_STARTQ (the fifth batch)
+    assert NETBSD_IOCTLS[0x20005304] == "STICIO_STARTQ"
 
 
 def test_committed_oss_bktr_crypto_ccd_ses_tables() -> None:
@@ -732,3 +753,107 @@ def test_committed_oss_bktr_crypto_ccd_ses_tables() -> None:
             "SNDCTL_DSP_RESET_OUTPUT", "OSS_SYSINFO"}.isdisjoint(names)
     assert 0x80027811 not in NETBSD_IOCTLS      # METEORSBT254
     assert 0x80047825 not in NETBSD_IOCTLS      # BT848_SHUE
+
+
+def test_committed_iscsi_bluetooth_kqueue_and_small_tables() -> None:
+    """The fifth batch, the revisions the index holds: dev/iscsi/iscsi_ioctl.h
+    1.2, netbt/hci.h 1.35.12.1, dev/bluetooth/btdev.h 1.5.2.1 and btsco.h
+    1.2.122.1, sys/event.h 1.45, dev/kttcpio.h 1.1.6.2,
+    fs/autofs/autofs_ioctl.h 1.1, dev/lockstat.h 1.15,
+    dev/ic/qemufwcfgio.h 1.1.2.2, dev/dmover/dmover_io.h 1.3.120.1,
+    dev/ic/athioctl.h 1.14.86.1, dev/dm/netbsd-dm.h 1.6.40.2,
+    dev/sun/vuid_event.h 1.1.10.2, dev/pci/amrio.h 1.1.10.2,
+    dev/isa/isvio.h 1.1.2.2, dev/vme/xio.h 1.4.72.1, dev/sbus/mbppio.h
+    1.1.154.1, dev/hdmicec/hdmicecio.h 1.1.2.2, dev/tc/sticio.h 1.4.64.1,
+    dev/isa/wtreg.h 1.8.120.1 and dev/apm/apmio.h 1.1.16.1, values worked
+    out by hand: _IOC(inout, group, num, len) = inout | len << 16
+    | group << 8 | num; 'b' 0x62, 'k' 0x6b, 'K' 0x4b, 'I' 0x49, 'L' 0x4c,
+    'q' 0x71, 'D' 0x44, 'i' 0x69, 'v' 0x76, 'A' 0x41, 'x' 0x78, 'P' 0x50,
+    'C' 0x43, 'S' 0x53, 'W' 0x57."""
+    want = {
+        # iSCSI, group 0; iscsi_get_version_parameters_t: uint32_t,
+        # 3 uint16_t, uint8_t[224], pad = 236 = 0xec
+        0xc0ec0001: "ISCSI_GET_VERSION",
+        # iscsi_login_parameters_t: uint32_t, int, bit fields (4),
+        # iscsi_auth_info_t (bit fields, enum[4]: 20), 3 enum, 3 uint32_t,
+        # 4 uint16_t, 5 pointers (at 64) = 104 = 0x68
+        0xc0680002: "ISCSI_LOGIN",
+        0xc0680005: "ISCSI_RESTORE_CONNECTION",
+        0xc0080003: "ISCSI_LOGOUT",             # 2 uint32_t
+        0xc00c0007: "ISCSI_CONNECTION_STATUS",  # 3 uint32_t
+        # 2 uint32_t, pointer, 3 uint32_t, uint8_t[224], pad = 256 = 0x100
+        0xc1000008: "ISCSI_SEND_TARGETS",
+        # uint32_t, 2 uint8_t[224], uint8_t[6], pad = 460 = 0x1cc
+        0xc1cc0009: "ISCSI_SET_NODE_NAME",
+        # 3 uint32_t, bit fields, uint64_t, scsireq_t (120, at 24) = 144
+        0xc090000a: "ISCSI_IO_COMMAND",
+        0xc008000c: "ISCSI_DEREGISTER_EVENT",   # 2 uint32_t
+        0xc018000e: "ISCSI_POLL_EVENT",         # 6 4-byte fields = 24
+        # struct btreq: char[16], union of (bdaddr_t (6, packed),
+        # 10 uint16_t), uint8_t[16] and 10 uint32_t = 40: 56 = 0x38
+        0xc0386205: "SIOCGBTINFO",
+        0xc0386207: "SIOCNBTINFO",
+        0x8038620d: "SIOCBTDUMP",
+        0xc0386212: "SIOCGBTFEAT",
+        0x8010620e: "BTDEV_ATTACH",             # struct plistref: 16
+        # struct btsco_info: 2 bdaddr_t, uint8_t, pad, 2 int = 24
+        0x40186210: "BTSCO_GETINFO",
+        # struct kfilter_mapping: char *, size_t, uint32_t, pad = 24
+        0xc0186b00: "KFILTER_BYFILTER",
+        0xc0186b01: "KFILTER_BYNAME",
+        # struct kttcp_io_args: 2 u_llong, struct timeval, 2 int = 40
+        0xc0284b00: "KTTCP_IO_SEND",
+        # int, 5 char[256] = 1284 = 0x504; 10 int = 40 = 0x28
+        0x45044901: "AUTOFSREQUEST",
+        0x80284902: "AUTOFSDONE",
+        0x40044c00: "IOC_LOCKSTAT_GVERSION",
+        0x80304c01: "IOC_LOCKSTAT_ENABLE",      # 5 uintptr_t, 2 u_int
+        # size_t, struct timespec, uint64_t[64] = 536 = 0x218
+        0x42184c02: "IOC_LOCKSTAT_DISABLE",
+        0x80027100: "FWCFGIO_SET_INDEX",        # _IOW('q', 0, uint16_t)
+        0x80404400: "DMIO_SETFUNC",             # char[64]
+        0xc0906989: "SIOCGATHSTATS",            # struct ifreq: 144
+        # struct ath_diag: char[16], 2 u_int16_t, pad, 2 pointers,
+        # u_int, pad = 48 = 0x30
+        0xc030698a: "SIOCGATHDIAG",
+        # _IOWR(DM_IOCTL = 0xfd, DM_IOCTL_CMD = 0, struct plistref)
+        0xc010fd00: "NETBSD_DM_IOCTL",
+        0x80047601: "VUIDSFORMAT",
+        0x40047602: "VUIDGFORMAT",
+        # amrio.h's numbers 0x200, 0x201 run into the group bits;
+        # struct amr_user_ioctl: u_char[32], pointer, u_long, 2 int = 56
+        0x40044300: "AMR_IO_VERSION",
+        0xc0384301: "AMR_IO_COMMAND",
+        0xc0027800: "ISV_CMD",                  # 2 uint8_t
+        # struct xd_iocmd: 4 u_char, 2 u_short, u_int, pad, pointer = 24
+        0xc0187865: "DIOSXDCMD",
+        0x40045004: "MBPPIOCGSTAT",
+        0x40024300: "CEC_GET_PHYS_ADDR",        # uint16_t
+        0x40044303: "CEC_GET_VENDOR_ID",        # uint32_t
+        0x40205300: "STICIO_GXINFO",            # 3 int, 5 u_int = 32
+        0x20005301: "STICIO_RESET",
+        0x20005305: "STICIO_STOPQ",
+        0x20005700: "WTQICMD",
+        0x80284100: "APM_IOC_REJECT",           # 2 u_int, u_int[8] = 40
+        # struct apm_power_info: 4 u_char, 3 u_int, u_int[4] = 32
+        0x40204103: "OAPM_IOC_GETPOWER",
+        0xc0204103: "APM_IOC_GETPOWER",
+        0x80084105: "APM_IOC_DEV_CTL",          # 2 u_int
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # left out as mkioctls leaves them out: the keep list
+    # (MBPPIOC[SG]PARAM, APM_IOC_STANDBY, APM_IOC_SUSPEND) and names with
+    # digits (STICIO_START860, STICIO_RESET860)
+    assert {"MBPPIOCSPARAM", "MBPPIOCGPARAM", "APM_IOC_STANDBY",
+            "APM_IOC_SUSPEND", "STICIO_START860",
+            "STICIO_RESET860"}.isdisjoint(names)
+    # MBPPIOCSPARAM's value (_IOW('P', 1, 3 int)) is no other name's;
+    # those of APM_IOC_SUSPEND (_IO('A', 2)), STICIO_START860 (_IO('S',
+    # 2)) and STICIO_RESET860 (_IO('S', 3)) are sys/agpio.h's,
+    # dev/spkrio.h's and sys/scanio.h's
+    assert 0x800c5001 not in NETBSD_IOCTLS
+    assert NETBSD_IOCTLS[0x20004102] == "AGPIOC_RELEASE"
+    assert NETBSD_IOCTLS[0x20005302] == "SPKRTUNE"
+    assert NETBSD_IOCTLS[0x20005303] == "SCIOCRESTART"

@@ -347,11 +347,12 @@ def test_call_ioctl_pt_cpu_scan_srt_ofw_and_usb() -> None:
         0x8020740a: "UTOPPYIOWRITEFILE",
         # _IOWR('U', 200, struct urio_command: 40)
         0xc02855c8: "URIO_SEND_COMMAND",
-        # the keep list: OFIOCGET (_IOWR('O', 1, struct ofiocdesc: 32)),
-        # SCIOC_USE_ADF (_IO('S', 4)); mkioctls' pattern: PTIOCSVR4
+        # the keep list: OFIOCGET (_IOWR('O', 1, struct ofiocdesc: 32));
+        # SCIOC_USE_ADF's value (_IO('S', 4)) is dev/tc/sticio.h's
+        # STICIO_STARTQ, as in mkioctls; mkioctls' pattern: PTIOCSVR4
         # (_IOW('Z', 2, 16)) has a digit
         0xc0204f01: "_IOWR('O',0x1,0x20)",
-        0x20005304: "_IO('S',0x4)",
+        0x20005304: "STICIO_STARTQ",
         0x80105a02: "_IOW('Z',0x2,0x10)",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
@@ -387,6 +388,46 @@ def test_call_ioctl_oss_bktr_crypto_ccd_and_ses() -> None:
         0x80027811: "_IOW('x',0x11,0x2)",
         0x80047825: "_IOW('x',0x25,0x4)",
         0x40044d00: "_IOR('M',0,0x4)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_iscsi_bluetooth_kqueue_and_small_headers() -> None:
+    # ioctlname() from dev/iscsi/iscsi_ioctl.h 1.2, netbt/hci.h 1.35.12.1,
+    # dev/bluetooth/btsco.h 1.2.122.1, sys/event.h 1.45,
+    # fs/autofs/autofs_ioctl.h 1.1, dev/lockstat.h 1.15,
+    # dev/dm/netbsd-dm.h 1.6.40.2, dev/pci/amrio.h 1.1.10.2,
+    # dev/tc/sticio.h 1.4.64.1 and dev/apm/apmio.h 1.1.16.1.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # iscsid: _IOWR(0, 2, iscsi_login_parameters_t: 104 = 0x68) and
+        # _IOWR(0, 10, iscsi_iocommand_parameters_t: 144 = 0x90)
+        0xc0680002: "ISCSI_LOGIN",
+        0xc090000a: "ISCSI_IO_COMMAND",
+        # btconfig: _IOWR('b', 5, struct btreq: 56 = 0x38)
+        0xc0386205: "SIOCGBTINFO",
+        # _IOR('b', 16, struct btsco_info: 24)
+        0x40186210: "BTSCO_GETINFO",
+        # kqueue: _IOWR('k', 1, struct kfilter_mapping: 24)
+        0xc0186b01: "KFILTER_BYNAME",
+        # automountd: _IOR('I', 1, struct autofs_daemon_request: 1284)
+        0x45044901: "AUTOFSREQUEST",
+        # lockstat: _IOR('L', 2, lsdisable_t: 536 = 0x218)
+        0x42184c02: "IOC_LOCKSTAT_DISABLE",
+        # dmsetup: _IOWR(DM_IOCTL (0xfd), DM_IOCTL_CMD (0), plistref)
+        0xc010fd00: "NETBSD_DM_IOCTL",
+        # _IOR('A', 0x200, int): the number runs into the group bits
+        0x40044300: "AMR_IO_VERSION",
+        # _IO('S', 4): SCIOC_USE_ADF, in the keep list, has this value
+        0x20005304: "STICIO_STARTQ",
+        # apm: _IOWR('A', 3, struct apm_power_info: 32)
+        0xc0204103: "APM_IOC_GETPOWER",
+        # the keep list: APM_IOC_SUSPEND (_IO('A', 2)), sys/agpio.h's
+        # value, and MBPPIOCSPARAM (_IOW('P', 1, struct mbpp_param: 12)),
+        # decoded
+        0x20004102: "AGPIOC_RELEASE",
+        0x800c5001: "_IOW('P',0x1,0xc)",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 

@@ -441,6 +441,120 @@ struct crypt_mop { nb_size_t count; struct crypt_n_op *reqs; };
 struct ccd_ioctl { char **ccio_disks; unsigned int ccio_ndisks;
 	int ccio_ileave, ccio_flags, ccio_unit; uint64_t ccio_size; };
 
+/* dev/iscsi/iscsi_ioctl.h 1.2, dev/iscsi/iscsi.h 1.2 */
+#define ISCSI_STRING_LENGTH	(223+1)
+typedef enum { ISCSI_AUTH_None = 0, ISCSI_AUTH_CHAP = 1, ISCSI_AUTH_KRB5 = 2,
+	ISCSI_AUTH_SRP = 3 } iscsi_auth_types_t;
+typedef struct { unsigned int mutual_auth:1; unsigned int is_secure:1;
+	unsigned int auth_number:4; iscsi_auth_types_t auth_type[4]; }
+	iscsi_auth_info_t;
+typedef enum { ISCSI_DIGEST_None = 0, ISCSI_DIGEST_CRC32C = 1 }
+	iscsi_digest_t;
+typedef enum { ISCSI_LOGINTYPE_DISCOVERY = 0, ISCSI_LOGINTYPE_NOMAP = 1,
+	ISCSI_LOGINTYPE_MAP = 2 } iscsi_login_session_type_t;
+typedef struct { uint32_t status; int socket; struct {
+	unsigned int HeaderDigest:1, DataDigest:1, MaxConnections:1,
+	DefaultTime2Wait:1, DefaultTime2Retain:1, MaxRecvDataSegmentLength:1,
+	auth_info:1, user_name:1, password:1, target_password:1,
+	TargetName:1, TargetAlias:1, ErrorRecoveryLevel:1; } is_present;
+	iscsi_auth_info_t auth_info; iscsi_login_session_type_t login_type;
+	iscsi_digest_t HeaderDigest, DataDigest; uint32_t session_id,
+	connection_id, MaxRecvDataSegmentLength; uint16_t MaxConnections,
+	DefaultTime2Wait, DefaultTime2Retain, ErrorRecoveryLevel;
+	void *user_name, *password, *target_password, *TargetName,
+	*TargetAlias; } iscsi_login_parameters_t;
+typedef struct { uint32_t status, session_id; } iscsi_logout_parameters_t;
+typedef struct { uint32_t status, session_id, connection_id; }
+	iscsi_remove_parameters_t;
+typedef struct { uint32_t status, session_id, connection_id; }
+	iscsi_conn_status_parameters_t;
+typedef struct { unsigned long flags, timeout; unsigned char cmd[16];
+	unsigned char cmdlen; void *databuf; unsigned long datalen,
+	datalen_used; unsigned char sense[48]; unsigned char senselen,
+	senselen_used, status, retsts; int error; } nb_scsireq_t;
+typedef struct { uint32_t status, session_id, connection_id; struct {
+	unsigned int immediate:1; } options; uint64_t lun; nb_scsireq_t req; }
+	iscsi_iocommand_parameters_t;
+typedef struct { uint32_t status, session_id; void *response_buffer;
+	uint32_t response_size, response_used, response_total;
+	uint8_t key[ISCSI_STRING_LENGTH]; } iscsi_send_targets_parameters_t;
+typedef struct { uint32_t status; uint8_t InitiatorName[ISCSI_STRING_LENGTH];
+	uint8_t InitiatorAlias[ISCSI_STRING_LENGTH]; uint8_t ISID[6]; }
+	iscsi_set_node_name_parameters_t;
+typedef struct { uint32_t status, event_id; }
+	iscsi_register_event_parameters_t;
+typedef enum { ISCSI_SESSION_TERMINATED = 1, ISCSI_CONNECTION_TERMINATED,
+	ISCSI_RECOVER_CONNECTION, ISCSI_DRIVER_TERMINATING } iscsi_event_t;
+typedef struct { uint32_t status, event_id; iscsi_event_t event_kind;
+	uint32_t session_id, connection_id, reason; }
+	iscsi_wait_event_parameters_t;
+typedef struct { uint32_t status; uint16_t interface_version, major, minor;
+	uint8_t version_string[ISCSI_STRING_LENGTH]; }
+	iscsi_get_version_parameters_t;
+
+/* netbt/hci.h 1.35.12.1, netbt/bluetooth.h 1.8.14.1 */
+typedef struct { uint8_t b[6]; } __attribute__((__packed__)) nb_bdaddr_t;
+struct bt_stats { uint32_t err_tx, err_rx, cmd_tx, evt_rx, acl_tx, acl_rx,
+	sco_tx, sco_rx, byte_tx, byte_rx; };
+struct btreq { char btr_name[16]; union { struct { nb_bdaddr_t btri_bdaddr;
+	uint16_t btri_flags, btri_num_cmd, btri_num_acl, btri_num_sco,
+	btri_acl_mtu, btri_sco_mtu, btri_link_policy, btri_packet_type,
+	btri_max_acl, btri_max_sco; } btri; struct { uint8_t btrf_page0[8];
+	uint8_t btrf_page1[8]; } btrf; struct bt_stats btrs; } btru; };
+
+/* dev/bluetooth/btsco.h 1.2.122.1 */
+struct btsco_info { nb_bdaddr_t laddr, raddr; uint8_t channel; int vgs,
+	vgm; };
+
+/* sys/event.h 1.45 */
+struct kfilter_mapping { char *name; nb_size_t len; uint32_t filter; };
+
+/* dev/kttcpio.h 1.1.6.2 */
+struct kttcp_io_args { unsigned long long kio_totalsize, kio_bytesdone;
+	struct nb_timeval kio_elapsed; int kio_socket, kio_protovers; };
+
+/* fs/autofs/autofs_ioctl.h 1.1 */
+struct autofs_daemon_request { int adr_id; char adr_from[256],
+	adr_path[256], adr_prefix[256], adr_key[256], adr_options[256]; };
+struct autofs_daemon_done { int add_id, add_wildcards, add_error,
+	add_spare[7]; };
+
+/* dev/lockstat.h 1.15 (struct nb_timespec as above) */
+typedef struct lsenable { uintptr_t le_csstart, le_csend, le_lockstart,
+	le_lockend, le_nbufs; unsigned int le_flags, le_mask; } lsenable_t;
+typedef struct lsdisable { nb_size_t ld_size; struct nb_timespec ld_time;
+	uint64_t ld_freq[64]; } lsdisable_t;
+
+/* dev/dmover/dmover_io.h 1.3.120.1 */
+struct dmio_setfunc { char dsf_name[64]; };
+
+/* dev/ic/athioctl.h 1.14.86.1 */
+struct ath_diag { char ad_name[IFNAMSIZ]; uint16_t ad_id, ad_in_size;
+	void *ad_in_data, *ad_out_data; unsigned int ad_out_size; };
+
+/* dev/pci/amrio.h 1.1.10.2 */
+struct amr_user_ioctl { unsigned char au_cmd[32]; void *au_buffer;
+	unsigned long au_length; int au_direction, au_status; };
+
+/* dev/isa/isvio.h 1.1.2.2 */
+struct isv_cmd { uint8_t c_cmd, c_frameno; };
+
+/* dev/vme/xio.h 1.4.72.1 */
+struct xd_iocmd { unsigned char cmd, subfn, errnum, tries;
+	unsigned short sectcnt, dlen; unsigned int block; void *dptr; };
+
+/* dev/tc/sticio.h 1.4.64.1 */
+struct stic_xinfo { int sxi_stampw, sxi_stamph, sxi_unit;
+	unsigned int sxi_buf_size, sxi_buf_phys, sxi_buf_pktoff,
+	sxi_buf_pktcnt, sxi_buf_imgoff; };
+
+/* dev/apm/apmio.h 1.1.16.1 */
+struct apm_event_info { unsigned int type, index, spare[8]; };
+struct apm_power_info { unsigned char battery_state, ac_state,
+	battery_life, spare1; unsigned int minutes_left, nbattery, batteryid,
+	spare2[4]; };
+struct apm_ctl { unsigned int dev, mode; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -609,5 +723,33 @@ main(void)
 	SIZE("struct crypt_op", struct crypt_op);
 	SIZE("struct crypt_mop", struct crypt_mop);
 	SIZE("struct ccd_ioctl", struct ccd_ioctl);
+	SIZE("iscsi_get_version_parameters_t", iscsi_get_version_parameters_t);
+	SIZE("iscsi_login_parameters_t", iscsi_login_parameters_t);
+	SIZE("iscsi_logout_parameters_t", iscsi_logout_parameters_t);
+	SIZE("iscsi_remove_parameters_t", iscsi_remove_parameters_t);
+	SIZE("iscsi_conn_status_parameters_t", iscsi_conn_status_parameters_t);
+	SIZE("iscsi_send_targets_parameters_t", iscsi_send_targets_parameters_t);
+	SIZE("iscsi_set_node_name_parameters_t", iscsi_set_node_name_parameters_t);
+	SIZE("iscsi_iocommand_parameters_t", iscsi_iocommand_parameters_t);
+	SIZE("iscsi_register_event_parameters_t", iscsi_register_event_parameters_t);
+	SIZE("iscsi_wait_event_parameters_t", iscsi_wait_event_parameters_t);
+	SIZE("struct btreq", struct btreq);
+	SIZE("struct btsco_info", struct btsco_info);
+	SIZE("struct kfilter_mapping", struct kfilter_mapping);
+	SIZE("struct kttcp_io_args", struct kttcp_io_args);
+	SIZE("struct autofs_daemon_request", struct autofs_daemon_request);
+	SIZE("struct autofs_daemon_done", struct autofs_daemon_done);
+	SIZE("lsenable_t", lsenable_t);
+	SIZE("lsdisable_t", lsdisable_t);
+	SIZE("uint16_t", uint16_t);
+	SIZE("struct dmio_setfunc", struct dmio_setfunc);
+	SIZE("struct ath_diag", struct ath_diag);
+	SIZE("struct amr_user_ioctl", struct amr_user_ioctl);
+	SIZE("struct isv_cmd", struct isv_cmd);
+	SIZE("struct xd_iocmd", struct xd_iocmd);
+	SIZE("struct stic_xinfo", struct stic_xinfo);
+	SIZE("struct apm_event_info", struct apm_event_info);
+	SIZE("struct apm_power_info", struct apm_power_info);
+	SIZE("struct apm_ctl", struct apm_ctl);
 	return 0;
 }
