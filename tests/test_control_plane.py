@@ -414,6 +414,24 @@ def test_clearing_a_process_whose_main_thread_has_exited(env, cbin, tmp_path):
         target.wait()
 
 
+def test_attaching_to_a_process_whose_main_thread_has_exited(env, cbin, tmp_path):
+    """The zombie leader cannot be seized and stays listed in /proc: -p
+    seizes the workers (it used to retry the leader forever), and their
+    lookups are read through them."""
+    target = subprocess.Popen([str(cbin / "leaderexit"), "0"])
+    try:
+        _wait_for(lambda: _status_field(target.pid, b"State:") == b"Z", "pthread_exit")
+        out = tmp_path / "ktrace.out"
+        run(env, "-f", str(out), "-t", "n", "-p", str(target.pid))
+        _wait_for(lambda: any(r.payload == b"/" for r in complete_records(out)),
+                  "a worker's lookup")
+        run(env, "-c", "-p", str(target.pid))
+        assert {r.pid for r in complete_records(out)} == {target.pid}
+    finally:
+        target.kill()
+        target.wait()
+
+
 def test_a_programs_own_seccomp_filter_does_not_pin_its_children(env, cbin, tmp_path):
     """Only pyktrace's own filter keeps a process attached: children of a
     program that filters itself (as in a container) are let go by -c."""

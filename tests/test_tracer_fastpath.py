@@ -131,3 +131,38 @@ def test_a_process_whose_main_thread_left_is_read_through_another(tmp_path):
         subprocess.run([str(PYKTRACE), "-t", "n", "-f", str(out), str(prog)],
                        env={**os.environ, "PYKTRACE_PURE": pure}, check=True)
         assert _namei(out, b"/nonexistent/after-main") == 1, pure
+
+
+def _records(path: Path) -> list:
+    with open(path, "rb") as f:
+        return [(r.type, r.payload) for r in Reader(f)]
+
+
+@pytest.mark.parametrize("how", ["x", "y"])
+def test_a_process_is_read_after_a_thread_other_than_main_execs(tmp_path, how):
+    """x: main left first; y: main waits and is killed by the exec."""
+    prog = compile_c(tmp_path, "threadexecpath")
+    for pure in ("0", "1"):
+        out = tmp_path / f"{pure}.out"
+        p = subprocess.run([str(PYKTRACE), "-t", "ni", "-f", str(out), str(prog), how],
+                           env={**os.environ, "PYKTRACE_PURE": pure}, capture_output=True)
+        assert p.stdout == b"hello world\n"
+        recs = _records(out)
+        assert (KTR_NAMEI, b"/nonexistent/after-exec") in recs, pure
+        assert [q[8:] for t, q in recs if t == KTR_GENIO][-1:] == [b"hello world\n"], pure
+
+
+def test_calls_at_the_edges(tmp_path):
+    prog = compile_c(tmp_path, "oddcalls")
+    runs = {}
+    for pure in ("0", "1"):
+        out = tmp_path / f"{pure}.out"
+        subprocess.run(["setarch", "-R", str(PYKTRACE), "-f", str(out), str(prog)],
+                       env={**os.environ, "PYKTRACE_PURE": pure}, check=True)
+        runs[pure] = [r for r in _records(out)]
+    assert runs["0"][-12:] == runs["1"][-12:]
+    calls = [int.from_bytes(q[:4], "little", signed=True)
+             for t, q in runs["0"] if t == KTR_SYSCALL]
+    assert -1 in calls and 500 in calls       # syscall(-1): ktr_code is an int
+    gio = [q[8:] for t, q in runs["0"] if t == KTR_GENIO]
+    assert gio[-2:] == [b"A" * 200, b"AAAA"]  # sent; received: the buffer's 4

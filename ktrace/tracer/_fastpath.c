@@ -23,6 +23,7 @@
 #include <Python.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <string.h>
@@ -293,18 +294,21 @@ static int exit_stop(struct thread *t, const struct syscall_info *si, PyObject *
         return HAND_BACK;            /* ERESTART*: held until the next stop */
     const struct call *c = &calls[t->nr];
     if (!is_error && rval > 0 && c->io == IO_BUF && t->points & FAC(KTR_GENIO)) {
-        PyObject *data = PyBytes_FromStringAndSize(NULL, rval);
+        /* what was moved: recv(MSG_TRUNC) returns a datagram's length,
+         * which may pass the buffer's */
+        int64_t moved = (uint64_t)rval < t->args[2] ? rval : (int64_t)t->args[2];
+        PyObject *data = PyBytes_FromStringAndSize(NULL, moved);
         if (!data)
             return FAILED;
-        if (read_exact(t->tid, t->args[1], PyBytes_AS_STRING(data), rval) < 0) {
+        if (read_exact(t->tid, t->args[1], PyBytes_AS_STRING(data), moved) < 0) {
             Py_DECREF(data);
             return HAND_BACK;
         }
         uint32_t fd = (uint32_t)t->args[0];
         int32_t head[2] = {(int32_t)fd, c->rw};
         const char *d = PyBytes_AS_STRING(data);
-        for (int64_t at = 0; at < rval; at += GIO_DATA) {
-            int64_t n = rval - at < GIO_DATA ? rval - at : GIO_DATA;
+        for (int64_t at = 0; at < moved; at += GIO_DATA) {
+            int64_t n = moved - at < GIO_DATA ? moved - at : GIO_DATA;
             PyObject *b = PyBytes_FromStringAndSize(NULL, 8 + n);
             if (b) {
                 memcpy(PyBytes_AS_STRING(b), head, 8);
@@ -456,13 +460,17 @@ static void tick(int sig)
     ticked = 1;
 }
 
-/* Tick every ``ns`` (0: stop ticking), from the calling thread's timer. */
+/* A forked child has none of its parent's timers. */
+static void forget_timer(void) { timer_tid = 0; }
+
+/* Tick every ``ns`` at the calling thread (0: stop ticking). */
 static int set_ticks(long ns)
 {
+    struct itimerspec when = {{0, ns}, {0, ns}};
+    if (!ns)
+        return timer_tid ? timer_settime(tick_timer, 0, &when, NULL) : 0;
     pid_t tid = (pid_t)syscall(SYS_gettid);
     if (timer_tid != tid) {
-        if (!ns)
-            return 0;
         if (timer_tid)
             timer_delete(tick_timer);
         timer_tid = 0;
@@ -480,7 +488,6 @@ static int set_ticks(long ns)
             return -1;
         timer_tid = tid;
     }
-    struct itimerspec when = {{0, ns}, {0, ns}};
     return timer_settime(tick_timer, 0, &when, NULL);
 }
 
@@ -578,4 +585,8 @@ static struct PyModuleDef module = {
     "The stop loop's common case (plain x86_64 calls) in C.", -1, methods,
 };
 
-PyMODINIT_FUNC PyInit__fastpath(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__fastpath(void)
+{
+    pthread_atfork(NULL, NULL, forget_timer);
+    return PyModule_Create(&module);
+}

@@ -539,6 +539,7 @@ class Frontend:
         sigs = [n for n in range(1, 65) if caught >> (n - 1) & 1]
         if not sigs:
             return 0
+        th.proc.mem.pid = th.tid
         try:
             found, pending = pt.query_sigactions(th.tid, th.proc.mem, sigs,
                                                  i386=th.proc.emul == b"linux32")
@@ -572,6 +573,9 @@ class Frontend:
 
     # --- system calls ---------------------------------------------------------
     def _syscall(self, th: Thread, ns: int) -> None:
+        # memory is read through the stopped thread, as the C loop does: the
+        # main thread may have left (a zombie has no memory map), or exec'd
+        th.proc.mem.pid = th.tid
         info = pt.syscall_info(th.tid)
         op = info[0]
         if op == pt.OP_EXIT:
@@ -598,7 +602,7 @@ class Frontend:
         call = calls.get(nr)
         if call is None:
             call = calls[nr]
-            if fast and arch == pt.AUDIT_ARCH_X86_64:
+            if fast and arch == pt.AUDIT_ARCH_X86_64 and nr < 1024:
                 fast.describe(nr, call.kind == pts.K_NONE, call.nargs, call.paths,
                               call.empty_flag, call.io, call.rw)
         records = []
@@ -654,7 +658,9 @@ class Frontend:
                 records.append((KTR_EMUL, proc.emul))
         if p & KTRFAC_SYSCALL:
             n = call.nargs
-            payload = self._call_head.pack(nr, n * 8) + self._args[n].pack(*args[:n])
+            # ktr_code is an int: a number past 2**31 (syscall(-1)) wraps
+            code = (nr & 0xFFFFFFFF) - (nr >> 31 & 1 << 32)
+            payload = self._call_head.pack(code, n * 8) + self._args[n].pack(*args[:n])
             records.append((KTR_SYSCALL, payload))
         for s in names:
             records.append((KTR_NAMEI, s))
@@ -732,7 +738,9 @@ class Frontend:
         args = th.args
         arch = th.arch
         if call.io == pts.IO_BUF:
-            return [mem.read(args[1], rval)]
+            # what was moved: recv(MSG_TRUNC) returns a datagram's length,
+            # which may pass the buffer's
+            return [mem.read(args[1], min(rval, args[2]))]
         if call.io == pts.IO_IOV:
             return [self._gather(mem, arch, args[1], args[2], rval)]
         if call.io == pts.IO_MSG:
@@ -927,12 +935,6 @@ class Frontend:
                 st = 0
             killed = os.WIFSIGNALED(st) and os.WTERMSIG(st) == signal.SIGKILL
         blocked = signal_state(th.tid).get(b"SigBlk", 0) if killed else 0
-        if th.tid == proc.mem.pid:
-            # a main thread leaving first (pthread_exit) stays a zombie
-            # with no memory map: read the process through another thread
-            others = [t for t in proc.threads if t != th.tid]
-            if others:
-                proc.mem.follow(others[0])
         th.call = None
         self._resume(th)
         if killed:

@@ -160,10 +160,12 @@ def seize_process(pid: int, options: int) -> list[int]:
     trace would miss (a blocking one is restarted after the stop), which is
     what returning from ``pyktrace -p`` promises, as ktrace's ktrops does."""
     seized: list[int] = []
+    tried: set[int] = set()     # a zombie main thread stays listed: once
     while True:
-        new = [t for t in threads_of(pid) if t not in seized]
+        new = [t for t in threads_of(pid) if t not in tried]
         if not new:
             break
+        tried.update(new)
         for tid in new:
             try:
                 _seize(tid, options)

@@ -182,6 +182,8 @@ class Memory:
     and reopened after exec, which replaces the address space).
     """
 
+    #: ``pid``: the thread read through (the loop sets the one it serves;
+    #: an open ``/proc/PID/mem`` stays good whichever thread opened it)
     __slots__ = ("pid", "_memfd")
 
     def __init__(self, pid: int) -> None:
@@ -192,11 +194,6 @@ class Memory:
         if self._memfd >= 0:
             os.close(self._memfd)
             self._memfd = -1
-
-    def follow(self, tid: int) -> None:
-        """Read through thread ``tid`` of the process from now on."""
-        self.close()
-        self.pid = tid
 
     def _pread(self, addr: int, size: int) -> bytes:
         if self._memfd < 0:
