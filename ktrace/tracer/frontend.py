@@ -30,6 +30,7 @@ import stat
 import struct
 import time
 from collections import deque
+from itertools import groupby
 from collections.abc import Callable
 
 from ktrace import desc as _desc
@@ -59,6 +60,13 @@ except ImportError:
 _FAST_BATCH = 256
 #: the facility bits the C loop reads (CALL, RET, NAMI, GIO)
 _FAST_POINTS = KTRFAC_SYSCALL | KTRFAC_SYSRET | KTRFAC_NAMEI | KTRFAC_GENIO
+
+
+
+def _stop_of(entry: tuple) -> tuple[int, int]:
+    """(lid, ns): the stop a KtrDesc entry of the C loop was made at."""
+    return entry[2], entry[5]
+
 
 EINTR = 4
 _ERESTARTSYS, _ERESTARTNOINTR, _ERESTARTNOHAND, _ERESTART_RESTARTBLOCK = (
@@ -241,16 +249,8 @@ class Frontend:
         """Queue the entries the C loop made: in one go, or, near the
         queue's limits, stop by stop through :meth:`_emit`."""
         if not self.desc.add_batch(batch):
-            threads = self.threads
-            k = 0
-            while k < len(batch):
-                ktype, _, lid, _, payload, ns = batch[k]
-                records = [(ktype, payload)]
-                k += 1
-                while k < len(batch) and batch[k][2] == lid and batch[k][5] == ns:
-                    records.append((batch[k][0], batch[k][4]))
-                    k += 1
-                self._emit(threads[lid], lid, ns, records)
+            for (lid, ns), stop in groupby(batch, key=_stop_of):
+                self._emit(self.threads[lid], lid, ns, [(e[0], e[4]) for e in stop])
         batch.clear()
 
     def _entered(self, tid: int, entry: tuple) -> None:
@@ -659,7 +659,7 @@ class Frontend:
         if p & KTRFAC_SYSCALL:
             n = call.nargs
             # ktr_code is an int: a number past 2**31 (syscall(-1)) wraps
-            code = (nr & 0xFFFFFFFF) - (nr >> 31 & 1 << 32)
+            code = (nr & 0xFFFFFFFF) - ((nr & 0x80000000) << 1)
             payload = self._call_head.pack(code, n * 8) + self._args[n].pack(*args[:n])
             records.append((KTR_SYSCALL, payload))
         for s in names:

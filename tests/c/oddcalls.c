@@ -1,5 +1,5 @@
-/* Calls at the edges: a number no table has (-1, past 2**31 as an
- * unsigned), one below 1024 with no name, and recv(MSG_TRUNC), which
+/* Calls at the edges: numbers no table has (-1 and 2**31, past 2**31 - 1
+ * as unsigned), one below 1024 with no name, and recv(MSG_TRUNC), which
  * returns a datagram's length beyond the 4 bytes the buffer holds. */
 #include <string.h>
 #include <sys/socket.h>
@@ -12,6 +12,7 @@ int main(void)
 	int sv[2];
 
 	(void)syscall(-1L, 1, 2, 3, 4, 5, 6);
+	(void)syscall(0x80000000L, 1, 2, 3, 4, 5, 6);
 	(void)syscall(500, 1, 2, 3, 4, 5, 6);
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
 		return 2;
