@@ -113,8 +113,15 @@ from pathlib import Path
 #: dev/tc/sticio.h (its STICIO_STARTQ owns the keep list's SCIOC_USE_ADF
 #: value; STICIO_[SR]*860 have digits), dev/isa/wtreg.h and
 #: dev/apm/apmio.h (APM_IOC_STANDBY and APM_IOC_SUSPEND in the keep
-#: list).  scripts/ioctl_coverage.md lists the installed headers with
-#: requests, read or not, and why not.
+#: list).  The sixth batch, the stored revisions again: dev/ic/isp_ioctl.h
+#: 1.10 (its group ISP_IOC is (021), 0x11), dev/sun/kbio.h 1.1.10.2,
+#: dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h 1.1.8.2 (struct twe_cmd from
+#: dev/pci/twereg.h 1.4.2.4, packed: 512 bytes), dev/ir/irdaio.h 1.4,
+#: dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
+#: dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1 (DKIOCGGEOM,
+#: DKIOCINFO, DKIOCGPART in sys/dkio.h's group 'd').
+#: scripts/ioctl_coverage.md lists the installed headers with requests,
+#: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/sys/ioctl_compat.h", "sys/sys/dkio.h", "sys/sys/fdio.h",
                   "sys/sys/mtio.h", "sys/sys/audioio.h", "sys/sys/drvctlio.h",
@@ -152,7 +159,12 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/pci/amrio.h", "sys/dev/isa/isvio.h",
                   "sys/dev/vme/xio.h", "sys/dev/sbus/mbppio.h",
                   "sys/dev/hdmicec/hdmicecio.h", "sys/dev/tc/sticio.h",
-                  "sys/dev/isa/wtreg.h", "sys/dev/apm/apmio.h")
+                  "sys/dev/isa/wtreg.h", "sys/dev/apm/apmio.h",
+                  "sys/dev/ic/isp_ioctl.h", "sys/dev/sun/kbio.h",
+                  "sys/dev/ic/mlxio.h", "sys/dev/pci/tweio.h",
+                  "sys/dev/ir/irdaio.h", "sys/dev/hpc/hpcfbio.h",
+                  "sys/dev/pcmcia/if_cnwioctl.h", "sys/dev/i2o/iopio.h",
+                  "sys/dev/sun/disklabel.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -705,6 +717,58 @@ NETBSD_SIZES = {
     "struct apm_event_info": 40,    # 2 u_int, u_int[8]
     "struct apm_power_info": 32,    # 4 u_char, 3 u_int, u_int[4]
     "struct apm_ctl": 8,            # 2 u_int
+    # dev/ic/isp_ioctl.h 1.10 (the group ISP_IOC is (021), 0x11)
+    "isp_stats_t": 136,             # 4 uint8_t, uint32_t, uint64_t[16]
+    "struct isp_fc_device": 24,     # uint32_t, bit fields (4), 2 uint64_t
+    "struct isp_hba_device": 40,    # bit fields (4), 4 uint8_t,
+                                    # 4 uint64_t
+    "struct isp_fc_param": 20,      # char[16], uint32_t
+    "struct isp_fc_tsk_mgmt": 12,   # 2 uint32_t, enum
+    # dev/sun/kbio.h 1.1.10.2
+    "struct okiockey": 16,          # int, 2 u_char, char[10]
+    "struct kiockeymap": 20,        # int, u_char, pad, u_short, char[10],
+                                    # pad
+    # dev/ic/mlxio.h 1.1.2.2
+    "struct mlx_pause": 12,         # 3 int
+    "struct mlx_usercommand": 48,   # size_t, void *, 2 int, u_int16_t,
+                                    # u_int8_t[16], pad
+    "struct mlx_rebuild_request": 12,   # 3 int
+    "struct mlx_rebuild_status": 12,    # 2 u_int16_t, 2 int
+    # dev/pci/tweio.h 1.1.8.2 (struct twe_cmd of dev/pci/twereg.h
+    # 1.4.2.4: packed, 8 bytes of header, a union of 4 + 62 * 8 = 500
+    # bytes, int32_t: 512)
+    "struct twe_usercommand": 528,  # struct twe_cmd, void *, size_t
+    "union twe_statrequest": 8,     # u_int32_t or 2 u_int32_t
+    "struct twe_paramcommand": 24,  # u_int16_t, u_int8_t, pad, void *,
+                                    # u_int8_t, pad
+    "struct twe_drivecommand": 4,   # int
+    # dev/ir/irdaio.h 1.4
+    "struct irda_params": 12,       # 3 u_int
+    # dev/hpc/hpcfbio.h 1.1.2.1 (HPCFB_MAXNAMELEN 32)
+    "struct hpcfb_fbconf": 320,     # 3 short, 2 char[32], 2 short, pad,
+                                    # 2 u_long, 2 short, pad, long,
+                                    # 3 short, pad, 6 u_long, short, pad,
+                                    # union (char[128], u_long and
+                                    # 8 short), int, pad, void *
+    "struct hpcfb_dspconf": 120,    # 3 short, char[32], pad, 4 u_long,
+                                    # 2 short, char[32], 4 short, pad
+    "struct hpcfb_dsp_op": 56,      # short, pad, long[4], short, pad,
+                                    # void *
+    # dev/pcmcia/if_cnwioctl.h 1.2.8.2 (struct ifreq: 144)
+    "struct cnwstatus": 400,        # struct ifreq, u_char[256]
+    "struct cnwistats": 384,        # struct ifreq, 30 u_quad_t
+    "struct cnwitrail": 5272,       # struct ifreq, int, pad, 128 struct
+                                    # cnwtrail (2 u_char, u_short, pad,
+                                    # 2 struct timeval: 40)
+    # dev/i2o/iopio.h 1.2.4.2
+    "struct ioppt": 112,            # void *, size_t, void *, size_t,
+                                    # 2 int, 3 struct ioppt_buf (void *,
+                                    # size_t, int, pad: 24)
+    "struct iovec": 16,             # void *, size_t
+    # dev/sun/disklabel.h 1.1
+    "struct sun_dkgeom": 38,        # 19 u_short
+    "struct sun_dkctlr": 12,        # int, 3 short, pad
+    "struct sun_dkpart": 16,        # 2 long
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

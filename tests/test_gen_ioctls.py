@@ -857,3 +857,94 @@ def test_committed_iscsi_bluetooth_kqueue_and_small_tables() -> None:
     assert NETBSD_IOCTLS[0x20004102] == "AGPIOC_RELEASE"
     assert NETBSD_IOCTLS[0x20005302] == "SPKRTUNE"
     assert NETBSD_IOCTLS[0x20005303] == "SCIOCRESTART"
+
+
+def test_committed_isp_kbio_raid_irda_hpcfb_cnw_iop_sun_tables() -> None:
+    """The sixth batch, the revisions the index holds: dev/ic/isp_ioctl.h
+    1.10, dev/sun/kbio.h 1.1.10.2, dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h
+    1.1.8.2 (struct twe_cmd of dev/pci/twereg.h 1.4.2.4), dev/ir/irdaio.h
+    1.4, dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
+    dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1, values worked out
+    by hand: _IOC(inout, group, num, len) = inout | len << 16 | group << 8
+    | num; ISP_IOC (021) 0x11, 'k' 0x6b, 'M' 0x4d, 'T' 0x54, 'U' 0x55,
+    'I' 0x49, 'H' 0x48, 'i' 0x69, 'u' 0x75, 'd' 0x64."""
+    want = {
+        # isp(4), group ISP_IOC, (021)
+        0xc0041101: "ISP_SDBLEV",               # _IOWR(ISP_IOC, 1, int)
+        0x20001102: "ISP_RESETHBA",
+        0x40041105: "ISP_GETROLE",
+        # isp_stats_t: 4 uint8_t, uint32_t, uint64_t[16] = 136 = 0x88
+        0x40881106: "ISP_GET_STATS",
+        0x2000110b: "ISP_FORCE_CRASH_DUMP",
+        # struct isp_fc_device: uint32_t, bit fields (4), 2 uint64_t = 24
+        0xc0181109: "ISP_FC_GETDINFO",
+        # struct isp_hba_device: bit fields (4), 4 uint8_t, 4 uint64_t
+        # = 40 = 0x28
+        0x4028110c: "ISP_FC_GETHINFO",
+        0xc0141162: "ISP_GET_FC_PARAM",         # char[16], uint32_t = 20
+        0xc00c1161: "ISP_TSK_MGMT",             # 2 uint32_t, enum = 12
+        # sun keyboards
+        0x80046b00: "KIOCTRANS",
+        # struct okiockey: int, 2 u_char, char[10] = 16
+        0xc0106b01: "KIOCSETKEY",
+        # struct kiockeymap: int, u_char, pad, u_short, char[10], pad = 20
+        0x80146b0c: "KIOCSKEY",
+        0xc0146b0d: "KIOCGKEY",
+        0x40016b0f: "KIOCGLED",                 # _IOR('k', 15, char)
+        0x40046b14: "KIOCLAYOUT",
+        # mlx(4)
+        0x40044d64: "MLXD_STATUS",              # _IOR('M', 100, int)
+        0x20004d00: "MLX_RESCAN_DRIVES",
+        0x800c4d01: "MLX_PAUSE_CHANNEL",        # 3 int
+        # struct mlx_usercommand: size_t, pointer, 2 int, u_int16_t,
+        # u_int8_t[16], pad = 48 = 0x30
+        0xc0304d02: "MLX_COMMAND",
+        0x400c4d04: "MLX_REBUILDSTAT",          # 2 u_int16_t, 2 int
+        # twe(4): struct twe_usercommand: struct twe_cmd (packed, 512),
+        # pointer, size_t = 528 = 0x210
+        0xc2105464: "TWEIO_COMMAND",
+        0xc0085465: "TWEIO_STATS",              # union: 8
+        # struct twe_paramcommand: u_int16_t, u_int8_t, pad, pointer,
+        # u_int8_t, pad = 24
+        0x80185469: "TWEIO_GET_PARAM",
+        0x2000546a: "TWEIO_RESET",
+        0x8004556b: "TWEIO_ADD_UNIT",           # _IOW('U', 107, int)
+        # IrDA
+        0x20004901: "IRDA_RESET_PARAMS",
+        0x800c4902: "IRDA_SET_PARAMS",          # 3 u_int
+        0x80044966: "IRFRAMETTY_SET_DONGLE",
+        # hpcfb: struct hpcfb_fbconf 320 = 0x140, struct hpcfb_dspconf
+        # 120 = 0x78, struct hpcfb_dsp_op: short, pad, long[4], short,
+        # pad, pointer = 56 = 0x38
+        0xc1404800: "HPCFBIO_GCONF",
+        0x80784803: "HPCFBIO_SDSPCONF",
+        0x40384804: "HPCFBIO_GOP",
+        # cnw(4): struct ifreq 144; struct cnwstatus: ifreq, u_char[256]
+        # = 400 = 0x190; struct cnwistats: ifreq, 30 u_quad_t = 384
+        # = 0x180; struct cnwitrail: ifreq, int, pad, 128 * 40 = 5272
+        # = 0x1498
+        0x809069fe: "SIOCSCNWDOMAIN",
+        0xc19069fb: "SIOCGCNWSTATUS",
+        0xc18069fa: "SIOCGCNWSTATS",
+        0xd49869f9: "SIOCGCNWTRAIL",
+        # iop(4): struct ioppt: 2 (pointer, size_t), 2 int, 3 struct
+        # ioppt_buf (pointer, size_t, int, pad: 24) = 112 = 0x70;
+        # struct iovec 16
+        0xc0707500: "IOPIOCPT",
+        0xc0107501: "IOPIOCGLCT",
+        0x20007503: "IOPIOCRECONFIG",
+        # sun disklabels: 19 u_short = 38 = 0x26; int, 3 short, pad = 12;
+        # 2 long = 16
+        0x40266402: "DKIOCGGEOM",
+        0x400c6408: "DKIOCINFO",
+        0x40106404: "DKIOCGPART",
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    assert len([n for n in names if n.startswith("ISP_")]) == 15
+    # every request line of kbio.h (other KIOC* names are sys/ksyms.h's)
+    assert {"KIOCTRANS", "KIOCSETKEY", "KIOCGETKEY", "KIOCGTRANS",
+            "KIOCCMD", "KIOCTYPE", "KIOCSDIRECT", "KIOCSKEY", "KIOCGKEY",
+            "KIOCSLED", "KIOCGLED", "KIOCLAYOUT"} <= names
+    assert len([n for n in names if n.startswith("TWEIO_")]) == 9

@@ -432,6 +432,42 @@ def test_call_ioctl_iscsi_bluetooth_kqueue_and_small_headers() -> None:
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 
 
+def test_call_ioctl_isp_kbio_raid_irda_hpcfb_cnw_iop_and_sun() -> None:
+    # ioctlname() from dev/ic/isp_ioctl.h 1.10, dev/sun/kbio.h 1.1.10.2,
+    # dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h 1.1.8.2, dev/ir/irdaio.h 1.4,
+    # dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
+    # dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # ispctl: _IOR(ISP_IOC (021), 6, isp_stats_t: 136 = 0x88)
+        0x40881106: "ISP_GET_STATS",
+        # _IOR(ISP_IOC, 12, struct isp_hba_device: 40)
+        0x4028110c: "ISP_FC_GETHINFO",
+        # X11 on sun keyboards: _IOW('k', 0, int), _IOWR('k', 13, struct
+        # kiockeymap: 20)
+        0x80046b00: "KIOCTRANS",
+        0xc0146b0d: "KIOCGKEY",
+        # mlxctl: _IOWR('M', 2, struct mlx_usercommand: 48)
+        0xc0304d02: "MLX_COMMAND",
+        # twe: _IOWR('T', 100, struct twe_usercommand: 528 = 0x210)
+        0xc2105464: "TWEIO_COMMAND",
+        # _IOW('U', 107, struct twe_drivecommand: 4)
+        0x8004556b: "TWEIO_ADD_UNIT",
+        # irdaattach: _IOW('I', 102, int)
+        0x80044966: "IRFRAMETTY_SET_DONGLE",
+        # _IOWR('H', 0, struct hpcfb_fbconf: 320 = 0x140)
+        0xc1404800: "HPCFBIO_GCONF",
+        # cnwctl: _IOWR('i', 249, struct cnwitrail: 5272 = 0x1498)
+        0xd49869f9: "SIOCGCNWTRAIL",
+        # iopctl: _IOWR('u', 0, struct ioppt: 112 = 0x70)
+        0xc0707500: "IOPIOCPT",
+        # _IOR('d', 2, struct sun_dkgeom: 38 = 0x26)
+        0x40266402: "DKIOCGGEOM",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

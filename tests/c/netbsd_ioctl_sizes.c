@@ -555,6 +555,110 @@ struct apm_power_info { unsigned char battery_state, ac_state,
 	spare2[4]; };
 struct apm_ctl { unsigned int dev, mode; };
 
+/* dev/ic/isp_ioctl.h 1.10 */
+typedef struct { uint8_t isp_stat_version, isp_type, isp_revision, unused1;
+	uint32_t unused2; uint64_t isp_stats[16]; } isp_stats_t;
+struct isp_fc_device { uint32_t loopid; uint32_t : 6, role : 2, portid : 24;
+	uint64_t node_wwn, port_wwn; };
+struct isp_hba_device { uint32_t : 8, : 4, fc_speed : 4, : 2, fc_class2 : 1,
+	fc_ip_supported : 1, fc_scsi_supported : 1, fc_topology : 3,
+	fc_loopid : 8; uint8_t fc_fw_major, fc_fw_minor, fc_fw_micro, reserved;
+	uint64_t nvram_node_wwn, nvram_port_wwn, active_node_wwn,
+	active_port_wwn; };
+struct isp_fc_param { char param_name[16]; uint32_t parameter; };
+struct isp_fc_tsk_mgmt { uint32_t loopid, lun; enum { IPT_CLEAR_ACA,
+	IPT_TARGET_RESET, IPT_LUN_RESET, IPT_CLEAR_TASK_SET,
+	IPT_ABORT_TASK_SET } action; };
+
+/* dev/sun/kbio.h 1.1.10.2 */
+struct okiockey { int kio_tablemask; unsigned char kio_station, kio_entry;
+	char kio_text[10]; };
+struct kiockeymap { int kio_tablemask; unsigned char kio_station;
+	unsigned short kio_entry; char kio_text[10]; };
+
+/* dev/ic/mlxio.h 1.1.2.2 */
+struct mlx_pause { int mp_which, mp_when, mp_howlong; };
+struct mlx_usercommand { nb_size_t mu_datasize; void *mu_buf;
+	int mu_bufptr, mu_bufdir; uint16_t mu_status; uint8_t mu_command[16]; };
+struct mlx_rebuild_request { int rr_channel, rr_target, rr_status; };
+struct mlx_rebuild_status { uint16_t rs_code, rs_drive;
+	int rs_size, rs_remaining; };
+
+/* dev/pci/tweio.h 1.1.8.2, struct twe_cmd of dev/pci/twereg.h 1.4.2.4 */
+struct twe_sgb { uint32_t tsg_address, tsg_length; }
+	__attribute__ ((packed));
+struct twe_cmd { uint8_t tc_opcode, tc_size, tc_cmdid, tc_unit, tc_status,
+	tc_flags; uint16_t tc_count; union {
+	struct { uint32_t lba; struct twe_sgb sgl[62]; }
+		io __attribute__ ((packed));
+	struct { struct twe_sgb sgl[62]; } param;	/* packed: ignored */
+	struct { uint32_t response_queue_pointer; }
+		init_connection __attribute__ ((packed));
+	} tc_args /* packed: ignored */; int32_t tc_pad; }
+	__attribute__ ((packed));
+struct twe_usercommand { struct twe_cmd tu_cmd; void *tu_data;
+	nb_size_t tu_size; };
+struct twe_qstat { uint32_t q_length, q_max; };
+union twe_statrequest { uint32_t ts_item; struct twe_qstat ts_qstat; };
+struct twe_paramcommand { uint16_t tp_table_id; uint8_t tp_param_id;
+	void *tp_data; uint8_t tp_size; };
+struct twe_drivecommand { int td_unit; };
+
+/* dev/ir/irdaio.h 1.4 */
+struct irda_params { unsigned int speed, ebofs, maxsize; };
+
+/* dev/hpc/hpcfbio.h 1.1.2.1 */
+struct hpcfb_fbconf { short hf_conf_index, hf_nconfs, hf_class;
+	char hf_name[32], hf_conf_name[32]; short hf_height, hf_width;
+	unsigned long hf_baseaddr, hf_offset; short hf_bytes_per_line,
+	hf_nplanes; long hf_bytes_per_plane; short hf_pack_width,
+	hf_pixels_per_pack, hf_pixel_width; unsigned long hf_access_flags,
+	hf_order_flags, hf_reg_offset, hf_reserved[3];
+	short hf_class_data_length; union { char hf_place_holder[128];
+	struct { unsigned long hf_flags; } hf_gray, hf_indexed;
+	struct { unsigned long hf_flags; short hf_red_width, hf_red_shift,
+	hf_green_width, hf_green_shift, hf_blue_width, hf_blue_shift,
+	hf_alpha_width, hf_alpha_shift; } hf_rgb; } hf_u;
+	int hf_ext_size; void *hf_ext_data; };
+struct hpcfb_dspconf { short hd_unit_index, hd_nunits, hd_class;
+	char hd_name[32]; unsigned long hd_op_flags, hd_reserved[3];
+	short hd_conf_index, hd_nconfs; char hd_conf_name[32];
+	short hd_width, hd_height, hd_xdpi, hd_ydpi; };
+struct hpcfb_dsp_op { short op; long args[4]; short ext_size;
+	void *ext_arg; };
+
+/* dev/pcmcia/if_cnwioctl.h 1.2.8.2; struct ifreq of net/if.h 1.304
+ * (char[16], a union whose widest member is struct sockaddr_storage) */
+struct nb_sockaddr_storage { uint8_t ss_len, ss_family; char pad1[6];
+	int64_t align; char pad2[112]; };
+struct nb_ifreq { char ifr_name[IFNAMSIZ]; union {
+	struct nb_sockaddr_storage ifru_space; void *ifru_data; } ifr_ifru; };
+struct cnwstatus { struct nb_ifreq ifr; unsigned char data[0x100]; };
+struct cnwstats { uint64_t nws_rx, nws_rxerr, nws_rxoverflow, nws_rxoverrun,
+	nws_rxcrcerror, nws_rxframe, nws_rxerrors, nws_rxavail, nws_rxone,
+	nws_tx, nws_txokay, nws_txabort, nws_txlostcd, nws_txerrors,
+	nws_txretries[16]; };
+struct cnwistats { struct nb_ifreq ifr; struct cnwstats stats; };
+struct cnwtrail { unsigned char what, status; unsigned short length;
+	struct nb_timeval when, done; };
+struct cnwitrail { struct nb_ifreq ifr; int head;
+	struct cnwtrail trail[128]; };
+
+/* dev/i2o/iopio.h 1.2.4.2 */
+struct nb_iovec { void *iov_base; nb_size_t iov_len; };
+struct ioppt_buf { void *ptb_data; nb_size_t ptb_datalen; int ptb_out; };
+struct ioppt { void *pt_msg; nb_size_t pt_msglen; void *pt_reply;
+	nb_size_t pt_replylen; int pt_timo, pt_nbufs;
+	struct ioppt_buf pt_bufs[3]; };
+
+/* dev/sun/disklabel.h 1.1 */
+struct sun_dkgeom { unsigned short sdkc_ncylinders, sdkc_acylinders,
+	sdkc_xxx1, sdkc_ntracks, sdkc_xxx2, sdkc_nsectors, sdkc_interleave,
+	sdkc_xxx3, sdkc_xxx4, sdkc_sparespercyl, sdkc_rpm, sdkc_pcylinders,
+	sdkc_xxx5[7]; };
+struct sun_dkctlr { int sdkc_addr; short sdkc_unit, sdkc_type, sdkc_flags; };
+struct sun_dkpart { long sdkp_cyloffset, sdkp_nsectors; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -751,5 +855,33 @@ main(void)
 	SIZE("struct apm_event_info", struct apm_event_info);
 	SIZE("struct apm_power_info", struct apm_power_info);
 	SIZE("struct apm_ctl", struct apm_ctl);
+	SIZE("isp_stats_t", isp_stats_t);
+	SIZE("struct isp_fc_device", struct isp_fc_device);
+	SIZE("struct isp_hba_device", struct isp_hba_device);
+	SIZE("struct isp_fc_param", struct isp_fc_param);
+	SIZE("struct isp_fc_tsk_mgmt", struct isp_fc_tsk_mgmt);
+	SIZE("struct okiockey", struct okiockey);
+	SIZE("struct kiockeymap", struct kiockeymap);
+	SIZE("struct mlx_pause", struct mlx_pause);
+	SIZE("struct mlx_usercommand", struct mlx_usercommand);
+	SIZE("struct mlx_rebuild_request", struct mlx_rebuild_request);
+	SIZE("struct mlx_rebuild_status", struct mlx_rebuild_status);
+	SIZE("struct twe_usercommand", struct twe_usercommand);
+	SIZE("union twe_statrequest", union twe_statrequest);
+	SIZE("struct twe_paramcommand", struct twe_paramcommand);
+	SIZE("struct twe_drivecommand", struct twe_drivecommand);
+	SIZE("struct irda_params", struct irda_params);
+	SIZE("struct hpcfb_fbconf", struct hpcfb_fbconf);
+	SIZE("struct hpcfb_dspconf", struct hpcfb_dspconf);
+	SIZE("struct hpcfb_dsp_op", struct hpcfb_dsp_op);
+	SIZE("struct ifreq", struct nb_ifreq);
+	SIZE("struct cnwstatus", struct cnwstatus);
+	SIZE("struct cnwistats", struct cnwistats);
+	SIZE("struct cnwitrail", struct cnwitrail);
+	SIZE("struct iovec", struct nb_iovec);
+	SIZE("struct ioppt", struct ioppt);
+	SIZE("struct sun_dkgeom", struct sun_dkgeom);
+	SIZE("struct sun_dkctlr", struct sun_dkctlr);
+	SIZE("struct sun_dkpart", struct sun_dkpart);
 	return 0;
 }
