@@ -241,8 +241,17 @@ class Frontend:
         tracer's time when it stayed armed)."""
         if on == self._chld_handler:
             return
-        signal.signal(signal.SIGCHLD, (lambda *_: None) if on else signal.SIG_DFL)
-        signal.set_wakeup_fd(self._wake_w if on else -1, warn_on_full_buffer=False)
+        # SIGCHLD is blocked meanwhile (and always in pyktrace's other
+        # threads, see Session): one caught between signal.signal()'s run
+        # of pending handlers and the change would be written out as
+        # "Signal 17 ignored due to race condition"; blocked, it is
+        # delivered after the change, and to SIG_DFL it is nothing
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+        try:
+            signal.signal(signal.SIGCHLD, (lambda *_: None) if on else signal.SIG_DFL)
+            signal.set_wakeup_fd(self._wake_w if on else -1, warn_on_full_buffer=False)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         self._chld_handler = on
 
     def _queue_fast(self, batch: list) -> None:

@@ -21,6 +21,18 @@ from ktrace.tracer.frontend import Frontend
 ENDING_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
+class _SigchldBlocked:
+    """``with _SigchldBlocked():`` the threads started inside (the writer,
+    the control socket's) never take SIGCHLD: it is the stop loop's, which
+    switches its handler (``Frontend._wake_on_stops``)."""
+
+    def __enter__(self) -> None:
+        self.mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGCHLD})
+
+    def __exit__(self, *exc: object) -> None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, self.mask)
+
+
 class Session:
     """A trace file's tracer.  ``joinable`` is false when it spawned its
     command: others may clear it, not add processes to it."""
@@ -38,7 +50,8 @@ class Session:
             if frontend is not None:
                 frontend.on_sync()
 
-        self.desc = KtrDesc(fd, version=version, on_sync=on_sync, name=name, **tunables)
+        with _SigchldBlocked():
+            self.desc = KtrDesc(fd, version=version, on_sync=on_sync, name=name, **tunables)
         frontend = self.frontend = Frontend(self.desc, facs, inherit=inherit, log=log)
         self._server = None
         self._ktrops = None
@@ -54,7 +67,8 @@ class Session:
         path = os.path.join(control.runtime_dir(), control.socket_name(st.st_dev, st.st_ino))
         self._ktrops = Ktrops(self.frontend, file_name=self.name, version=self.version,
                               joinable=self.joinable)
-        self._server = control.ControlServer(path, self._ktrops.submit)
+        with _SigchldBlocked():
+            self._server = control.ControlServer(path, self._ktrops.submit)
 
     def listen_later(self, delay: float) -> None:
         """Open the control socket once the command has run ``delay``
@@ -71,7 +85,8 @@ class Session:
 
         self._timer = threading.Timer(delay, listen)
         self._timer.daemon = True
-        self._timer.start()
+        with _SigchldBlocked():
+            self._timer.start()
 
     def handle_signals(self, signals: tuple[int, ...] = ENDING_SIGNALS) -> None:
         for sig in signals:
