@@ -119,7 +119,16 @@ from pathlib import Path
 #: dev/pci/twereg.h 1.4.2.4, packed: 512 bytes), dev/ir/irdaio.h 1.4,
 #: dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
 #: dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1 (DKIOCGGEOM,
-#: DKIOCINFO, DKIOCGPART in sys/dkio.h's group 'd').
+#: DKIOCINFO, DKIOCGPART in sys/dkio.h's group 'd').  The seventh batch,
+#: the stored revisions: dev/ic/icp_ioctl.h 1.5.46.1 (its structures
+#: packed; struct icp_rawcmd, icp_ioctlcmd and icp_cachecmd from
+#: dev/ic/icpreg.h 1.1.6.2: gdt_ucmd_t is 3290 bytes), dev/pci/mlyio.h
+#: 1.4.64.1 (union mly_cmd_packet of dev/pci/mlyreg.h 1.5.74.1, 64
+#: bytes), dev/ic/nvmeio.h 1.1 (struct nvme_sqe and nvme_cqe of
+#: dev/ic/nvmereg.h 1.9, __packed __aligned(8)), dev/dtv/dtvio_frontend.h
+#: 1.4 and dev/dtv/dtvio_demux.h 1.2.12.1 (DVB enums are 4 bytes);
+#: icp_ioctl.h's GDT_IOCTL_CTRCNT owns the keep list's JOY_GET_X_OFFSET
+#: value.
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -164,7 +173,10 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/ic/mlxio.h", "sys/dev/pci/tweio.h",
                   "sys/dev/ir/irdaio.h", "sys/dev/hpc/hpcfbio.h",
                   "sys/dev/pcmcia/if_cnwioctl.h", "sys/dev/i2o/iopio.h",
-                  "sys/dev/sun/disklabel.h")
+                  "sys/dev/sun/disklabel.h", "sys/dev/ic/icp_ioctl.h",
+                  "sys/dev/pci/mlyio.h", "sys/dev/ic/nvmeio.h",
+                  "sys/dev/dtv/dtvio_frontend.h",
+                  "sys/dev/dtv/dtvio_demux.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -769,6 +781,55 @@ NETBSD_SIZES = {
     "struct sun_dkgeom": 38,        # 19 u_short
     "struct sun_dkctlr": 12,        # int, 3 short, pad
     "struct sun_dkpart": 16,        # 2 long
+    # dev/ic/icp_ioctl.h 1.5.46.1, all packed (struct icp_rawcmd of
+    # dev/ic/icpreg.h 1.1.6.2: u_int16_t, 6 u_int32_t, u_int8_t[12],
+    # 4 u_int8_t, 4 u_int32_t, 17 struct icp_sg (2 u_int32_t): 194)
+    "gdt_ucmd_t": 3290,             # 2 u_int16_t, u_int32_t, u_int16_t,
+                                    # u_int32_t, struct (2 u_int32_t,
+                                    # u_int16_t, union of struct
+                                    # icp_rawcmd (194), icp_ioctlcmd (14),
+                                    # icp_cachecmd (154)), u_int8_t[3072]
+    "gdt_ctrt_t": 18,               # 3 u_int16_t, u_int32_t, 2 u_int8_t,
+                                    # 3 u_int16_t
+    "gdt_osv_t": 69,                # 3 u_int8_t, u_int16_t, char[64]
+    "gdt_event_t": 302,             # 2 int, gdt_evt_str (2 u_int32_t,
+                                    # 3 u_int16_t, 2 u_int8_t,
+                                    # gdt_evt_data: u_int16_t, a union of
+                                    # 16, u_int32_t, u_int8_t[256])
+    "gdt_statist_t": 16,            # 8 u_int16_t
+    "gdt_rescan_t": 145,            # u_int16_t, u_int8_t, u_int16_t,
+                                    # 35 4-byte structures
+    # dev/pci/mlyio.h 1.4.64.1 (union mly_cmd_packet of dev/pci/mlyreg.h
+    # 1.5.74.1: packed structures of 64 bytes)
+    "struct mly_user_command": 104,     # u_char, union (64), pad, 2 int,
+                                        # 2 void *, int, pad
+    "struct mly_user_health": 16,       # u_char, pad, void *
+    # dev/ic/nvmeio.h 1.1 (dev/ic/nvmereg.h 1.9: struct nvme_sqe 64,
+    # struct nvme_cqe 16, both __packed __aligned(8))
+    "struct nvme_pt_command": 104,      # nvme_sqe, nvme_cqe, void *,
+                                        # 3 uint32_t, pad
+    # dev/dtv/dtvio_frontend.h 1.4 (enums: 4 bytes)
+    "fe_status_t": 4,
+    "struct dvb_frontend_parameters": 36,   # uint32_t, enum, union (the
+                                            # OFDM parameters: 7 enums)
+    "struct dvb_frontend_event": 40,        # enum, the parameters
+    "struct dvb_frontend_info": 168,        # char[128], enum,
+                                            # 8 uint32_t, enum
+    "struct dvb_diseqc_master_cmd": 7,      # uint8_t[6], uint8_t
+    "struct dvb_diseqc_slave_reply": 12,    # uint8_t[4], uint8_t, pad,
+                                            # int
+    "fe_sec_mini_cmd_t": 4,
+    "fe_sec_tone_mode_t": 4,
+    "fe_sec_voltage_t": 4,
+    # dev/dtv/dtvio_demux.h 1.2.12.1
+    "struct dmx_sct_filter_params": 60,     # uint16_t, dmx_filter_t
+                                            # (3 uint8_t[16]), pad,
+                                            # 2 uint32_t
+    "struct dmx_pes_filter_params": 20,     # uint16_t, pad, 3 enums,
+                                            # uint32_t
+    "struct dmx_stc": 16,                   # 2 u_int, uint64_t
+    "dmx_caps_t": 8,                        # uint32_t, int
+    "dmx_source_t": 4,
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

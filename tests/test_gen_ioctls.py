@@ -948,3 +948,72 @@ def test_committed_isp_kbio_raid_irda_hpcfb_cnw_iop_sun_tables() -> None:
             "KIOCCMD", "KIOCTYPE", "KIOCSDIRECT", "KIOCSKEY", "KIOCGKEY",
             "KIOCSLED", "KIOCGLED", "KIOCLAYOUT"} <= names
     assert len([n for n in names if n.startswith("TWEIO_")]) == 9
+
+
+def test_committed_icp_mly_nvme_and_dtv_tables() -> None:
+    """The seventh batch, the revisions the index holds: dev/ic/icp_ioctl.h
+    1.5.46.1 (struct icp_* of dev/ic/icpreg.h 1.1.6.2), dev/pci/mlyio.h
+    1.4.64.1 (union mly_cmd_packet of dev/pci/mlyreg.h 1.5.74.1),
+    dev/ic/nvmeio.h 1.1 (dev/ic/nvmereg.h 1.9), dev/dtv/dtvio_frontend.h
+    1.4 and dev/dtv/dtvio_demux.h 1.2.12.1, values worked out by hand:
+    _IOC(inout, group, num, len) = inout | len << 16 | group << 8 | num;
+    'J' 0x4a, 'M' 0x4d, 'n' 0x6e, 'D' 0x44."""
+    want = {
+        # icp(4), every structure packed.  gdt_ucmd_t: 2 u_int16_t,
+        # u_int32_t, u_int16_t, u_int32_t (14), a command of 2 u_int32_t,
+        # u_int16_t and a union whose widest member is struct icp_rawcmd
+        # (u_int16_t, 6 u_int32_t, u_int8_t[12], 4 u_int8_t, 4 u_int32_t,
+        # 17 * 8: 194), 10 + 194 = 204, u_int8_t[3072]: 3290 = 0xcda
+        0xccda4a00: "GDT_IOCTL_GENERAL",
+        0x40044a01: "GDT_IOCTL_DRVERS",         # _IOR('J', 1, int)
+        # 3 u_int16_t, u_int32_t, 2 u_int8_t, 3 u_int16_t = 18 = 0x12
+        0xc0124a02: "GDT_IOCTL_CTRTYPE",
+        0x40454a03: "GDT_IOCTL_OSVERS",         # 3 + 2 + 64 = 69 = 0x45
+        0x40044a05: "GDT_IOCTL_CTRCNT",
+        # 2 int, gdt_evt_str: 2 u_int32_t, 3 u_int16_t, 2 u_int8_t (16),
+        # gdt_evt_data: u_int16_t, union of 16, u_int32_t, u_int8_t[256]
+        # (278): 8 + 294 = 302 = 0x12e
+        0xc12e4a07: "GDT_IOCTL_EVENT",
+        0x40104a09: "GDT_IOCTL_STATIST",        # 8 u_int16_t
+        # u_int16_t, u_int8_t, u_int16_t, 35 * 4 = 145 = 0x91
+        0xc0914a0b: "GDT_IOCTL_RESCAN",
+        # mly(4): u_char, union mly_cmd_packet (64, alignment 1), pad to
+        # 68, 2 int, 2 pointers (from 80), int, pad = 104 = 0x68
+        0xc0684dc8: "MLYIO_COMMAND",
+        0x80104dc9: "MLYIO_HEALTH",             # u_char, pad, pointer
+        # nvme(4): struct nvme_sqe 64, struct nvme_cqe 16, pointer,
+        # 3 uint32_t, pad to 8 = 104 = 0x68
+        0xc0686e00: "NVME_PASSTHROUGH_CMD",
+        # DVB frontend (enums 4 bytes)
+        0x40044400: "FE_READ_STATUS",
+        0x40024402: "FE_READ_SNR",              # uint16_t
+        # struct dvb_frontend_parameters: uint32_t, enum, union (OFDM:
+        # 7 enums) = 36 = 0x24; the event: enum, parameters = 40 = 0x28
+        0xc0244405: "FE_SET_FRONTEND",
+        0x40244406: "FE_GET_FRONTEND",
+        0x40284407: "FE_GET_EVENT",
+        # char[128], enum, 8 uint32_t, enum = 168 = 0xa8
+        0x40a84408: "FE_GET_INFO",
+        0x20004409: "FE_DISEQC_RESET_OVERLOAD",
+        0x8007440a: "FE_DISEQC_SEND_MASTER_CMD",    # uint8_t[6], uint8_t
+        # uint8_t[4], uint8_t, pad, int = 12
+        0x400c440b: "FE_DISEQC_RECV_SLAVE_REPLY",
+        0x8004440e: "FE_SET_VOLTAGE",
+        0x80084411: "FE_DISHNETWORK_SEND_LEGACY_CMD",   # unsigned long
+        # DVB demux
+        0x20004464: "DMX_START",
+        # uint16_t, 3 uint8_t[16], pad, 2 uint32_t = 60 = 0x3c
+        0x803c4466: "DMX_SET_FILTER",
+        # uint16_t, pad, 3 enums, uint32_t = 20 = 0x14
+        0x80144467: "DMX_SET_PES_FILTER",
+        0xc0104469: "DMX_GET_STC",              # 2 u_int, uint64_t
+        0x8002446a: "DMX_ADD_PID",              # uint16_t
+        0x4008446c: "DMX_GET_CAPS",             # uint32_t, int
+        0x8004446d: "DMX_SET_SOURCE",
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    assert len([n for n in names if n.startswith("GDT_IOCTL_")]) == 8
+    assert len([n for n in names if n.startswith("FE_")]) == 18
+    assert len([n for n in names if n.startswith("DMX_")]) == 10

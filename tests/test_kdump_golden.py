@@ -272,8 +272,9 @@ def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
         # _IOWR('V', 4, struct v4l2_format: packed, 4 + 200 = 204 = 0xcc)
         0xc0cc5604: "VIDIOC_G_FMT",
         # sys/joystick.h's JOY_GET_X_OFFSET (_IOR('J', 5, int)) is in
-        # mkioctls' keep list: ioctldecode() prints it
-        0x40044a05: "_IOR('J',0x5,0x4)",
+        # mkioctls' keep list: the value is dev/ic/icp_ioctl.h's
+        # GDT_IOCTL_CTRCNT
+        0x40044a05: "GDT_IOCTL_CTRCNT",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 
@@ -464,6 +465,36 @@ def test_call_ioctl_isp_kbio_raid_irda_hpcfb_cnw_iop_and_sun() -> None:
         0xc0707500: "IOPIOCPT",
         # _IOR('d', 2, struct sun_dkgeom: 38 = 0x26)
         0x40266402: "DKIOCGGEOM",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_icp_mly_nvme_and_dtv() -> None:
+    # ioctlname() from dev/ic/icp_ioctl.h 1.5.46.1, dev/pci/mlyio.h
+    # 1.4.64.1, dev/ic/nvmeio.h 1.1, dev/dtv/dtvio_frontend.h 1.4 and
+    # dev/dtv/dtvio_demux.h 1.2.12.1.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # icpctl: _IOWR('J', 0, gdt_ucmd_t: packed, 3290 = 0xcda)
+        0xccda4a00: "GDT_IOCTL_GENERAL",
+        # _IOWR('J', 7, gdt_event_t: packed, 302 = 0x12e)
+        0xc12e4a07: "GDT_IOCTL_EVENT",
+        # mlyctl: _IOWR('M', 200, struct mly_user_command: 104 = 0x68)
+        0xc0684dc8: "MLYIO_COMMAND",
+        # nvmectl: _IOWR('n', 0, struct nvme_pt_command: 104)
+        0xc0686e00: "NVME_PASSTHROUGH_CMD",
+        # a DVB tuner: _IOR('D', 0, fe_status_t: an enum, 4),
+        # _IOWR('D', 5, struct dvb_frontend_parameters: 36 = 0x24),
+        # _IOR('D', 8, struct dvb_frontend_info: 168 = 0xa8)
+        0x40044400: "FE_READ_STATUS",
+        0xc0244405: "FE_SET_FRONTEND",
+        0x40a84408: "FE_GET_INFO",
+        # the demux: _IOW('D', 103, struct dmx_pes_filter_params: 20),
+        # _IO('D', 100), _IOW('D', 106, uint16_t)
+        0x80144467: "DMX_SET_PES_FILTER",
+        0x20004464: "DMX_START",
+        0x8002446a: "DMX_ADD_PID",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 

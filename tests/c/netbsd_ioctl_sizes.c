@@ -659,6 +659,160 @@ struct sun_dkgeom { unsigned short sdkc_ncylinders, sdkc_acylinders,
 struct sun_dkctlr { int sdkc_addr; short sdkc_unit, sdkc_type, sdkc_flags; };
 struct sun_dkpart { long sdkp_cyloffset, sdkp_nsectors; };
 
+/* dev/ic/icp_ioctl.h 1.5.46.1, struct icp_* of dev/ic/icpreg.h 1.1.6.2 */
+#define PACKED __attribute__ ((packed))
+struct icp_sg { uint32_t sg_addr, sg_len; } PACKED;
+struct icp_cachecmd { uint16_t cc_deviceno; uint32_t cc_blockno, cc_blockcnt,
+	cc_addr, cc_nsgent; struct icp_sg cc_sg[17]; } PACKED;
+struct icp_ioctlcmd { uint16_t ic_bufsize; uint32_t ic_subfunc, ic_channel,
+	ic_addr; } PACKED;
+struct icp_rawcmd { uint16_t rc_padding0; uint32_t rc_direction,
+	rc_mdisc_time, rc_mcon_time, rc_sdata, rc_sdlen, rc_clen;
+	uint8_t rc_cdb[12], rc_target, rc_lun, rc_bus, rc_priority;
+	uint32_t rc_sense_len, rc_sense_addr, rc_padding1, rc_nsgent;
+	struct icp_sg rc_sg[17]; } PACKED;
+typedef struct gdt_ucmd { uint16_t io_node, service; uint32_t timeout;
+	uint16_t status; uint32_t info; struct { uint32_t cmd_boardnode,
+	cmd_cmdindex; uint16_t cmd_opcode; union { struct icp_rawcmd rc;
+	struct icp_ioctlcmd ic; struct icp_cachecmd cc; } cmd_packet; }
+	PACKED command; uint8_t data[3072]; } PACKED gdt_ucmd_t;
+typedef struct gdt_ctrt { uint16_t io_node, oem_id, type; uint32_t info;
+	uint8_t access, remote; uint16_t ext_type, device_id, sub_device_id; }
+	PACKED gdt_ctrt_t;
+typedef struct gdt_osv { uint8_t oscode, version, subversion;
+	uint16_t revision; char name[64]; } PACKED gdt_osv_t;
+typedef struct { uint16_t size; union { char stream[16];
+	struct { uint16_t ionode, service; uint32_t index; } PACKED driver;
+	struct { uint16_t ionode, service, status; uint32_t info;
+		uint8_t scsi_coord[3]; } PACKED async;
+	struct { uint16_t ionode, service, status; uint32_t info;
+		uint16_t hostdrive; uint8_t scsi_coord[3], sense_key; }
+		PACKED sync;
+	struct { uint32_t l1, l2, l3, l4; } PACKED test; } eu;
+	uint32_t severity; uint8_t event_string[256]; } PACKED gdt_evt_data;
+typedef struct { uint32_t first_stamp, last_stamp; uint16_t same_count,
+	event_source, event_idx; uint8_t application, reserved;
+	gdt_evt_data event_data; } PACKED gdt_evt_str;
+typedef struct gdt_event { int erase, handle; gdt_evt_str dvr; } PACKED
+	gdt_event_t;
+typedef struct gdt_statist { uint16_t io_count_act, io_count_max,
+	req_queue_act, req_queue_max, cmd_index_act, cmd_index_max,
+	sg_count_act, sg_count_max; } PACKED gdt_statist_t;
+typedef struct gdt_rescan { uint16_t io_node; uint8_t flag; uint16_t hdr_no;
+	struct { uint8_t bus, target, lun, cluster_type; } PACKED
+	hdr_list[35]; } PACKED gdt_rescan_t;
+
+/* dev/pci/mlyio.h 1.4.64.1, union mly_cmd_packet of dev/pci/mlyreg.h
+ * 1.5.74.1 */
+struct mly_sg_entry { uint64_t physaddr, length; } PACKED;
+union mly_cmd_transfer { struct { struct mly_sg_entry sg[2]; } PACKED direct;
+	struct { uint16_t entries[3], res1; uint64_t table_physaddr[3]; }
+	PACKED indirect; };
+union mly_ioctl_param {
+	struct { uint8_t param[10]; union mly_cmd_transfer transfer; }
+		PACKED data;
+	struct { uint8_t health_buffer_size, res1;
+		uint64_t health_buffer_physaddr, command_mailbox_physaddr,
+		status_mailbox_physaddr, res2[2]; } PACKED setmemorymailbox;
+	struct { uint8_t state; } PACKED setraiddevstate;
+	struct { uint8_t new_raid_device; } PACKED renameraiddev;
+	struct { uint16_t raid_device; uint8_t res1[2], controller, channel,
+		target, lun; } PACKED xlatephysdevtoraiddev;
+	struct { uint16_t group; uint8_t res1[8];
+		union mly_cmd_transfer transfer; } PACKED getgroupconfinfo;
+	struct { uint8_t operation : 4, subsystem : 4;
+		unsigned int parameter[3]; } PACKED subsystemdata;
+	struct { uint8_t operation_device; } PACKED deviceoperation;
+	struct { uint16_t sequence_number_low; uint8_t res1[8];
+		union mly_cmd_transfer transfer; } PACKED getevent; };
+#define MLY_CMD_HEAD uint16_t command_id; uint8_t opcode, command_control; \
+	uint32_t data_size; uint64_t sense_buffer_address; uint8_t addr[3], \
+	timeout, maximum_sense_size
+union mly_cmd_packet {
+	struct { MLY_CMD_HEAD; uint8_t res1[11];
+		union mly_cmd_transfer transfer; } PACKED generic;
+	struct { MLY_CMD_HEAD; uint8_t cdb_length, cdb[10];
+		union mly_cmd_transfer transfer; } PACKED scsi_small;
+	struct { MLY_CMD_HEAD; uint8_t cdb_length; uint16_t res1;
+		uint64_t cdb_physaddr; union mly_cmd_transfer transfer; }
+		PACKED scsi_large;
+	struct { MLY_CMD_HEAD; uint8_t sub_ioctl;
+		union mly_ioctl_param param; } PACKED ioctl;
+	struct { uint32_t flag; uint8_t data[60]; } PACKED mmbox; };
+struct mly_user_command { unsigned char ControllerNumber;
+	union mly_cmd_packet CommandMailbox; int DataTransferLength,
+	RequestSenseLength; void *DataTransferBuffer, *RequestSenseBuffer;
+	int CommandStatus; };
+struct mly_user_health { unsigned char ControllerNumber;
+	void *HealthStatusBuffer; };
+
+/* dev/ic/nvmeio.h 1.1, struct nvme_sqe and nvme_cqe of dev/ic/nvmereg.h
+ * 1.9 (__packed __aligned(8)) */
+#define PACKED8 __attribute__ ((packed, aligned(8)))
+struct nvme_sge { uint8_t id, _reserved[15]; } PACKED8;
+struct nvme_sqe { uint8_t opcode, flags; uint16_t cid; uint32_t nsid;
+	uint8_t _reserved[8]; uint64_t mptr; union { uint64_t prp[2];
+	struct nvme_sge sge; } PACKED entry; uint32_t cdw10, cdw11, cdw12,
+	cdw13, cdw14, cdw15; } PACKED8;
+struct nvme_cqe { uint32_t cdw0, _reserved; uint16_t sqhd, sqid, cid,
+	flags; } PACKED8;
+struct nvme_pt_command { struct nvme_sqe cmd; struct nvme_cqe cpl;
+	void *buf; uint32_t len, is_read, timeout; };
+
+/* dev/dtv/dtvio_frontend.h 1.4 */
+typedef enum fe_type { FE_QPSK, FE_QAM, FE_OFDM, FE_ATSC } fe_type_t;
+typedef enum fe_caps { FE_IS_STUPID = 0, FE_CAN_MUTE_TS = 0x80000000 }
+	fe_caps_t;
+struct dvb_frontend_info { char name[128]; fe_type_t type;
+	uint32_t frequency_min, frequency_max, frequency_stepsize,
+	frequency_tolerance, symbol_rate_min, symbol_rate_max,
+	symbol_rate_tolerance, notifier_delay; fe_caps_t caps; };
+typedef enum fe_status { FE_HAS_SIGNAL = 0x01, FE_REINIT = 0x40 }
+	fe_status_t;
+typedef enum { INVERSION_OFF, INVERSION_ON, INVERSION_AUTO }
+	fe_spectral_inversion_t;
+typedef enum { FEC_NONE, FEC_9_10 = 11 } fe_code_rate_t;
+typedef enum { QPSK, DQPSK = 12 } fe_modulation_t;
+typedef enum { TRANSMISSION_MODE_2K, TRANSMISSION_MODE_32K = 6 }
+	fe_transmit_mode_t;
+typedef enum { BANDWIDTH_8_MHZ, BANDWIDTH_1_172_MHZ = 6 } fe_bandwidth_t;
+typedef enum { GUARD_INTERVAL_1_32, GUARD_INTERVAL_19_256 = 7 }
+	fe_guard_interval_t;
+typedef enum { HIERARCHY_NONE, HIERARCHY_AUTO = 4 } fe_hierarchy_t;
+struct dvb_frontend_parameters { uint32_t frequency;
+	fe_spectral_inversion_t inversion; union {
+	struct { uint32_t symbol_rate; fe_code_rate_t fec_inner; } qpsk;
+	struct { uint32_t symbol_rate; fe_code_rate_t fec_inner;
+		fe_modulation_t modulation; } qam;
+	struct { fe_bandwidth_t bandwidth; fe_code_rate_t code_rate_HP,
+		code_rate_LP; fe_modulation_t constellation;
+		fe_transmit_mode_t transmission_mode;
+		fe_guard_interval_t guard_interval;
+		fe_hierarchy_t hierarchy_information; } ofdm;
+	struct { fe_modulation_t modulation; } vsb; } u; };
+struct dvb_frontend_event { fe_status_t status;
+	struct dvb_frontend_parameters parameters; };
+struct dvb_diseqc_master_cmd { uint8_t msg[6], msg_len; };
+struct dvb_diseqc_slave_reply { uint8_t msg[4], msg_len; int timeout; };
+typedef enum { SEC_VOLTAGE_13, SEC_VOLTAGE_18, SEC_VOLTAGE_OFF }
+	fe_sec_voltage_t;
+typedef enum { SEC_TONE_ON, SEC_TONE_OFF } fe_sec_tone_mode_t;
+typedef enum { SEC_MINI_A, SEC_MINI_B } fe_sec_mini_cmd_t;
+
+/* dev/dtv/dtvio_demux.h 1.2.12.1 */
+typedef enum { DMX_OUT_DECODER, DMX_OUT_TSDEMUX_TAP = 3 } dmx_output_t;
+typedef enum { DMX_IN_FRONTEND, DMX_IN_DVR } dmx_input_t;
+typedef enum { DMX_PES_AUDIO0, DMX_PES_OTHER = 20 } dmx_pes_type_t;
+typedef struct dmx_filter { uint8_t filter[16], mask[16], mode[16]; }
+	dmx_filter_t;
+struct dmx_sct_filter_params { uint16_t pid; dmx_filter_t filter;
+	uint32_t timeout, flags; };
+struct dmx_pes_filter_params { uint16_t pid; dmx_input_t input;
+	dmx_output_t output; dmx_pes_type_t pes_type; uint32_t flags; };
+struct dmx_stc { unsigned int num, base; uint64_t stc; };
+typedef struct dmx_caps { uint32_t caps; int num_decoders; } dmx_caps_t;
+typedef enum { DMX_SOURCE_FRONT0 = 0, DMX_SOURCE_DVR3 = 19 } dmx_source_t;
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -883,5 +1037,28 @@ main(void)
 	SIZE("struct sun_dkgeom", struct sun_dkgeom);
 	SIZE("struct sun_dkctlr", struct sun_dkctlr);
 	SIZE("struct sun_dkpart", struct sun_dkpart);
+	SIZE("gdt_ucmd_t", gdt_ucmd_t);
+	SIZE("gdt_ctrt_t", gdt_ctrt_t);
+	SIZE("gdt_osv_t", gdt_osv_t);
+	SIZE("gdt_event_t", gdt_event_t);
+	SIZE("gdt_statist_t", gdt_statist_t);
+	SIZE("gdt_rescan_t", gdt_rescan_t);
+	SIZE("struct mly_user_command", struct mly_user_command);
+	SIZE("struct mly_user_health", struct mly_user_health);
+	SIZE("struct nvme_pt_command", struct nvme_pt_command);
+	SIZE("fe_status_t", fe_status_t);
+	SIZE("struct dvb_frontend_parameters", struct dvb_frontend_parameters);
+	SIZE("struct dvb_frontend_event", struct dvb_frontend_event);
+	SIZE("struct dvb_frontend_info", struct dvb_frontend_info);
+	SIZE("struct dvb_diseqc_master_cmd", struct dvb_diseqc_master_cmd);
+	SIZE("struct dvb_diseqc_slave_reply", struct dvb_diseqc_slave_reply);
+	SIZE("fe_sec_mini_cmd_t", fe_sec_mini_cmd_t);
+	SIZE("fe_sec_tone_mode_t", fe_sec_tone_mode_t);
+	SIZE("fe_sec_voltage_t", fe_sec_voltage_t);
+	SIZE("struct dmx_sct_filter_params", struct dmx_sct_filter_params);
+	SIZE("struct dmx_pes_filter_params", struct dmx_pes_filter_params);
+	SIZE("struct dmx_stc", struct dmx_stc);
+	SIZE("dmx_caps_t", dmx_caps_t);
+	SIZE("dmx_source_t", dmx_source_t);
 	return 0;
 }
