@@ -213,7 +213,18 @@ class file_lock:  # noqa: N801 - used as a context manager, like open()
             pass
 
 
-class Request:
+class _Line:
+    """A message of the protocol: its attributes as one JSON line."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    def encode(self) -> bytes:
+        import json
+        return json.dumps(self.__dict__).encode() + b"\n"
+
+
+class Request(_Line):
     """One control request (see the module docstring for the wire form)."""
 
     FIELDS = ("op", "pids", "facs", "inherit", "version")
@@ -225,13 +236,6 @@ class Request:
         self.facs = facs
         self.inherit = inherit
         self.version = version
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Request) and self.__dict__ == other.__dict__
-
-    def encode(self) -> bytes:
-        import json
-        return json.dumps(self.__dict__).encode() + b"\n"
 
     @classmethod
     def decode(cls, line: bytes) -> "Request":
@@ -256,7 +260,7 @@ class Request:
         return req
 
 
-class Response:
+class Response(_Line):
     """A tracer's answer: an errno (0: done), a line for humans, the pids."""
 
     def __init__(self, error: int = 0, message: str = "",
@@ -265,15 +269,8 @@ class Response:
         self.message = message
         self.pids = list(pids or [])
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Response) and self.__dict__ == other.__dict__
-
     def __repr__(self) -> str:
         return f"Response({self.error}, {self.message!r}, {self.pids})"
-
-    def encode(self) -> bytes:
-        import json
-        return json.dumps(self.__dict__).encode() + b"\n"
 
     @classmethod
     def decode(cls, line: bytes) -> "Response":
