@@ -128,7 +128,11 @@ from pathlib import Path
 #: dev/ic/nvmereg.h 1.9, __packed __aligned(8)), dev/dtv/dtvio_frontend.h
 #: 1.4 and dev/dtv/dtvio_demux.h 1.2.12.1 (DVB enums are 4 bytes);
 #: icp_ioctl.h's GDT_IOCTL_CTRCNT owns the keep list's JOY_GET_X_OFFSET
-#: value.
+#: value.  The pf batch: net/pfvar.h after all, from the newest revision
+#: the index holds, sys/dist/pf/net/pfvar.h 1.23 (2020; OpenBSD 4.2's pf
+#: with NetBSD's DIOCSETLCK), whose 66 names are LLVM's; struct pf_rule
+#: (912 bytes), pf_altq (with pfvar.h's own cbq_opts, priq_opts and
+#: hfsc_opts) and the rest are declared below.
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -176,7 +180,8 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/sun/disklabel.h", "sys/dev/ic/icp_ioctl.h",
                   "sys/dev/pci/mlyio.h", "sys/dev/ic/nvmeio.h",
                   "sys/dev/dtv/dtvio_frontend.h",
-                  "sys/dev/dtv/dtvio_demux.h")
+                  "sys/dev/dtv/dtvio_demux.h",
+                  "sys/dist/pf/net/pfvar.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -830,6 +835,50 @@ NETBSD_SIZES = {
     "struct dmx_stc": 16,                   # 2 u_int, uint64_t
     "dmx_caps_t": 8,                        # uint32_t, int
     "dmx_source_t": 4,
+    # net/pfvar.h 1.23 (sys/dist/pf/net): MAXPATHLEN 1024, sa_family_t 1;
+    # struct pf_addr 16 (alignment 4), pf_addr_wrap 48 (a union of 32, a
+    # union of pointers, 2 u_int8_t, pad), pf_rule_addr 56 (pf_addr_wrap,
+    # 2 u_int16_t, 2 u_int8_t, pad), pf_pool 72, pf_pooladdr 88,
+    # pfr_table 1064; struct pf_rule: 2 pf_rule_addr (112), 8 union
+    # pf_rule_ptr (64), char[64 + 16 + 4 * 64 + 32], TAILQ_ENTRY, pf_pool,
+    # 5 u_int64_t, 3 pointers, 2 int-sized, u_int32_t[PFTM_MAX = 20],
+    # 6 u_int32_t, 2 u_int32_t, 7 4-byte fields, 5 u_int16_t, 2 struct
+    # pf_rule_uid (12), u_int32_t, 23 u_int8_t, pad: 912
+    "struct pfioc_rule": 2976,          # 4 u_int32_t, char[1024] * 2,
+                                        # struct pf_rule
+    "struct pfioc_state_kill": 136,     # sa_family_t, int,
+                                        # 2 pf_rule_addr, char[16]
+    "struct pfioc_state": 16,           # u_int32_t, void *
+    "struct pfioc_if": 16,              # char[IFNAMSIZ]
+    "struct pf_status": 424,            # 46 u_int64_t, 6 u_int32_t,
+                                        # char[16], u_int8_t[16]
+    "struct pfioc_natlook": 76,         # 4 pf_addr, 4 u_int16_t,
+                                        # 3 u_int8_t, pad
+    "struct pfioc_states": 16,          # int, union of pointers
+    "struct pfioc_tm": 8,               # 2 int
+    "struct pfioc_limit": 8,            # int, unsigned
+    "struct pfioc_altq": 256,           # 3 u_int32_t, pad, struct
+                                        # pf_altq (240: char[16], void *,
+                                        # TAILQ_ENTRY, u_int8_t,
+                                        # u_int16_t, u_int32_t, char[64]
+                                        # * 2, 2 u_int32_t, u_int8_t,
+                                        # 2 u_int16_t, union of
+                                        # hfsc_opts (40), u_int32_t, pad)
+    "struct pfioc_qstats": 24,          # 2 u_int32_t, void *, int,
+                                        # u_int8_t, pad
+    "struct pfioc_pooladdr": 1136,      # 4 u_int32_t, 3 u_int8_t,
+                                        # char[1024], pad, pf_pooladdr
+    "struct pfioc_ruleset": 1092,       # u_int32_t, char[1024], char[64]
+    "struct pfioc_table": 1104,         # pfr_table, void *, 7 int,
+                                        # u_int32_t
+    "struct pf_osfp_ioctl": 136,        # pf_osfp_entry (SLIST_ENTRY,
+                                        # 2 int-sized, char[32] * 3: 112),
+                                        # u_int64_t, 4 u_int16_t,
+                                        # 3 u_int8_t, pad, int
+    "struct pfioc_trans": 16,           # 2 int, pointer
+    "struct pfioc_src_nodes": 16,       # int, union of pointers
+    "struct pfioc_iface": 40,           # char[16], void *, 4 int
+    "struct pfioc_src_node_kill": 120,  # sa_family_t, pad, 2 pf_rule_addr
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

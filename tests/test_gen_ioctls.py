@@ -1017,3 +1017,64 @@ def test_committed_icp_mly_nvme_and_dtv_tables() -> None:
     assert len([n for n in names if n.startswith("GDT_IOCTL_")]) == 8
     assert len([n for n in names if n.startswith("FE_")]) == 18
     assert len([n for n in names if n.startswith("DMX_")]) == 10
+
+
+def test_committed_pf_table() -> None:
+    """net/pfvar.h from sys/dist/pf/net/pfvar.h 1.23 (OpenBSD 4.2's pf as
+    NetBSD has it), values worked out by hand: _IOC(inout, group, num,
+    len) = inout | len << 16 | group << 8 | num; 'D' 0x44.  struct
+    pf_addr_wrap: a union of 32 (two struct pf_addr), a union of
+    pointers (8), 2 u_int8_t, pad = 48; struct pf_rule_addr: 48, 2
+    u_int16_t, 2 u_int8_t, pad = 56; struct pf_pool: TAILQ_HEAD (16),
+    pointer, 16-byte key, pf_addr, int, 2 u_int16_t, 2 u_int8_t, pad =
+    72; struct pf_rule: 2 * 56 + 8 * 8 + 64 + 16 + 4 * 64 + 32 + 16 + 72
+    + 5 * 8 + 3 * 8 + 4 + 4 + 20 * 4 + 6 * 4 + 8 + 7 * 4 + 5 * 2 (854),
+    pad, 2 * 12, 4, 23 u_int8_t (907), pad = 912."""
+    want = {
+        0x20004401: "DIOCSTART",            # _IO('D', 1)
+        0x20004455: "DIOCCLRSRCNODES",      # _IO('D', 85)
+        # struct pfioc_rule: 4 u_int32_t, char[1024] * 2, struct
+        # pf_rule (912) = 2976 = 0xba0
+        0xcba04404: "DIOCADDRULE",
+        0xcba0441a: "DIOCCHANGERULE",
+        0xc0044408: "DIOCSETLCK",           # _IOWR('D', 8, uint32_t)
+        0xc0044456: "DIOCSETHOSTID",        # _IOWR('D', 86, u_int32_t)
+        # struct pfioc_state_kill: sa_family_t, pad, int, 2 * 56,
+        # char[16] = 136 = 0x88
+        0xc0884412: "DIOCCLRSTATES",
+        # struct pf_status: 46 u_int64_t, 6 u_int32_t, char[16],
+        # u_int8_t[16] = 368 + 24 + 32 = 424 = 0x1a8
+        0xc1a84415: "DIOCGETSTATUS",
+        # struct pfioc_natlook: 4 * 16, 4 u_int16_t, 3 u_int8_t, pad = 76
+        0xc04c4417: "DIOCNATLOOK",
+        0xc0104419: "DIOCGETSTATES",        # int, pad, union of pointers
+        0xc0084428: "DIOCSETLIMIT",         # int, unsigned
+        # struct pfioc_altq: 3 u_int32_t, pad, struct pf_altq (16, 8,
+        # 16, u_int8_t, pad, u_int16_t, u_int32_t (48), 2 * 64 (176),
+        # 2 u_int32_t, u_int8_t, pad, 2 u_int16_t, pad (192), union of
+        # hfsc_opts (40), u_int32_t, pad = 240) = 256 = 0x100
+        0xc100442d: "DIOCADDALTQ",
+        # struct pfioc_qstats: 2 u_int32_t, pointer, int, u_int8_t, pad
+        0xc0184432: "DIOCGETQSTATS",
+        # struct pfioc_pooladdr: 4 u_int32_t, 3 u_int8_t, char[1024]
+        # (1043), pad, struct pf_pooladdr (48 + 16 + 16 + 8 = 88) = 1136
+        0xc4704433: "DIOCBEGINADDRS",
+        # struct pfioc_ruleset: u_int32_t, char[1024], char[64] = 1092
+        0xc444443a: "DIOCGETRULESETS",
+        # struct pfioc_table: struct pfr_table (1024 + 32 + 4 + 1, pad:
+        # 1064), pointer, 7 int, u_int32_t = 1104 = 0x450
+        0xc450443d: "DIOCRADDTABLES",
+        0xc450444d: "DIOCRINADEFINE",
+        # struct pf_osfp_ioctl: struct pf_osfp_entry (pointer, 2 4-byte,
+        # 3 char[32]: 112), u_int64_t, 4 u_int16_t, 3 u_int8_t, pad, int
+        0xc088444f: "DIOCOSFPADD",
+        0xc0104451: "DIOCXBEGIN",           # 2 int, pointer
+        0xc0284457: "DIOCIGETIFACES",       # char[16], pointer, 4 int
+        # struct pfioc_src_node_kill: sa_family_t, pad, 2 * 56 = 120
+        0xc078445b: "DIOCKILLSRCNODES",
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    pf = [n for v, n in NETBSD_IOCTLS.items()
+          if n.startswith("DIOC") and (v >> 8) & 0xFF == ord("D")]
+    assert len(pf) == 66

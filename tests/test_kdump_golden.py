@@ -499,6 +499,33 @@ def test_call_ioctl_icp_mly_nvme_and_dtv() -> None:
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
 
 
+def test_call_ioctl_pf() -> None:
+    # ioctlname() from net/pfvar.h (sys/dist/pf/net/pfvar.h 1.23): what
+    # pfctl asks /dev/pf.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # pfctl -e, -d: _IO('D', 1), _IO('D', 2)
+        0x20004401: "DIOCSTART",
+        0x20004402: "DIOCSTOP",
+        # _IOWR('D', 6, struct pfioc_rule: 2976 = 0xba0)
+        0xcba04406: "DIOCGETRULES",
+        # pfctl -s info: _IOWR('D', 21, struct pf_status: 424 = 0x1a8)
+        0xc1a84415: "DIOCGETSTATUS",
+        # pfctl -s states: _IOWR('D', 25, struct pfioc_states: 16)
+        0xc0104419: "DIOCGETSTATES",
+        # pfctl -f: _IOWR('D', 81, struct pfioc_trans: 16),
+        # _IOWR('D', 51, struct pfioc_pooladdr: 1136 = 0x470)
+        0xc0104451: "DIOCXBEGIN",
+        0xc4704433: "DIOCBEGINADDRS",
+        # pfctl -t: _IOWR('D', 67, struct pfioc_table: 1104 = 0x450)
+        0xc4504443: "DIOCRADDADDRS",
+        # _IOWR('D', 45, struct pfioc_altq: 256 = 0x100)
+        0xc100442d: "DIOCADDALTQ",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
 def test_call_ioctl_decoded() -> None:
     # ioctldecode() for a request ioctlname() does not know
     r = rec(1, call(AMD64, SYS_ioctl, 0, 0x40087450, 0x7ffe0000))

@@ -813,6 +813,97 @@ struct dmx_stc { unsigned int num, base; uint64_t stc; };
 typedef struct dmx_caps { uint32_t caps; int num_decoders; } dmx_caps_t;
 typedef enum { DMX_SOURCE_FRONT0 = 0, DMX_SOURCE_DVR3 = 19 } dmx_source_t;
 
+/* net/pfvar.h 1.23 (sys/dist/pf/net; OpenBSD 4.2's pf): MAXPATHLEN 1024,
+ * uid_t uint32_t, sa_family_t uint8_t, PFTM_MAX 20, PFRES_MAX 16,
+ * LCNT_MAX 7, FCNT_MAX 3, SCNT_MAX 3; TAILQ_ENTRY two pointers,
+ * SLIST_ENTRY one; struct pf_addr the 16-byte union of in_addr, in6_addr
+ * and arrays; the ALTQ option structures are pfvar.h's own */
+struct pf_addr { union { struct nb_in_addr v4; struct nb_in6_addr v6;
+	uint8_t addr8[16]; uint16_t addr16[8]; uint32_t addr32[4]; } pfa; };
+struct pf_addr_wrap { union { struct { struct pf_addr addr, mask; } a;
+	char ifname[IFNAMSIZ], tblname[32], rtlabelname[32];
+	uint32_t rtlabel; } v;
+	union { void *dyn, *tbl; int dyncnt, tblcnt; } p;
+	uint8_t type, iflags; };
+struct pf_rule_uid { uint32_t uid[2]; uint8_t op; };
+struct pf_rule_addr { struct pf_addr_wrap addr; uint16_t port[2];
+	uint8_t neg, port_op; };
+struct pf_pooladdr { struct pf_addr_wrap addr;
+	struct { void *tqe_next, **tqe_prev; } entries;
+	char ifname[IFNAMSIZ]; void *kif; };
+struct pf_pool { struct { void *tqh_first, **tqh_last; } list; void *cur;
+	union { uint8_t key8[16]; uint16_t key16[8]; uint32_t key32[4]; } key;
+	struct pf_addr counter; int tblidx; uint16_t proxy_port[2];
+	uint8_t port_op, opts; };
+struct pf_osfp_entry { void *sle_next; uint32_t fp_os; int fp_enflags;
+	char fp_class_nm[32], fp_version_nm[32], fp_subtype_nm[32]; };
+struct pf_osfp_ioctl { struct pf_osfp_entry fp_os; uint64_t fp_tcpopts;
+	uint16_t fp_wsize, fp_psize, fp_mss, fp_flags;
+	uint8_t fp_optcnt, fp_wscale, fp_ttl; int fp_getnum; };
+struct pf_rule { struct pf_rule_addr src, dst;
+	union { void *ptr; uint32_t nr; } skip[8]; char label[64];
+	char ifname[IFNAMSIZ], qname[64], pqname[64], tagname[64],
+	match_tagname[64], overload_tblname[32];
+	struct { void *tqe_next, **tqe_prev; } entries; struct pf_pool rpool;
+	uint64_t evaluations, packets[2], bytes[2];
+	void *kif, *anchor, *overload_tbl; uint32_t os_fingerprint;
+	int rtableid; uint32_t timeout[20], states, max_states, src_nodes,
+	max_src_nodes, max_src_states, max_src_conn;
+	struct { uint32_t limit, seconds; } max_src_conn_rate;
+	uint32_t qid, pqid, rt_listid, nr, prob, cuid; nb_pid_t cpid;
+	uint16_t return_icmp, return_icmp6, max_mss, tag, match_tag;
+	struct pf_rule_uid uid, gid; uint32_t rule_flag;
+	uint8_t action, direction, log, logif, quick, ifnot, match_tag_not,
+	natpass, keep_state, af, proto, type, code, flags, flagset, min_ttl,
+	allow_opts, rt, return_ttl, tos, anchor_relative, anchor_wildcard,
+	flush; };
+struct pfr_table { char pfrt_anchor[1024], pfrt_name[32];
+	uint32_t pfrt_flags; uint8_t pfrt_fback; };
+struct pf_status { uint64_t counters[16], lcounters[7], fcounters[3],
+	scounters[3], pcounters[2][2][3], bcounters[2][2], stateid;
+	uint32_t running, states, src_nodes, since, debug, hostid;
+	char ifname[IFNAMSIZ]; uint8_t pf_chksum[16]; };
+struct cbq_opts { unsigned int minburst, maxburst, pktsize, maxpktsize,
+	ns_per_byte, maxidle; int minidle; unsigned int offtime; int flags; };
+struct priq_opts { int flags; };
+struct hfsc_opts { unsigned int rtsc_m1, rtsc_d, rtsc_m2, lssc_m1, lssc_d,
+	lssc_m2, ulsc_m1, ulsc_d, ulsc_m2; int flags; };
+struct pf_altq { char ifname[IFNAMSIZ]; void *altq_disc;
+	struct { void *tqe_next, **tqe_prev; } entries; uint8_t scheduler;
+	uint16_t tbrsize; uint32_t ifbandwidth; char qname[64], parent[64];
+	uint32_t parent_qid, bandwidth; uint8_t priority; uint16_t qlimit,
+	flags; union { struct cbq_opts cbq_opts; struct priq_opts priq_opts;
+	struct hfsc_opts hfsc_opts; } pq_u; uint32_t qid; };
+struct pfioc_pooladdr { uint32_t action, ticket, nr, r_num;
+	uint8_t r_action, r_last, af; char anchor[1024];
+	struct pf_pooladdr addr; };
+struct pfioc_rule { uint32_t action, ticket, pool_ticket, nr;
+	char anchor[1024], anchor_call[1024]; struct pf_rule rule; };
+struct pfioc_natlook { struct pf_addr saddr, daddr, rsaddr, rdaddr;
+	uint16_t sport, dport, rsport, rdport; uint8_t af, proto, direction; };
+struct pfioc_state { uint32_t nr; void *state; };
+struct pfioc_src_node_kill { uint8_t psnk_af;
+	struct pf_rule_addr psnk_src, psnk_dst; };
+struct pfioc_state_kill { uint8_t psk_af; int psk_proto;
+	struct pf_rule_addr psk_src, psk_dst; char psk_ifname[IFNAMSIZ]; };
+struct pfioc_states { int ps_len; union { void *psu_buf, *psu_states; }
+	ps_u; };
+struct pfioc_src_nodes { int psn_len; union { void *psu_buf,
+	*psu_src_nodes; } psn_u; };
+struct pfioc_if { char ifname[IFNAMSIZ]; };
+struct pfioc_tm { int timeout, seconds; };
+struct pfioc_limit { int index; unsigned int limit; };
+struct pfioc_altq { uint32_t action, ticket, nr; struct pf_altq altq; };
+struct pfioc_qstats { uint32_t ticket, nr; void *buf; int nbytes;
+	uint8_t scheduler; };
+struct pfioc_ruleset { uint32_t nr; char path[1024], name[64]; };
+struct pfioc_trans { int size, esize; void *array; };
+struct pfioc_table { struct pfr_table pfrio_table; void *pfrio_buffer;
+	int pfrio_esize, pfrio_size, pfrio_size2, pfrio_nadd, pfrio_ndel,
+	pfrio_nchange, pfrio_flags; uint32_t pfrio_ticket; };
+struct pfioc_iface { char pfiio_name[IFNAMSIZ]; void *pfiio_buffer;
+	int pfiio_esize, pfiio_size, pfiio_nzero, pfiio_flags; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -1060,5 +1151,24 @@ main(void)
 	SIZE("struct dmx_stc", struct dmx_stc);
 	SIZE("dmx_caps_t", dmx_caps_t);
 	SIZE("dmx_source_t", dmx_source_t);
+	SIZE("struct pfioc_rule", struct pfioc_rule);
+	SIZE("struct pfioc_state_kill", struct pfioc_state_kill);
+	SIZE("struct pfioc_state", struct pfioc_state);
+	SIZE("struct pfioc_if", struct pfioc_if);
+	SIZE("struct pf_status", struct pf_status);
+	SIZE("struct pfioc_natlook", struct pfioc_natlook);
+	SIZE("struct pfioc_states", struct pfioc_states);
+	SIZE("struct pfioc_tm", struct pfioc_tm);
+	SIZE("struct pfioc_limit", struct pfioc_limit);
+	SIZE("struct pfioc_altq", struct pfioc_altq);
+	SIZE("struct pfioc_qstats", struct pfioc_qstats);
+	SIZE("struct pfioc_pooladdr", struct pfioc_pooladdr);
+	SIZE("struct pfioc_ruleset", struct pfioc_ruleset);
+	SIZE("struct pfioc_table", struct pfioc_table);
+	SIZE("struct pf_osfp_ioctl", struct pf_osfp_ioctl);
+	SIZE("struct pfioc_trans", struct pfioc_trans);
+	SIZE("struct pfioc_src_nodes", struct pfioc_src_nodes);
+	SIZE("struct pfioc_iface", struct pfioc_iface);
+	SIZE("struct pfioc_src_node_kill", struct pfioc_src_node_kill);
 	return 0;
 }
