@@ -813,6 +813,21 @@ struct dmx_stc { unsigned int num, base; uint64_t stc; };
 typedef struct dmx_caps { uint32_t caps; int num_decoders; } dmx_caps_t;
 typedef enum { DMX_SOURCE_FRONT0 = 0, DMX_SOURCE_DVR3 = 19 } dmx_source_t;
 
+/* IPFilter: netinet/ip_fil.h 1.5.30.1, ip_lookup.h 1.2, ip_scan.h 1.1.1.2
+ * (u_32_t is u_int32_t and FR_GROUPLEN 16, from netinet/ip_compat.h) */
+struct ipfobj { uint32_t ipfo_rev, ipfo_size; void *ipfo_ptr;
+	int ipfo_type, ipfo_offset, ipfo_retval;
+	unsigned char ipfo_xxxpad[28]; };
+struct frentry; struct fr_info; struct ipf_main_softc_s; struct ipscan;
+typedef struct frentry *(*ipfunc_t)(struct fr_info *, uint32_t *);
+typedef int (*ipfuncinit_t)(struct ipf_main_softc_s *, struct frentry *);
+struct ipfunc_resolve { char ipfu_name[32]; ipfunc_t ipfu_addr;
+	ipfuncinit_t ipfu_init, ipfu_fini; };
+struct iplookupop { int iplo_type, iplo_unit; unsigned int iplo_arg;
+	char iplo_name[16]; nb_size_t iplo_size; void *iplo_struct; };
+struct iplookupflush { int iplf_type, iplf_unit;
+	unsigned int iplf_arg, iplf_count; char iplf_name[16]; };
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -1060,5 +1075,10 @@ main(void)
 	SIZE("struct dmx_stc", struct dmx_stc);
 	SIZE("dmx_caps_t", dmx_caps_t);
 	SIZE("dmx_source_t", dmx_source_t);
+	SIZE("struct ipfobj", struct ipfobj);
+	SIZE("struct ipfunc_resolve", struct ipfunc_resolve);
+	SIZE("struct iplookupop", struct iplookupop);
+	SIZE("struct iplookupflush", struct iplookupflush);
+	SIZE("struct ipscan *", struct ipscan *);
 	return 0;
 }
