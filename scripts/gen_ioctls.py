@@ -132,7 +132,16 @@ from pathlib import Path
 #: the index holds, sys/dist/pf/net/pfvar.h 1.23 (2020; OpenBSD 4.2's pf
 #: with NetBSD's DIOCSETLCK), whose 66 names are LLVM's; struct pf_rule
 #: (912 bytes), pf_altq (with pfvar.h's own cbq_opts, priq_opts and
-#: hfsc_opts) and the rest are declared below.
+#: hfsc_opts) and the rest are declared below.  The IPFilter batch: its
+#: headers (sys/external/bsd/ipf, installed in netinet/), the stored
+#: revisions: ip_fil.h 1.5.30.1,
+#: ip_nat.h 1.5, ip_lookup.h 1.2 and ip_scan.h 1.1.1.2, whose request lines
+#: are ``_IOW('r', 60, struct ipfobj)`` under ``#if defined(__STDC__) ||
+#: defined(__GNUC__)`` and ``_IOW(r, ...)`` otherwise: gcc takes the first
+#: (NETBSD_PREDEFINED).  ip_fil.h's SIOCSTAT1, SIOCSTAT2 and SIOCIPFL6
+#: have digits; ip_nat.h's SIOCADNAT and SIOCRMNAT (SIOCADAFR's and
+#: SIOCRMAFR's values) are in the keep list, as are the only requests of
+#: ip_state.h (SIOCDELST) and ip_proxy.h (SIOCPROXY), not read.
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -181,7 +190,11 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/pci/mlyio.h", "sys/dev/ic/nvmeio.h",
                   "sys/dev/dtv/dtvio_frontend.h",
                   "sys/dev/dtv/dtvio_demux.h",
-                  "sys/dist/pf/net/pfvar.h")
+                  "sys/dist/pf/net/pfvar.h",
+                  "sys/external/bsd/ipf/netinet/ip_fil.h",
+                  "sys/external/bsd/ipf/netinet/ip_nat.h",
+                  "sys/external/bsd/ipf/netinet/ip_lookup.h",
+                  "sys/external/bsd/ipf/netinet/ip_scan.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -879,6 +892,16 @@ NETBSD_SIZES = {
     "struct pfioc_src_nodes": 16,       # int, union of pointers
     "struct pfioc_iface": 40,           # char[16], void *, 4 int
     "struct pfioc_src_node_kill": 120,  # sa_family_t, pad, 2 pf_rule_addr
+    # IPFilter: netinet/ip_fil.h 1.5.30.1 (u_32_t is u_int32_t on NetBSD,
+    # netinet/ip_compat.h), ip_lookup.h 1.2 (FR_GROUPLEN 16), ip_scan.h
+    # 1.1.1.2
+    "struct ipfobj": 56,            # 2 u_32_t, void *, 3 int,
+                                    # u_char[28] (no padding)
+    "struct ipfunc_resolve": 56,    # char[32], 3 function pointers
+    "struct iplookupop": 48,        # 2 int, u_int, char[16], pad,
+                                    # size_t, void *
+    "struct iplookupflush": 32,     # 2 int, 2 u_int, char[16]
+    "struct ipscan *": 8,
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -886,6 +909,16 @@ LINUX_SIZES = {
     "struct termios2": 44,          # 4 tcflag_t, c_line, cc_t[19], 2 speed_t
     "long long[2]": 16,
 }
+
+#: macros gcc predefines on NetBSD/amd64 that request lines' conditionals
+#: ask about with ``defined()`` or ``#ifdef`` (mkioctls runs ``cc -E``):
+#: IPFilter's headers take ``_IOW('r', 60, ...)`` under ``#if
+#: defined(__STDC__) || defined(__GNUC__)`` and ``_IOW(r, 60, ...)`` (a
+#: traditional cpp's way to reach 'r') otherwise.  Only their being
+#: defined is known here: ``#if __GNUC__ >= 4`` would read them as 0.
+NETBSD_PREDEFINED = frozenset({"__STDC__", "__GNUC__", "__NetBSD__",
+                               "__ELF__", "__amd64__", "__x86_64__",
+                               "_LP64"})
 
 # sys/ioccom.h
 _NETBSD_DIR = {"": 0x20000000, "R": 0x40000000, "W": 0x80000000,
@@ -1004,8 +1037,11 @@ def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     (the compiler would have given it a value); a group may be a
     character constant or a number (iscsi_ioctl.h's 0), and a group or a
     number may name a character constant, a number or a constant
-    expression (``_group_value``) defined in the same header."""
-    text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"})
+    expression (``_group_value``) defined in the same header.  Its
+    conditionals see ``COMPAT_43`` (mkioctls defines it),
+    ``_NETBSD_SOURCE`` and gcc's ``NETBSD_PREDEFINED`` as defined."""
+    text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"}
+                        | NETBSD_PREDEFINED)
     consts = {name: v for name, expr in _NETBSD_GROUP.findall(text)
               if (v := _group_value(expr)) is not None}
 

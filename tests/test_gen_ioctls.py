@@ -1078,3 +1078,97 @@ def test_committed_pf_table() -> None:
     pf = [n for v, n in NETBSD_IOCTLS.items()
           if n.startswith("DIOC") and (v >> 8) & 0xFF == ord("D")]
     assert len(pf) == 66
+def test_compiler_predefined_macros_choose_ipfilter_lines() -> None:
+    """IPFilter's request lines come in two forms: ``_IOW('r', ...)`` when
+    the compiler is standard C (``defined(__STDC__) || defined(__GNUC__)``)
+    and ``_IOW(r, ...)`` for a traditional cpp.  gcc on NetBSD/amd64
+    predefines __STDC__ and __GNUC__ (``NETBSD_PREDEFINED``), so the first
+    is read; the second's group ``r`` is no constant of the header and
+    would stop the generator.  Aliases (SIOCADDFR) are no _IO lines, names
+    with digits (SIOCSTAT1) are not in mkioctls' pattern and SIOCADNAT is
+    in its keep list."""
+    text = """#if defined(__STDC__) || defined(__GNUC__) || defined(_AIX51)
+# define\tSIOCADAFR\t_IOW('r', 60, int)
+# define\tSIOCADNAT\t_IOW('r', 60, int)
+# define\tSIOCSTAT1\t_IOWR('r', 78, int)
+# define\tSIOCSETFF\t_IOW('r', 62, u_int)
+#else
+# define\tSIOCADAFR\t_IOW(r, 60, int)
+# define\tSIOCSETFF\t_IOW(r, 62, u_int)
+#endif
+#define\tSIOCADDFR\tSIOCADAFR
+"""
+    assert {"__STDC__", "__GNUC__", "__NetBSD__"} <= gen.NETBSD_PREDEFINED
+    assert "_KERNEL" not in gen.NETBSD_PREDEFINED
+    assert gen.netbsd_requests(text, "ip_fil.h") == [
+        ("SIOCADAFR", 0x8004723c), ("SIOCSETFF", 0x8004723e)]
+    # the other form, as a compiler without __STDC__ would read it
+    with pytest.raises(SystemExit, match="not understood"):
+        gen.netbsd_requests(text.replace("defined(__STDC__) || "
+                                         "defined(__GNUC__)", "0"), "x.h")
+    # other predefined macros: __NetBSD__ is defined, a kernel is not
+    text = """#if defined(__NetBSD__) && !defined(_KERNEL)
+#define\tA_REQ\t_IO('a', 1)
+#endif
+#ifdef __amd64__
+#define\tB_REQ\t_IO('b', 2)
+#endif
+"""
+    assert gen.netbsd_requests(text, "x.h") == [("A_REQ", 0x20006101),
+                                                ("B_REQ", 0x20006202)]
+
+
+def test_committed_ipfilter_tables() -> None:
+    """The eighth batch, IPFilter's headers (sys/external/bsd/ipf, installed
+    in netinet/), the revisions the index holds: ip_fil.h 1.5.30.1, ip_nat.h
+    1.5, ip_lookup.h 1.2 and ip_scan.h 1.1.1.2, values worked out by hand:
+    _IOC(inout, group, num, len) = inout | len << 16 | group << 8 | num;
+    'r' 0x72.  struct ipfobj: 2 u_32_t, a pointer (at 8), 3 int (16-28),
+    u_char[28] (28-56) = 56 = 0x38."""
+    want = {
+        # ip_fil.h
+        0x8038723c: "SIOCADAFR",        # _IOW('r', 60, struct ipfobj)
+        0x8038723d: "SIOCRMAFR",        # _IOW('r', 61, ...)
+        0x8004723e: "SIOCSETFF",        # _IOW('r', 62, u_int)
+        0x4004723f: "SIOCGETFF",        # _IOR('r', 63, u_int)
+        0xc0387240: "SIOCGETFS",        # _IOWR('r', 64, struct ipfobj)
+        0xc0047241: "SIOCIPFFL",        # _IOWR('r', 65, int)
+        0x40047242: "SIOCIPFFB",        # _IOR('r', 66, int)
+        0x80047248: "SIOCFRENB",        # _IOW('r', 72, u_int)
+        0xc038724b: "SIOCZRLST",        # _IOWR('r', 75, ...)
+        0xc004724f: "SIOCSTLCK",        # _IOWR('r', 79, u_int)
+        0xc0047254: "SIOCSETLG",        # _IOWR('r', 84, int)
+        # struct ipfunc_resolve: char[32], 3 function pointers = 56
+        0xc0387256: "SIOCFUNCL",        # _IOWR('r', 86, ...)
+        0xc0387257: "SIOCIPFGETNEXT",   # _IOWR('r', 87, ...)
+        0xc004725e: "SIOCIPFDELTOK",    # _IOWR('r', 94, int)
+        0xc0387261: "SIOCMATCHFLUSH",   # _IOWR('r', 97, ...)
+        0x40047262: "SIOCIPFINTERROR",  # _IOR('r', 98, int)
+        # ip_nat.h: SIOCADNAT and SIOCRMNAT are SIOCADAFR and SIOCRMAFR
+        0xc038723e: "SIOCGNATS",        # _IOWR('r', 62, struct ipfobj)
+        0xc038723f: "SIOCGNATL",        # _IOWR('r', 63, ...)
+        0xc0387264: "SIOCPURGENAT",     # _IOWR('r', 100, ...)
+        # ip_lookup.h: struct iplookupop: 2 int, u_int, char[16] (28), pad,
+        # size_t, pointer = 48 = 0x30; struct iplookupflush: 2 int,
+        # 2 u_int, char[16] = 32
+        0xc030723c: "SIOCLOOKUPADDTABLE",   # _IOWR('r', 60, ...)
+        0xc030723d: "SIOCLOOKUPDELTABLE",   # _IOWR('r', 61, ...)
+        0xc0307240: "SIOCLOOKUPSTAT",       # _IOWR('r', 64, ...)
+        0x80307240: "SIOCLOOKUPSTATW",      # _IOW('r', 64, ...)
+        0xc0207241: "SIOCLOOKUPFLUSH",      # _IOWR('r', 65, ...)
+        0x80307244: "SIOCLOOKUPDELNODEW",   # _IOW('r', 68, ...)
+        # ip_scan.h: struct ipscan *, 8
+        0xc008723c: "SIOCADSCA",        # _IOWR('r', 60, struct ipscan *)
+        0xc008723e: "SIOCGSCST",        # _IOWR('r', 62, ...)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    # 36 of ip_fil.h's 39 requests (SIOCSTAT1, SIOCSTAT2 and SIOCIPFL6 have
+    # digits), 3 of ip_nat.h's 5, ip_lookup.h's 9, ip_scan.h's 3
+    ipf = {n for v, n in NETBSD_IOCTLS.items() if v & 0xff00 == 0x7200
+           and (v & 0xff) >= 60 and n.startswith("SIOC")}
+    assert len(ipf) == 51
+    assert {"SIOCSTAT1", "SIOCSTAT2", "SIOCIPFL6", "SIOCADNAT", "SIOCRMNAT",
+            "SIOCDELST", "SIOCPROXY", "SIOCADDFR", "SIOCATHST"}.isdisjoint(
+                names)

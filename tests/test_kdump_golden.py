@@ -524,6 +524,33 @@ def test_call_ioctl_pf() -> None:
         0xc100442d: "DIOCADDALTQ",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+def test_call_ioctl_ipfilter() -> None:
+    # ioctlname() from IPFilter's netinet/ip_fil.h 1.5.30.1, ip_nat.h 1.5,
+    # ip_lookup.h 1.2 and ip_scan.h 1.1.1.2 (their 'r' forms: gcc defines
+    # __STDC__).  _IOC(inout, group, num, len) = inout | (len & 0x1fff)
+    # << 16 | group << 8 | num; struct ipfobj is 56 = 0x38 bytes
+    named = {
+        # ipf -f: _IOW('r', 60, struct ipfobj), _IOR('r', 63, u_int)
+        0x8038723c: "SIOCADAFR",
+        0x4004723f: "SIOCGETFF",
+        # ipfstat: _IOWR('r', 64, struct ipfobj), _IOWR('r', 91, ...)
+        0xc0387240: "SIOCGETFS",
+        0xc038725b: "SIOCIPFITER",
+        # ipnat -l: _IOWR('r', 62, struct ipfobj); ipnat's SIOCADNAT is
+        # SIOCADAFR's value, and the keep list leaves SIOCADNAT out
+        0xc038723e: "SIOCGNATS",
+        # ippool: _IOWR('r', 60, struct iplookupop: 48 = 0x30)
+        0xc030723c: "SIOCLOOKUPADDTABLE",
+        # _IOWR('r', 65, struct iplookupflush: 32 = 0x20)
+        0xc0207241: "SIOCLOOKUPFLUSH",
+        # ipscan: _IOWR('r', 62, struct ipscan *)
+        0xc008723e: "SIOCGSCST",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+    # SIOCSTAT1 (_IOWR('r', 78, struct ipfobj)) has a digit: decoded
+    r = rec(1, call(AMD64, SYS_ioctl, 3, 0xc038724e, 0x7f7fffffe5d0))
+    assert lines([r], netbsd=True) == [
+        H2 + "CALL  ioctl(3,_IOWR('r',0x4e,0x38),0x7f7fffffe5d0)"]
 
 
 def test_call_ioctl_decoded() -> None:

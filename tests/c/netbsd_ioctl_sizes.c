@@ -903,6 +903,20 @@ struct pfioc_table { struct pfr_table pfrio_table; void *pfrio_buffer;
 	pfrio_nchange, pfrio_flags; uint32_t pfrio_ticket; };
 struct pfioc_iface { char pfiio_name[IFNAMSIZ]; void *pfiio_buffer;
 	int pfiio_esize, pfiio_size, pfiio_nzero, pfiio_flags; };
+/* IPFilter: netinet/ip_fil.h 1.5.30.1, ip_lookup.h 1.2, ip_scan.h 1.1.1.2
+ * (u_32_t is u_int32_t and FR_GROUPLEN 16, from netinet/ip_compat.h) */
+struct ipfobj { uint32_t ipfo_rev, ipfo_size; void *ipfo_ptr;
+	int ipfo_type, ipfo_offset, ipfo_retval;
+	unsigned char ipfo_xxxpad[28]; };
+struct frentry; struct fr_info; struct ipf_main_softc_s; struct ipscan;
+typedef struct frentry *(*ipfunc_t)(struct fr_info *, uint32_t *);
+typedef int (*ipfuncinit_t)(struct ipf_main_softc_s *, struct frentry *);
+struct ipfunc_resolve { char ipfu_name[32]; ipfunc_t ipfu_addr;
+	ipfuncinit_t ipfu_init, ipfu_fini; };
+struct iplookupop { int iplo_type, iplo_unit; unsigned int iplo_arg;
+	char iplo_name[16]; nb_size_t iplo_size; void *iplo_struct; };
+struct iplookupflush { int iplf_type, iplf_unit;
+	unsigned int iplf_arg, iplf_count; char iplf_name[16]; };
 
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
@@ -1170,5 +1184,10 @@ main(void)
 	SIZE("struct pfioc_src_nodes", struct pfioc_src_nodes);
 	SIZE("struct pfioc_iface", struct pfioc_iface);
 	SIZE("struct pfioc_src_node_kill", struct pfioc_src_node_kill);
+	SIZE("struct ipfobj", struct ipfobj);
+	SIZE("struct ipfunc_resolve", struct ipfunc_resolve);
+	SIZE("struct iplookupop", struct iplookupop);
+	SIZE("struct iplookupflush", struct iplookupflush);
+	SIZE("struct ipscan *", struct ipscan *);
 	return 0;
 }
