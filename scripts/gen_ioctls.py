@@ -76,8 +76,7 @@ from pathlib import Path
 #: TPROF_IOC_STOP, _IO('T', 3), is sys/midiio.h's SEQUENCER_TMR_STOP,
 #: which ioctlname()'s switch could not hold), net/pfvar.h (the stored
 #: revision, 1.4 of 2004, is OpenBSD 3.5's pf, dozens of structures not
-#: sized yet), the ALTQ headers (whose names mkioctls' keep list partly
-#: drops), the DRM headers and the remaining
+#: sized yet), the DRM headers and the remaining
 #: device headers: their requests are decoded.  From sys/ioctl.h on (the
 #: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
 #: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h 1.1 (no
@@ -134,14 +133,23 @@ from pathlib import Path
 #: (912 bytes), pf_altq (with pfvar.h's own cbq_opts, priq_opts and
 #: hfsc_opts) and the rest are declared below.  The IPFilter batch: its
 #: headers (sys/external/bsd/ipf, installed in netinet/), the stored
-#: revisions: ip_fil.h 1.5.30.1,
-#: ip_nat.h 1.5, ip_lookup.h 1.2 and ip_scan.h 1.1.1.2, whose request lines
+#: revisions: ip_fil.h 1.5.30.1, ip_nat.h 1.5, ip_lookup.h 1.2 and
+#: ip_scan.h 1.1.1.2, whose request lines
 #: are ``_IOW('r', 60, struct ipfobj)`` under ``#if defined(__STDC__) ||
 #: defined(__GNUC__)`` and ``_IOW(r, ...)`` otherwise: gcc takes the first
 #: (NETBSD_PREDEFINED).  ip_fil.h's SIOCSTAT1, SIOCSTAT2 and SIOCIPFL6
 #: have digits; ip_nat.h's SIOCADNAT and SIOCRMNAT (SIOCADAFR's and
 #: SIOCRMAFR's values) are in the keep list, as are the only requests of
-#: ip_state.h (SIOCDELST) and ip_proxy.h (SIOCPROXY), not read.
+#: ip_state.h (SIOCDELST) and ip_proxy.h (SIOCPROXY), not read.  The
+#: ALTQ batch, the newest revisions found in the index: the twelve ALTQ headers (altq/altq.h 1.4, whose ``#if 1`` defines
+#: ALTQ3_COMPAT and ALTQ3_CLFIER_COMPAT for the others, as it does in
+#: mkioctls' single translation unit; altq_cbq.h 1.11, altq_cdnr.h
+#: 1.4.20.1, altq_jobs.h 1.5, whose JOBS_CLEAR moved to number 6 off
+#: PRIQ_CLEAR's value; the keep list drops every
+#: {RED,...,CNDR}_{IF_ATTACH,...} name, and its "CNDR" leaves
+#: altq_cdnr.h's CDNR_* in), dev/nvmm/nvmm_ioctl.h 1.12 (types of
+#: dev/nvmm/nvmm.h 1.16 and x86/nvmm_x86.h 1.21) and netsmb/smb_dev.h
+#: 1.2 (2002; SMBIOC_T2RQ has a digit).
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -194,7 +202,15 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/external/bsd/ipf/netinet/ip_fil.h",
                   "sys/external/bsd/ipf/netinet/ip_nat.h",
                   "sys/external/bsd/ipf/netinet/ip_lookup.h",
-                  "sys/external/bsd/ipf/netinet/ip_scan.h")
+                  "sys/external/bsd/ipf/netinet/ip_scan.h",
+                                    "sys/altq/altq.h",
+                  "sys/altq/altq_afmap.h", "sys/altq/altq_blue.h",
+                  "sys/altq/altq_cbq.h", "sys/altq/altq_cdnr.h",
+                  "sys/altq/altq_fifoq.h", "sys/altq/altq_hfsc.h",
+                  "sys/altq/altq_jobs.h", "sys/altq/altq_priq.h",
+                  "sys/altq/altq_red.h", "sys/altq/altq_rio.h",
+                  "sys/altq/altq_wfq.h", "sys/dev/nvmm/nvmm_ioctl.h",
+                  "sys/netsmb/smb_dev.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -202,8 +218,11 @@ LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
 
 #: names mkioctls never emits: its ``keep`` list (mkioctls 1.32), each a
 #: name whose value another header's name owns; ioctlname() is a switch, so
-#: two names of one value cannot both be there (the ALTQ names it also
-#: lists come from headers not read here)
+#: two names of one value cannot both be there; with them, every ALTQ
+#: name its loops build, {RED,BLUE,RIO,FIFOQ,HFSC,PRIQ,WFQ,CBQ,CNDR}_
+#: {IF_ATTACH,DISABLE,ENABLE,CONFIG,GETSTATS,IF_DETACH,ADD_CLASS,
+#: DEL_CLASS,MOD_CLASS,ADD_FILTER,DEL_FILTER,CLEAR_HIERARCHY} ("CNDR",
+#: not CDNR: altq_cdnr.h's names stay)
 MKIOCTLS_SKIPPED = {
     "SLIOCGUNIT", "TUNSLMODE", "SIOCRMNAT", "SIOCADNAT", "SIOCDELST",
     "SIOCPROXY", "CHIOGPICKER", "KBDSTPMAT", "SIOCSLOWAT", "UTOPPYIOTURBO",
@@ -213,7 +232,11 @@ MKIOCTLS_SKIPPED = {
     "OPIOCFINDDEVICE", "OPIOCGETOPTNODE", "OPIOCNEXTPROP", "OPIOCSET",
     "MBPPIOCSPARAM", "MBPPIOCGPARAM", "CLOCKCTL_ADJTIME", "OFIOCNEXTPROP",
     "OFIOCGET",
-}
+} | {f"{t}_{f}" for t in ("RED", "BLUE", "RIO", "FIFOQ", "HFSC", "PRIQ",
+                          "WFQ", "CBQ", "CNDR")
+     for f in ("IF_ATTACH", "DISABLE", "ENABLE", "CONFIG", "GETSTATS",
+               "IF_DETACH", "ADD_CLASS", "DEL_CLASS", "MOD_CLASS",
+               "ADD_FILTER", "DEL_FILTER", "CLEAR_HIERARCHY")}
 
 #: sizeof() on NetBSD/amd64 of the argument types in NETBSD_HEADERS
 NETBSD_SIZES = {
@@ -902,6 +925,118 @@ NETBSD_SIZES = {
                                     # size_t, void *
     "struct iplookupflush": 32,     # 2 int, 2 u_int, char[16]
     "struct ipscan *": 8,
+    # altq/*.h (ALTQ3_COMPAT and ALTQ3_CLFIER_COMPAT defined; the names
+    # of the keep list need no size): altq.h 1.4, struct flowinfo and
+    # flowinfo_in 48 bytes (4-aligned), struct flow_filter 88 (int,
+    # flowinfo_in, 2 in_addr, 4 u_int8_t, u_int8_t[24]), struct pktcntr
+    # 2 u_int64_t, struct tb_profile 2 u_int; the *_interface structures
+    # are char[IFNAMSIZ = 16], with a u_long in jobs and priq (24)
+    "struct altqreq": 24,                   # char[16], u_long
+    "struct tbrreq": 24,                    # char[16], tb_profile
+    "struct atm_flowmap": 80,               # altq_afmap.h 1.3: char[16],
+                                            # u_int8_t, pad, u_int16_t,
+                                            # u_int32_t, union of
+                                            # flowinfo(s) (48),
+                                            # 2 u_int32_t
+    "struct cbq_modify_class": 72,          # altq_cbq.h 1.11: interface,
+                                            # cbq_class_spec_t (u_int,
+                                            # pad, uint64_t, 8 four-byte
+                                            # fields: 48), u_int32_t, pad
+    # altq_cdnr.h 1.4.20.1: struct tc_action is int, pad, a union of
+    # u_long and pointers (16)
+    "struct cdnr_interface": 16,
+    "struct cdnr_add_filter": 120,          # interface, u_long,
+                                            # flow_filter, u_long
+    "struct cdnr_delete_filter": 24,        # interface, u_long
+    "struct cdnr_get_stats": 144,           # interface, 7 pktcntr,
+                                            # 2 int, pointer
+    "struct cdnr_add_element": 40,          # interface, tc_action, u_long
+    "struct cdnr_delete_element": 24,       # interface, u_long
+    "struct cdnr_add_tbmeter": 64,          # interface, tb_profile,
+                                            # 2 tc_action, u_long
+    "struct cdnr_modify_tbmeter": 32,       # interface, u_long, tb_profile
+    "struct cdnr_tbmeter_stats": 56,        # interface, u_long, 2 pktcntr
+    "struct cdnr_add_trtcm": 96,            # interface, 2 tb_profile,
+                                            # 3 tc_action, int, pad, u_long
+    "struct cdnr_modify_trtcm": 48,         # interface, u_long,
+                                            # 2 tb_profile, int, pad
+    "struct cdnr_tcm_stats": 72,            # interface, u_long, 3 pktcntr
+    "struct cdnr_add_tswtcm": 88,           # interface, 3 u_int32_t, pad,
+                                            # 3 tc_action, u_long
+    "struct cdnr_modify_tswtcm": 40,        # interface, u_long,
+                                            # 3 u_int32_t, pad
+    # altq_jobs.h 1.5 (struct jobs_interface: char[16], u_long)
+    "struct jobs_interface": 24,
+    "struct jobs_attach": 40,               # interface, 3 u_int, pad
+    "struct jobs_add_class": 80,            # interface, 2 int,
+                                            # 5 int64_t, u_long
+    "struct jobs_delete_class": 32,         # interface, u_long
+    "struct jobs_modify_class": 88,         # interface, u_long, int, pad,
+                                            # 5 int64_t, int, pad
+    "struct jobs_add_filter": 128,          # interface, u_long,
+                                            # flow_filter, u_long
+    "struct jobs_delete_filter": 32,        # interface, u_long
+    "struct jobs_class_stats": 40,          # pointer, int, pad, interface
+    "struct priq_interface": 24,            # altq_priq.h 1.7: char[16],
+                                            # u_long
+    "struct redparams": 12,                 # altq_red.h 1.5: 3 int
+    "struct redparams[RIO_NDROPPREC]": 36,  # altq_rio.h 1.5: 3 of them
+    # altq_wfq.h 1.6
+    "struct wfq_getstats": 64,              # interface, int, pad,
+                                            # queue_stats (2 int,
+                                            # 2 pktcntr: 40)
+    "struct wfq_getqid": 72,                # interface, flowinfo, u_long
+    "struct wfq_setweight": 24,             # interface, 2 int
+    # dev/nvmm/nvmm_ioctl.h 1.12 (nvmm_machid_t and nvmm_cpuid_t are
+    # uint32_t, gpaddr_t uint64_t; dev/nvmm/nvmm.h 1.16,
+    # dev/nvmm/x86/nvmm_x86.h 1.21)
+    "struct nvmm_ioc_capability": 104,      # 4 uint32_t, uint64_t, struct
+                                            # nvmm_cap_md (3 uint64_t,
+                                            # 2 uint32_t, uint64_t[6]: 80)
+    "struct nvmm_ioc_machine_create": 4,
+    "struct nvmm_ioc_machine_destroy": 4,
+    "struct nvmm_ioc_machine_configure": 24,    # uint32_t, pad,
+                                                # uint64_t, void *
+    "struct nvmm_ioc_vcpu_create": 8,       # 2 uint32_t
+    "struct nvmm_ioc_vcpu_destroy": 8,
+    "struct nvmm_ioc_vcpu_configure": 24,   # 2 uint32_t, uint64_t, void *
+    "struct nvmm_ioc_vcpu_setstate": 8,
+    "struct nvmm_ioc_vcpu_getstate": 8,
+    "struct nvmm_ioc_vcpu_inject": 8,
+    "struct nvmm_ioc_vcpu_run": 72,         # 2 uint32_t, struct
+                                            # nvmm_x86_exit (uint64_t,
+                                            # union of 32, 2 uint64_t and
+                                            # 64 bits of bit-fields: 64)
+    "struct nvmm_ioc_gpa_map": 40,          # uint32_t, pad, uintptr_t,
+                                            # gpaddr_t, size_t, int, pad
+    "struct nvmm_ioc_gpa_unmap": 24,        # uint32_t, pad, gpaddr_t,
+                                            # size_t
+    "struct nvmm_ioc_hva_map": 32,          # uint32_t, pad, uintptr_t,
+                                            # size_t, int, pad
+    "struct nvmm_ioc_hva_unmap": 32,
+    "struct nvmm_ioc_ctl": 24,              # int, pad, void *, size_t
+    # netsmb/smb_dev.h 1.2 (netsmb/smb.h 1.9: SMB_MAXSRVNAMELEN 15, the
+    # user, password and share names 128; uid_t, gid_t and mode_t are
+    # 32-bit; smbfh is u_int16_t)
+    "struct smbioc_ossn": 496,              # 2 int, pointer, int, pad,
+                                            # pointer, char[16], 2 int,
+                                            # 2 char[16], 3 char[129],
+                                            # pad, 4 four-byte ids, pad
+    "struct smbioc_oshare": 284,            # 2 int, 2 char[129], pad,
+                                            # 4 four-byte ids
+    "struct smbioc_rq": 64,                 # 2 u_char, pad, void *,
+                                            # u_short, pad, void *, int,
+                                            # pad, char *, u_char, pad,
+                                            # u_short, u_int8_t, pad,
+                                            # u_int16_t, u_int32_t, pad
+    "struct smbioc_t2rq": 88,               # u_int16_t[3], pad, int,
+                                            # char *, 4 (u_short, pad,
+                                            # void *)
+    "struct smbioc_flags": 12,              # 3 int
+    "struct smbioc_lookup": 792,            # 2 int, smbioc_ossn,
+                                            # smbioc_oshare, pad
+    "struct smbioc_rw": 32,                 # smbfh, pad, char *, off_t,
+                                            # int, pad
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {
@@ -1031,6 +1166,12 @@ def _group_value(expr: str) -> int | None:
         return None
 
 
+#: defined by altq/altq.h's ``#if 1``; mkioctls' one translation unit
+#: includes it before the other ALTQ headers, some of which (altq_red.h,
+#: altq_rio.h) do not include it themselves
+_ALTQ3 = {"ALTQ3_COMPAT", "ALTQ3_CLFIER_COMPAT"}
+
+
 def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     """``(name, value)`` of each request line mkioctls would emit.  A line
     its pattern matches that is not understood here stops the generator
@@ -1039,9 +1180,10 @@ def netbsd_requests(text: str, where: str) -> list[tuple[str, int]]:
     number may name a character constant, a number or a constant
     expression (``_group_value``) defined in the same header.  Its
     conditionals see ``COMPAT_43`` (mkioctls defines it),
-    ``_NETBSD_SOURCE`` and gcc's ``NETBSD_PREDEFINED`` as defined."""
+    ``_NETBSD_SOURCE``, gcc's ``NETBSD_PREDEFINED`` and altq.h's
+    ``_ALTQ3`` as defined."""
     text = active_lines(text, {"COMPAT_43", "_NETBSD_SOURCE"}
-                        | NETBSD_PREDEFINED)
+                        | NETBSD_PREDEFINED | _ALTQ3)
     consts = {name: v for name, expr in _NETBSD_GROUP.findall(text)
               if (v := _group_value(expr)) is not None}
 

@@ -1172,3 +1172,105 @@ def test_committed_ipfilter_tables() -> None:
     assert {"SIOCSTAT1", "SIOCSTAT2", "SIOCIPFL6", "SIOCADNAT", "SIOCRMNAT",
             "SIOCDELST", "SIOCPROXY", "SIOCADDFR", "SIOCATHST"}.isdisjoint(
                 names)
+
+
+def test_altq3_compat_and_the_altq_keep_list() -> None:
+    # altq/altq.h defines ALTQ3_COMPAT before mkioctls reads the other
+    # ALTQ headers; its loops keep every RED_..._CLEAR_HIERARCHY name out
+    # ("CNDR", not CDNR: CDNR_IF_ATTACH stays)
+    text = """#ifdef ALTQ3_COMPAT
+#define\tRED_CONFIG\t\t_IOWR('Q', 6, struct red_conf)
+#define\tRED_SETDEFAULTS\t\t_IOW('Q', 30, struct redparams)
+#endif /* ALTQ3_COMPAT */
+#define\tCDNR_IF_ATTACH\t\t_IOW('Q', 1, struct cdnr_interface)
+"""
+    assert gen.netbsd_requests(text, "altq_red.h") == [
+        ("RED_SETDEFAULTS", 0x800c511e), ("CDNR_IF_ATTACH", 0x80105101)]
+    assert {"BLUE_IF_ATTACH", "CBQ_CLEAR_HIERARCHY", "WFQ_GETSTATS",
+            "PRIQ_MOD_CLASS"} <= gen.MKIOCTLS_SKIPPED
+    assert not {"CDNR_IF_ATTACH", "CBQ_MODIFY_CLASS", "PRIQ_CLEAR",
+                "WFQ_GET_STATS", "JOBS_CLEAR"} & gen.MKIOCTLS_SKIPPED
+
+
+def test_committed_altq_nvmm_and_smb_tables() -> None:
+    """The eighth batch, the newest revisions the index holds: altq/*.h
+    (altq.h 1.4, altq_afmap.h 1.3, altq_cbq.h 1.11, altq_cdnr.h 1.4.20.1,
+    altq_jobs.h 1.5, altq_priq.h 1.7, altq_red.h 1.5, altq_rio.h 1.5,
+    altq_wfq.h 1.6; blue, fifoq and hfsc give no name),
+    dev/nvmm/nvmm_ioctl.h 1.12 and netsmb/smb_dev.h 1.2, values worked out
+    by hand: _IOC(inout, group, num, len) = inout | len << 16 | group << 8
+    | num; 'q' 0x71, 'F' 0x46, 'Q' 0x51, 'N' 0x4e, 'n' 0x6e."""
+    want = {
+        # struct altqreq and tbrreq: char[16] and 8 bytes = 24 = 0x18
+        0xc0187100: "ALTQGTYPE",
+        0x8018710e: "ALTQTBRSET",
+        0xc018710f: "ALTQTBRGET",
+        # struct atm_flowmap: char[16], u_int8_t, pad, u_int16_t,
+        # u_int32_t, a union of 48-byte flowinfos, 2 u_int32_t = 80
+        0xc050461e: "AFM_ADDFMAP",
+        0xc0504621: "AFM_GETFMAP",
+        # char[16], cbq_class_spec_t (u_int, pad, uint64_t, 8 four-byte
+        # fields: 48), u_int32_t, pad = 72 = 0x48
+        0xc0485109: "CBQ_MODIFY_CLASS",
+        # CDNR_*: _IOW('Q', 1, char[16]) is also BLUE_IF_ATTACH's value,
+        # which the keep list drops
+        0x80105101: "CDNR_IF_ATTACH",
+        # char[16], u_long, struct flow_filter (88), u_long = 120 = 0x78
+        0xc078510a: "CDNR_ADD_FILTER",
+        # char[16], 7 struct pktcntr (16), 2 int, pointer = 144 = 0x90
+        0xc090510c: "CDNR_GETSTATS",
+        # char[16], struct tc_action (int, pad, union of 8), u_long = 40
+        0xc028511e: "CDNR_ADD_ELEM",
+        # char[16], 2 tb_profile, 3 tc_action, int, pad, u_long = 96
+        0xc0605123: "CDNR_ADD_TCM",
+        # char[16], u_long, 3 u_int32_t, pad = 40
+        0xc0285127: "CDNR_MOD_TSW",
+        # JOBS_*: struct jobs_interface is char[16], u_long (24)
+        0x80285101: "JOBS_IF_ATTACH",       # 24, 3 u_int, pad = 40
+        0x80185106: "JOBS_CLEAR",           # number 6 since 1.5
+        0x80585109: "JOBS_MOD_CLASS",       # 24, 8, int, pad, 40, int, pad
+        0xc080510a: "JOBS_ADD_FILTER",      # 24, 8, flow_filter, 8 = 128
+        0xc028510c: "JOBS_GETSTATS",        # pointer, int, pad, 24 = 40
+        0x80185105: "PRIQ_CLEAR",           # char[16], u_long
+        0x800c511e: "RED_SETDEFAULTS",      # struct redparams: 3 int
+        0x8024511e: "RIO_SETDEFAULTS",      # 3 of them = 36 = 0x24
+        # WFQ_GET_STATS (char[16], int, pad, 2 int, 2 pktcntr = 64) has
+        # the value of FIFOQ_GETSTATS, which the keep list drops
+        0xc040510c: "WFQ_GET_STATS",
+        0xc048511e: "WFQ_GET_QID",          # char[16], flowinfo, u_long
+        0xc018511f: "WFQ_SET_WEIGHT",       # char[16], 2 int
+        # nvmm: 4 uint32_t, uint64_t, struct nvmm_cap_md (3 uint64_t,
+        # 2 uint32_t, uint64_t[6]: 80) = 104 = 0x68
+        0x40684e00: "NVMM_IOC_CAPABILITY",
+        0xc0044e01: "NVMM_IOC_MACHINE_CREATE",  # nvmm_machid_t
+        0x80184e03: "NVMM_IOC_MACHINE_CONFIGURE",   # 4, pad, 8, pointer
+        0x80084e09: "NVMM_IOC_VCPU_INJECT",     # 2 uint32_t
+        # 2 uint32_t, struct nvmm_x86_exit (uint64_t, a union of 32,
+        # 2 uint64_t, 64 bits of bit-fields: 64) = 72 = 0x48
+        0xc0484e0a: "NVMM_IOC_VCPU_RUN",
+        0x80284e0b: "NVMM_IOC_GPA_MAP",     # 4, pad, 4 * 8 (int + pad)
+        0x80204e0d: "NVMM_IOC_HVA_MAP",     # 4, pad, 8, 8, int, pad
+        0x80184e14: "NVMM_IOC_CTL",         # int, pad, pointer, size_t
+        # smbfs: struct smbioc_ossn 496 = 0x1f0, smbioc_oshare 284 =
+        # 0x11c, smbioc_rq 64, smbioc_flags 12, smbioc_lookup (2 int,
+        # 496, 284, pad) 792 = 0x318, smbioc_rw 32
+        0x81f06e64: "SMBIOC_OPENSESSION",
+        0x811c6e65: "SMBIOC_OPENSHARE",
+        0xc0406e66: "SMBIOC_REQUEST",
+        0x800c6e68: "SMBIOC_SETFLAGS",
+        0x83186e6a: "SMBIOC_LOOKUP",
+        0xc0206e6b: "SMBIOC_READ",
+        0xc0206e6c: "SMBIOC_WRITE",
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    assert len([n for n in names if n.startswith("CDNR_")]) == 17
+    assert len([n for n in names if n.startswith("JOBS_")]) == 11
+    assert len([n for n in names if n.startswith("NVMM_IOC_")]) == 16
+    assert len([n for n in names if n.startswith("SMBIOC_")]) == 7
+    # the keep list's ALTQ names, altq.h's #if 0 requests and a name with
+    # a digit are not in ioctlname()
+    assert not {"BLUE_IF_ATTACH", "FIFOQ_GETSTATS", "HFSC_ADD_CLASS",
+                "PRIQ_GETSTATS", "RED_CONFIG", "CBQ_ADD_CLASS",
+                "ALTQATTACH", "SMBIOC_T2RQ"} & names

@@ -857,3 +857,33 @@ def test_every_record_type_in_every_abi(name: str) -> None:
         recs.append(rec(15, lay.execfd.pack(4, 2)))
         expected.append(H2 + "FD    socket 4")
     assert lines(recs, abi) == expected
+
+
+def test_call_ioctl_altq_nvmm_and_smb() -> None:
+    # ioctlname() from altq/*.h (altq.h 1.4, altq_cdnr.h 1.4.20.1,
+    # altq_jobs.h 1.5, altq_priq.h 1.7, altq_wfq.h 1.6),
+    # dev/nvmm/nvmm_ioctl.h 1.12 and netsmb/smb_dev.h 1.2.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # altqd: _IOWR('q', 0, struct altqreq: char[16], u_long = 24)
+        0xc0187100: "ALTQGTYPE",
+        # _IOW('Q', 1, struct cdnr_interface: 16), also BLUE_IF_ATTACH's
+        # value, which mkioctls' keep list drops
+        0x80105101: "CDNR_IF_ATTACH",
+        # _IOW('Q', 6, struct jobs_interface: 24)
+        0x80185106: "JOBS_CLEAR",
+        # _IOW('Q', 5, struct priq_interface: 24)
+        0x80185105: "PRIQ_CLEAR",
+        # _IOWR('Q', 12, struct wfq_getstats: 64), FIFOQ_GETSTATS' value
+        0xc040510c: "WFQ_GET_STATS",
+        # nvmmctl: _IOR('N', 0, struct nvmm_ioc_capability: 104 = 0x68),
+        # _IOWR('N', 10, struct nvmm_ioc_vcpu_run: 72 = 0x48)
+        0x40684e00: "NVMM_IOC_CAPABILITY",
+        0xc0484e0a: "NVMM_IOC_VCPU_RUN",
+        # mount_smbfs: _IOW('n', 106, struct smbioc_lookup: 792 = 0x318),
+        # _IOWR('n', 102, struct smbioc_rq: 64)
+        0x83186e6a: "SMBIOC_LOOKUP",
+        0xc0406e66: "SMBIOC_REQUEST",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)

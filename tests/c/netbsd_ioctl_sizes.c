@@ -917,6 +917,188 @@ struct iplookupop { int iplo_type, iplo_unit; unsigned int iplo_arg;
 	char iplo_name[16]; nb_size_t iplo_size; void *iplo_struct; };
 struct iplookupflush { int iplf_type, iplf_unit;
 	unsigned int iplf_arg, iplf_count; char iplf_name[16]; };
+/* altq/altq.h 1.4 (ALTQ3_COMPAT and ALTQ3_CLFIER_COMPAT, which it
+ * defines); struct in_addr as above, 4 bytes */
+struct altqreq { char ifname[IFNAMSIZ]; unsigned long arg; };
+struct tb_profile { unsigned int rate, depth; };
+struct tbrreq { char ifname[IFNAMSIZ]; struct tb_profile tb_prof; };
+struct flowinfo { unsigned char fi_len, fi_family; uint8_t fi_data[46]; };
+struct flowinfo_in { unsigned char fi_len, fi_family; uint8_t fi_proto,
+	fi_tos; struct nb_in_addr fi_dst, fi_src; uint16_t fi_dport,
+	fi_sport; uint32_t fi_gpi; uint8_t _pad[28]; };
+struct flowinfo_in6 { unsigned char fi6_len, fi6_family; uint8_t fi6_proto,
+	fi6_tclass; uint32_t fi6_flowlabel; uint16_t fi6_dport, fi6_sport;
+	uint32_t fi6_gpi; struct nb_in6_addr fi6_dst, fi6_src; };
+struct flow_filter { int ff_ruleno; struct flowinfo_in ff_flow;
+	struct { struct nb_in_addr mask_dst, mask_src; uint8_t mask_tos;
+	uint8_t _pad[3]; } ff_mask; uint8_t _pad2[24]; };
+struct pktcntr { uint64_t packets, bytes; };
+
+/* altq/altq_afmap.h 1.3 (SIN6_LEN defined: the union holds flowinfo_in6) */
+struct atm_flowmap { char af_ifname[IFNAMSIZ]; uint8_t af_vpi;
+	uint16_t af_vci; uint32_t af_pcr; union { struct flowinfo afu_fi;
+	struct flowinfo_in afu_fi4; struct flowinfo_in6 afu_fi6; } af_fiu;
+	uint32_t afs_packets, afs_bytes; };
+
+/* altq/altq_cbq.h 1.11 */
+struct cbq_interface { char cbq_ifacename[IFNAMSIZ]; };
+typedef struct cbq_class_spec { unsigned int priority;
+	uint64_t pico_sec_per_byte; unsigned int maxq, maxidle; int minidle;
+	unsigned int offtime; uint32_t parent_class_handle,
+	borrow_class_handle; unsigned int pktsize; int flags; }
+	cbq_class_spec_t;
+struct cbq_modify_class { struct cbq_interface cbq_iface;
+	cbq_class_spec_t cbq_class; uint32_t cbq_class_handle; };
+
+/* altq/altq_cdnr.h 1.4.20.1 (TCACODE_MAX 6) */
+struct cdnr_block;
+struct tc_action { int tca_code; union { unsigned long un_value;
+	uint8_t un_dscp; unsigned long un_handle;
+	struct cdnr_block *un_next; } tca_un; };
+struct cdnr_interface { char cdnr_ifname[IFNAMSIZ]; };
+struct cdnr_add_element { struct cdnr_interface iface;
+	struct tc_action action; unsigned long cdnr_handle; };
+struct cdnr_delete_element { struct cdnr_interface iface;
+	unsigned long cdnr_handle; };
+struct cdnr_add_tbmeter { struct cdnr_interface iface;
+	struct tb_profile profile; struct tc_action in_action, out_action;
+	unsigned long cdnr_handle; };
+struct cdnr_modify_tbmeter { struct cdnr_interface iface;
+	unsigned long cdnr_handle; struct tb_profile profile; };
+struct cdnr_tbmeter_stats { struct cdnr_interface iface;
+	unsigned long cdnr_handle; struct pktcntr in_cnt, out_cnt; };
+struct cdnr_add_trtcm { struct cdnr_interface iface;
+	struct tb_profile cmtd_profile, peak_profile;
+	struct tc_action green_action, yellow_action, red_action;
+	int coloraware; unsigned long cdnr_handle; };
+struct cdnr_modify_trtcm { struct cdnr_interface iface;
+	unsigned long cdnr_handle; struct tb_profile cmtd_profile,
+	peak_profile; int coloraware; };
+struct cdnr_tcm_stats { struct cdnr_interface iface;
+	unsigned long cdnr_handle; struct pktcntr green_cnt, yellow_cnt,
+	red_cnt; };
+struct cdnr_add_tswtcm { struct cdnr_interface iface; uint32_t cmtd_rate,
+	peak_rate, avg_interval; struct tc_action green_action,
+	yellow_action, red_action; unsigned long cdnr_handle; };
+struct cdnr_modify_tswtcm { struct cdnr_interface iface;
+	unsigned long cdnr_handle; uint32_t cmtd_rate, peak_rate,
+	avg_interval; };
+struct cdnr_add_filter { struct cdnr_interface iface;
+	unsigned long cdnr_handle; struct flow_filter filter;
+	unsigned long filter_handle; };
+struct cdnr_delete_filter { struct cdnr_interface iface;
+	unsigned long filter_handle; };
+struct tce_stats;
+struct cdnr_get_stats { struct cdnr_interface iface;
+	struct pktcntr cnts[6 + 1]; int nskip, nelements;
+	struct tce_stats *tce_stats; };
+
+/* altq/altq_jobs.h 1.5 */
+struct jobs_interface { char jobs_ifname[IFNAMSIZ]; unsigned long arg; };
+struct jobs_attach { struct jobs_interface iface; unsigned int bandwidth,
+	qlimit, separate; };
+struct jobs_add_class { struct jobs_interface iface; int pri, flags;
+	int64_t cl_adc, cl_alc, cl_arc, cl_rdc, cl_rlc;
+	unsigned long class_handle; };
+struct jobs_delete_class { struct jobs_interface iface;
+	unsigned long class_handle; };
+struct jobs_modify_class { struct jobs_interface iface;
+	unsigned long class_handle; int pri; int64_t cl_adc, cl_alc, cl_arc,
+	cl_rdc, cl_rlc; int flags; };
+struct jobs_add_filter { struct jobs_interface iface;
+	unsigned long class_handle; struct flow_filter filter;
+	unsigned long filter_handle; };
+struct jobs_delete_filter { struct jobs_interface iface;
+	unsigned long filter_handle; };
+struct class_stats;
+struct jobs_class_stats { struct class_stats *stats; int maxpri;
+	struct jobs_interface iface; };
+
+/* altq/altq_priq.h 1.7, altq_red.h 1.5, altq_rio.h 1.5 */
+struct priq_interface { char ifname[IFNAMSIZ]; unsigned long arg; };
+struct redparams { int th_min, th_max, inv_pmax; };
+#define RIO_NDROPPREC	3
+
+/* altq/altq_wfq.h 1.6 */
+struct wfq_interface { char wfq_ifacename[IFNAMSIZ]; };
+struct wfq_getqid { struct wfq_interface iface; struct flowinfo flow;
+	unsigned long qid; };
+struct wfq_setweight { struct wfq_interface iface; int qid, weight; };
+typedef struct each_queue_stats { int bytes, weight;
+	struct pktcntr xmit_cnt, drop_cnt; } queue_stats;
+struct wfq_getstats { struct wfq_interface iface; int qid;
+	queue_stats stats; };
+
+/* dev/nvmm/nvmm_ioctl.h 1.12; dev/nvmm/nvmm.h 1.16 (nvmm_machid_t,
+ * nvmm_cpuid_t uint32_t, gpaddr_t uint64_t), dev/nvmm/x86/nvmm_x86.h 1.21 */
+struct nvmm_cap_md { uint64_t mach_conf_support, vcpu_conf_support,
+	xcr0_mask; uint32_t mxcsr_mask, conf_cpuid_maxops; uint64_t rsvd[6]; };
+struct nvmm_capability { uint32_t version, state_size, max_machines,
+	max_vcpus; uint64_t max_ram; struct nvmm_cap_md arch; };
+struct nvmm_x86_exit_memory { int prot; uint64_t gpa; uint8_t inst_len;
+	uint8_t inst_bytes[15]; };
+struct nvmm_x86_exit_io { bool in; uint16_t port; int8_t seg;
+	uint8_t address_size, operand_size; bool rep, str; uint64_t npc; };
+struct nvmm_x86_exit_rdmsr { uint32_t msr; uint64_t npc; };
+struct nvmm_x86_exit_wrmsr { uint32_t msr; uint64_t val, npc; };
+struct nvmm_x86_exit_insn { uint64_t npc; };
+struct nvmm_x86_exit_invalid { uint64_t hwcode; };
+struct nvmm_x86_exit { uint64_t reason; union {
+	struct nvmm_x86_exit_memory mem; struct nvmm_x86_exit_io io;
+	struct nvmm_x86_exit_rdmsr rdmsr; struct nvmm_x86_exit_wrmsr wrmsr;
+	struct nvmm_x86_exit_insn insn; struct nvmm_x86_exit_invalid inv; } u;
+	struct { uint64_t rflags, cr8; uint64_t int_shadow:1,
+	int_window_exiting:1, nmi_window_exiting:1, evt_pending:1,
+	rsvd:60; } exitstate; };
+struct nvmm_ioc_capability { struct nvmm_capability cap; };
+struct nvmm_ioc_machine_create { uint32_t machid; };
+struct nvmm_ioc_machine_destroy { uint32_t machid; };
+struct nvmm_ioc_machine_configure { uint32_t machid; uint64_t op;
+	void *conf; };
+struct nvmm_ioc_vcpu_create { uint32_t machid, cpuid; };
+struct nvmm_ioc_vcpu_destroy { uint32_t machid, cpuid; };
+struct nvmm_ioc_vcpu_configure { uint32_t machid, cpuid; uint64_t op;
+	void *conf; };
+struct nvmm_ioc_vcpu_setstate { uint32_t machid, cpuid; };
+struct nvmm_ioc_vcpu_getstate { uint32_t machid, cpuid; };
+struct nvmm_ioc_vcpu_inject { uint32_t machid, cpuid; };
+struct nvmm_ioc_vcpu_run { uint32_t machid, cpuid;
+	struct nvmm_x86_exit exit; };
+struct nvmm_ioc_hva_map { uint32_t machid; unsigned long hva;
+	nb_size_t size; int flags; };
+struct nvmm_ioc_hva_unmap { uint32_t machid; unsigned long hva;
+	nb_size_t size; int flags; };
+struct nvmm_ioc_gpa_map { uint32_t machid; unsigned long hva;
+	uint64_t gpa; nb_size_t size; int prot; };
+struct nvmm_ioc_gpa_unmap { uint32_t machid; uint64_t gpa; nb_size_t size; };
+struct nvmm_ioc_ctl { int op; void *data; nb_size_t size; };
+
+/* netsmb/smb_dev.h 1.2; netsmb/smb.h 1.9 (SMB_MAXSRVNAMELEN 15, the other
+ * name limits 128, smbfh u_int16_t); uid_t, gid_t, mode_t are uint32_t */
+struct nb_sockaddr;
+struct smbioc_ossn { int ioc_opt, ioc_svlen; struct nb_sockaddr *ioc_server;
+	int ioc_lolen; struct nb_sockaddr *ioc_local;
+	char ioc_srvname[15 + 1]; int ioc_timeout, ioc_retrycount;
+	char ioc_localcs[16], ioc_servercs[16], ioc_user[128 + 1],
+	ioc_workgroup[128 + 1], ioc_password[128 + 1]; uint32_t ioc_owner,
+	ioc_group, ioc_mode, ioc_rights; };
+struct smbioc_oshare { int ioc_opt, ioc_stype; char ioc_share[128 + 1],
+	ioc_password[128 + 1]; uint32_t ioc_owner, ioc_group, ioc_mode,
+	ioc_rights; };
+struct smbioc_rq { unsigned char ioc_cmd, ioc_twc; void *ioc_twords;
+	unsigned short ioc_tbc; void *ioc_tbytes; int ioc_rpbufsz;
+	char *ioc_rpbuf; unsigned char ioc_rwc; unsigned short ioc_rbc;
+	uint8_t ioc_errclass; uint16_t ioc_serror; uint32_t ioc_error; };
+struct smbioc_t2rq { uint16_t ioc_setup[3]; int ioc_setupcnt;
+	char *ioc_name; unsigned short ioc_tparamcnt; void *ioc_tparam;
+	unsigned short ioc_tdatacnt; void *ioc_tdata;
+	unsigned short ioc_rparamcnt; void *ioc_rparam;
+	unsigned short ioc_rdatacnt; void *ioc_rdata; };
+struct smbioc_flags { int ioc_level, ioc_mask, ioc_flags; };
+struct smbioc_lookup { int ioc_level, ioc_flags; struct smbioc_ossn ioc_ssn;
+	struct smbioc_oshare ioc_sh; };
+struct smbioc_rw { uint16_t ioc_fh; char *ioc_base; nb_off_t ioc_offset;
+	int ioc_cnt; };
 
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
@@ -1189,5 +1371,60 @@ main(void)
 	SIZE("struct iplookupop", struct iplookupop);
 	SIZE("struct iplookupflush", struct iplookupflush);
 	SIZE("struct ipscan *", struct ipscan *);
+	SIZE("struct altqreq", struct altqreq);
+	SIZE("struct tbrreq", struct tbrreq);
+	SIZE("struct atm_flowmap", struct atm_flowmap);
+	SIZE("struct cbq_modify_class", struct cbq_modify_class);
+	SIZE("struct cdnr_interface", struct cdnr_interface);
+	SIZE("struct cdnr_add_filter", struct cdnr_add_filter);
+	SIZE("struct cdnr_delete_filter", struct cdnr_delete_filter);
+	SIZE("struct cdnr_get_stats", struct cdnr_get_stats);
+	SIZE("struct cdnr_add_element", struct cdnr_add_element);
+	SIZE("struct cdnr_delete_element", struct cdnr_delete_element);
+	SIZE("struct cdnr_add_tbmeter", struct cdnr_add_tbmeter);
+	SIZE("struct cdnr_modify_tbmeter", struct cdnr_modify_tbmeter);
+	SIZE("struct cdnr_tbmeter_stats", struct cdnr_tbmeter_stats);
+	SIZE("struct cdnr_add_trtcm", struct cdnr_add_trtcm);
+	SIZE("struct cdnr_modify_trtcm", struct cdnr_modify_trtcm);
+	SIZE("struct cdnr_tcm_stats", struct cdnr_tcm_stats);
+	SIZE("struct cdnr_add_tswtcm", struct cdnr_add_tswtcm);
+	SIZE("struct cdnr_modify_tswtcm", struct cdnr_modify_tswtcm);
+	SIZE("struct jobs_interface", struct jobs_interface);
+	SIZE("struct jobs_attach", struct jobs_attach);
+	SIZE("struct jobs_add_class", struct jobs_add_class);
+	SIZE("struct jobs_delete_class", struct jobs_delete_class);
+	SIZE("struct jobs_modify_class", struct jobs_modify_class);
+	SIZE("struct jobs_add_filter", struct jobs_add_filter);
+	SIZE("struct jobs_delete_filter", struct jobs_delete_filter);
+	SIZE("struct jobs_class_stats", struct jobs_class_stats);
+	SIZE("struct priq_interface", struct priq_interface);
+	SIZE("struct redparams", struct redparams);
+	SIZE("struct redparams[RIO_NDROPPREC]", struct redparams[RIO_NDROPPREC]);
+	SIZE("struct wfq_getstats", struct wfq_getstats);
+	SIZE("struct wfq_getqid", struct wfq_getqid);
+	SIZE("struct wfq_setweight", struct wfq_setweight);
+	SIZE("struct nvmm_ioc_capability", struct nvmm_ioc_capability);
+	SIZE("struct nvmm_ioc_machine_create", struct nvmm_ioc_machine_create);
+	SIZE("struct nvmm_ioc_machine_destroy", struct nvmm_ioc_machine_destroy);
+	SIZE("struct nvmm_ioc_machine_configure", struct nvmm_ioc_machine_configure);
+	SIZE("struct nvmm_ioc_vcpu_create", struct nvmm_ioc_vcpu_create);
+	SIZE("struct nvmm_ioc_vcpu_destroy", struct nvmm_ioc_vcpu_destroy);
+	SIZE("struct nvmm_ioc_vcpu_configure", struct nvmm_ioc_vcpu_configure);
+	SIZE("struct nvmm_ioc_vcpu_setstate", struct nvmm_ioc_vcpu_setstate);
+	SIZE("struct nvmm_ioc_vcpu_getstate", struct nvmm_ioc_vcpu_getstate);
+	SIZE("struct nvmm_ioc_vcpu_inject", struct nvmm_ioc_vcpu_inject);
+	SIZE("struct nvmm_ioc_vcpu_run", struct nvmm_ioc_vcpu_run);
+	SIZE("struct nvmm_ioc_gpa_map", struct nvmm_ioc_gpa_map);
+	SIZE("struct nvmm_ioc_gpa_unmap", struct nvmm_ioc_gpa_unmap);
+	SIZE("struct nvmm_ioc_hva_map", struct nvmm_ioc_hva_map);
+	SIZE("struct nvmm_ioc_hva_unmap", struct nvmm_ioc_hva_unmap);
+	SIZE("struct nvmm_ioc_ctl", struct nvmm_ioc_ctl);
+	SIZE("struct smbioc_ossn", struct smbioc_ossn);
+	SIZE("struct smbioc_oshare", struct smbioc_oshare);
+	SIZE("struct smbioc_rq", struct smbioc_rq);
+	SIZE("struct smbioc_t2rq", struct smbioc_t2rq);
+	SIZE("struct smbioc_flags", struct smbioc_flags);
+	SIZE("struct smbioc_lookup", struct smbioc_lookup);
+	SIZE("struct smbioc_rw", struct smbioc_rw);
 	return 0;
 }
