@@ -56,9 +56,7 @@ from pathlib import Path
 #: read from the header.  Not read: net80211/ieee80211_ioctl.h and
 #: dev/i2c/i2c_io.h, whose every request name has a digit (SIOC[GS]80211*,
 #: I2C_IOCTL_EXEC), so none is in ioctlname(); net/if_vlanvar.h, whose
-#: SIOC[SG]ETVLAN are aliases, not _IO lines; sys/clockctl.h, whose only
-#: stored revision (1.4, 2003) sizes its requests by sys/syscallargs.h
-#: structures, which later revisions replaced with their own.  From
+#: SIOC[SG]ETVLAN are aliases, not _IO lines.  From
 #: sys/timepps.h on (the second batch), again the stored revisions, most of
 #: them old: sys/timepps.h 1.3, net/if_ppp.h 1.15 (its structures from
 #: net/ppp_defs.h 1.4), net/if_sppp.h 1.7.2.7 (whose SPPP[GS]ETIDLETO
@@ -94,11 +92,7 @@ from pathlib import Path
 #: requests have digits), opencrypto/cryptodev.h 1.50.4.1 (installed as
 #: crypto/cryptodev.h), dev/ccdvar.h 1.37 and dev/scsipi/ses.h 1.4, whose
 #: group SESIOC is an expression, (('s' - 040) << 8), that _IOC shifts by
-#: 8 again (0x530000, in the length bits).  Not read:
-#: dev/raidframe/raidframeio.h, whose RAIDFRAME_GET_ACCTOTALS takes
-#: RF_AccTotals_t, defined only in rf_acctrace.h, which is not installed
-#: (the stored Makefile installs raidframevar.h and raidframeio.h): what
-#: mkioctls makes of it is not known.  The fifth batch, again the stored
+#: 8 again (0x530000, in the length bits).  The fifth batch, again the stored
 #: revisions (some copies in the source tree given to --netbsd-src are
 #: excerpts: every request line and argument type, licences and unrelated
 #: definitions left out): dev/iscsi/iscsi_ioctl.h 1.2 (group 0, a number),
@@ -128,7 +122,18 @@ from pathlib import Path
 #: dev/ic/nvmereg.h 1.9, __packed __aligned(8)), dev/dtv/dtvio_frontend.h
 #: 1.4 and dev/dtv/dtvio_demux.h 1.2.12.1 (DVB enums are 4 bytes);
 #: icp_ioctl.h's GDT_IOCTL_CTRCNT owns the keep list's JOY_GET_X_OFFSET
-#: value.
+#: value.  The eighth batch, the newest stored revisions:
+#: dev/raidframe/raidframeio.h 1.11.6.1 (its types from
+#: dev/raidframe/raidframevar.h 1.23; RAIDFRAME_GET_ACCTOTALS takes
+#: RF_AccTotals_t, declared only in the uninstalled rf_acctrace.h, so
+#: mkioctls declares it itself as a struct of one int: 4 bytes;
+#: RAIDFRAME_REMOVE_HOT_SPARE is now an alias of RAIDFRAME_REMOVE_COMPONENT),
+#: dev/fssvar.h 1.32 (FSSIOC*50 are _KERNEL's), sys/clockctl.h 1.18 (its
+#: CLOCKCTL_ADJTIME is in the keep list), netinet/sctp_uio.h 1.4 and
+#: dev/filemon/filemon.h 1.7 (installed until NetBSD 9.99.26, kept as
+#: dev/usb/urio.h is).  Not read: dev/pcmcia/if_rayreg.h 1.12, whose one
+#: request, SIOCGRAYSIGLEV, is inside #ifdef RAY_DO_SIGLEV, which kdump's
+#: build does not define (LLVM's table defines it).
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -176,7 +181,10 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/dev/sun/disklabel.h", "sys/dev/ic/icp_ioctl.h",
                   "sys/dev/pci/mlyio.h", "sys/dev/ic/nvmeio.h",
                   "sys/dev/dtv/dtvio_frontend.h",
-                  "sys/dev/dtv/dtvio_demux.h")
+                  "sys/dev/dtv/dtvio_demux.h",
+                  "sys/dev/raidframe/raidframeio.h", "sys/dev/fssvar.h",
+                  "sys/sys/clockctl.h", "sys/netinet/sctp_uio.h",
+                  "sys/dev/filemon/filemon.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -830,6 +838,36 @@ NETBSD_SIZES = {
     "struct dmx_stc": 16,                   # 2 u_int, uint64_t
     "dmx_caps_t": 8,                        # uint32_t, int
     "dmx_source_t": 4,
+    # dev/raidframe/raidframeio.h 1.11.6.1, types of
+    # dev/raidframe/raidframevar.h 1.23
+    "dev_t": 8,                             # uint64_t
+    "struct rf_recon_req": 8,               # int, uint32_t
+    "RF_SparetWait_t": 56,                  # 3 int, pad, uint64_t,
+                                            # 2 int, 2 uint64_t, pointer
+    "RF_AccTotals_t": 4,                    # mkioctls' own typedef:
+                                            # struct crap { int _xxx; }
+    "RF_ComponentLabel_t": 392,             # 98 4-byte fields (int[28],
+                                            # int[42] among them)
+    "RF_SingleComponent_t": 60,             # 2 int, char[50], pad
+    "RF_ProgressInfo_t": 24,                # 3 uint64_t
+    "struct rf_pmstat": 560,                # int, struct rf_pmparams,
+                                            # daddr_t, char[4096 / 8],
+                                            # 3 uint64_t
+    "struct rf_pmparams": 12,               # 2 int, u_int
+    "RF_DeviceConfig_t *": 8,
+    # dev/fssvar.h 1.32 (blksize_t int32_t, blkcnt_t int64_t)
+    "struct fss_set": 24,                   # 2 char *, blksize_t, int
+    "struct fss_get": 136,                  # char[MNAMELEN = 90], pad,
+                                            # struct timeval, blksize_t,
+                                            # pad, 2 blkcnt_t
+    # sys/clockctl.h 1.18 (CLOCKCTL_ADJTIME in the keep list)
+    "struct clockctl_settimeofday": 16,     # 2 pointers
+    "struct clockctl_clock_settime": 16,    # clockid_t (int), pad,
+                                            # pointer
+    "struct clockctl_ntp_adjtime": 16,      # pointer, __register_t (long)
+    # netinet/sctp_uio.h 1.4
+    "struct sctp_connectx_addrs": 16,       # __packed: 2 int, void *
+    # dev/filemon/filemon.h 1.7 takes int and pid_t
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

@@ -1017,3 +1017,66 @@ def test_committed_icp_mly_nvme_and_dtv_tables() -> None:
     assert len([n for n in names if n.startswith("GDT_IOCTL_")]) == 8
     assert len([n for n in names if n.startswith("FE_")]) == 18
     assert len([n for n in names if n.startswith("DMX_")]) == 10
+
+
+def test_committed_raidframe_fss_clockctl_sctp_filemon_tables() -> None:
+    """The eighth batch, the newest revisions the index holds:
+    dev/raidframe/raidframeio.h 1.11.6.1 (types of raidframevar.h 1.23),
+    dev/fssvar.h 1.32, sys/clockctl.h 1.18, netinet/sctp_uio.h 1.4 and
+    dev/filemon/filemon.h 1.7, values worked out by hand:
+    _IOC(inout, group, num, len) = inout | len << 16 | group << 8 | num;
+    'r' 0x72, 'F' 0x46, 'C' 0x43, 's' 0x73, 'S' 0x53."""
+    want = {
+        # raidctl(8)
+        0x20007202: "RAIDFRAME_SHUTDOWN",           # _IO('r', 2)
+        0x80087203: "RAIDFRAME_TUR",                # _IOW('r', 3, dev_t)
+        0x80087205: "RAIDFRAME_FAIL_DISK",          # int, uint32_t
+        # RF_SparetWait_t: 3 int, pad, uint64_t (at 16), 2 int,
+        # 2 uint64_t (at 32), pointer (at 48) = 56 = 0x38
+        0x40387209: "RAIDFRAME_SPARET_WAIT",
+        # RF_AccTotals_t: mkioctls' "typedef struct crap RF_AccTotals_t",
+        # struct crap { int _xxx; }: 4 bytes
+        0x40047211: "RAIDFRAME_GET_ACCTOTALS",
+        # RF_ComponentLabel_t: 98 4-byte fields = 392 = 0x188
+        0xc1887213: "RAIDFRAME_GET_COMPONENT_LABEL",
+        0x81887215: "RAIDFRAME_INIT_LABELS",
+        # RF_SingleComponent_t: 2 int, char[50], pad = 60 = 0x3c;
+        # RAIDFRAME_REMOVE_HOT_SPARE is an alias of it now
+        0x803c7217: "RAIDFRAME_REMOVE_COMPONENT",
+        0xc0187220: "RAIDFRAME_CHECK_RECON_STATUS_EXT",    # 3 uint64_t
+        # struct rf_pmstat: int, 3 4-byte rf_pmparams, daddr_t (at 16),
+        # char[4096 / 8] (at 24), 3 uint64_t (at 536) = 560 = 0x230
+        0x42307225: "RAIDFRAME_PARITYMAP_STATUS",
+        0x800c7228: "RAIDFRAME_PARITYMAP_SET_PARAMS",
+        0xc008722a: "RAIDFRAME_GET_INFO",   # RF_DeviceConfig_t *
+        0x8008722b: "RAIDFRAME_CONFIGURE",  # void *
+        0x2000722c: "RAIDFRAME_RESCAN",
+        # fss(4): 2 char *, int32_t, int = 24 = 0x18
+        0x80184605: "FSSIOCSET",
+        # char[90], pad, struct timeval (at 96), int32_t, pad, 2 int64_t
+        # (at 120) = 136 = 0x88
+        0x40884601: "FSSIOCGET",
+        0x20004602: "FSSIOCCLR",
+        0x40044604: "FSSIOFGET",
+        # clockctl(4): each 16 bytes (2 pointers; int, pad, pointer;
+        # pointer, long)
+        0x80104305: "CLOCKCTL_SETTIMEOFDAY",
+        0x80104307: "CLOCKCTL_CLOCK_SETTIME",
+        0xc0104308: "CLOCKCTL_NTP_ADJTIME",
+        # SCTP: __packed 2 int, void * = 16
+        0xc010730b: "SIOCCONNECTX",
+        0xc010730c: "SIOCCONNECTXDEL",
+        # filemon(4), installed until NetBSD 9.99.26
+        0xc0045301: "FILEMON_SET_FD",       # _IOWR('S', 1, int)
+        0xc0045302: "FILEMON_SET_PID",      # _IOWR('S', 2, pid_t)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    assert len([n for n in names if n.startswith("RAIDFRAME_")]) == 39
+    assert len([n for n in names if n.startswith("FSSIO")]) == 5
+    # the keep list's CLOCKCTL_ADJTIME (_IOWR('C', 6, 16 bytes)) and the
+    # alias RAIDFRAME_REMOVE_HOT_SPARE are not in ioctlname()
+    assert "CLOCKCTL_ADJTIME" not in names
+    assert 0xc0104306 not in NETBSD_IOCTLS
+    assert "RAIDFRAME_REMOVE_HOT_SPARE" not in names

@@ -803,3 +803,36 @@ def test_every_record_type_in_every_abi(name: str) -> None:
         recs.append(rec(15, lay.execfd.pack(4, 2)))
         expected.append(H2 + "FD    socket 4")
     assert lines(recs, abi) == expected
+
+
+def test_call_ioctl_raidframe_fss_clockctl_sctp_and_filemon() -> None:
+    # ioctlname() from dev/raidframe/raidframeio.h 1.11.6.1, dev/fssvar.h
+    # 1.32, sys/clockctl.h 1.18, netinet/sctp_uio.h 1.4 and
+    # dev/filemon/filemon.h 1.7.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # raidctl -s: _IOWR('r', 42, RF_DeviceConfig_t *),
+        # _IOWR('r', 19, RF_ComponentLabel_t: 392 = 0x188),
+        # _IOWR('r', 32, RF_ProgressInfo_t: 24)
+        0xc008722a: "RAIDFRAME_GET_INFO",
+        0xc1887213: "RAIDFRAME_GET_COMPONENT_LABEL",
+        0xc0187220: "RAIDFRAME_CHECK_RECON_STATUS_EXT",
+        # _IOR('r', 17, RF_AccTotals_t): 4 bytes, mkioctls' own typedef
+        0x40047211: "RAIDFRAME_GET_ACCTOTALS",
+        # fssconfig: _IOW('F', 5, struct fss_set: 24),
+        # _IOR('F', 1, struct fss_get: 136 = 0x88)
+        0x80184605: "FSSIOCSET",
+        0x40884601: "FSSIOCGET",
+        # clockctl(4): _IOW('C', 5, 16), _IOWR('C', 8, 16)
+        0x80104305: "CLOCKCTL_SETTIMEOFDAY",
+        0xc0104308: "CLOCKCTL_NTP_ADJTIME",
+        # sctp_connectx(3): _IOWR('s', 11, 16)
+        0xc010730b: "SIOCCONNECTX",
+        # make(1) -dl with filemon: _IOWR('S', 1, int)
+        0xc0045301: "FILEMON_SET_FD",
+        # CLOCKCTL_ADJTIME (_IOWR('C', 6, 16)) is in mkioctls' keep list:
+        # ioctldecode() prints it
+        0xc0104306: "_IOWR('C',0x6,0x10)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)

@@ -813,6 +813,50 @@ struct dmx_stc { unsigned int num, base; uint64_t stc; };
 typedef struct dmx_caps { uint32_t caps; int num_decoders; } dmx_caps_t;
 typedef enum { DMX_SOURCE_FRONT0 = 0, DMX_SOURCE_DVR3 = 19 } dmx_source_t;
 
+/* dev/raidframe/raidframeio.h 1.11.6.1, types of
+ * dev/raidframe/raidframevar.h 1.23; RF_AccTotals_t as mkioctls declares
+ * it (rf_acctrace.h, which declares the kernel's, is not installed) */
+struct crap { int _xxx; };
+typedef struct crap RF_AccTotals_t;
+struct rf_recon_req { int col; uint32_t flags; };
+typedef struct RF_SparetWait_s { int C, G, fcol; uint64_t SUsPerPU;
+	int TablesPerSpareRegion, BlocksPerTable; uint64_t TableDepthInPUs,
+	SpareSpaceDepthPerRegionInSUs; struct RF_SparetWait_s *next; }
+	RF_SparetWait_t;
+typedef struct { int version, serial_number, mod_counter, row, column,
+	num_rows, num_columns, clean, status, sectPerSU, SUsPerPU, SUsPerRU,
+	parityConfig, maxOutstanding, blockSize; unsigned int __numBlocks,
+	__partitionSize; int parity_map_modcount; unsigned int
+	parity_map_flags; int parity_map_tickms, parity_map_ntick;
+	unsigned int parity_map_regions; int future_use[28]; int
+	autoconfigure, root_partition, last_unit, config_order; unsigned int
+	numBlocksHi, partitionSizeHi; int future_use2[42]; }
+	RF_ComponentLabel_t;
+typedef struct { int row, column; char component_name[50]; }
+	RF_SingleComponent_t;
+typedef struct { uint64_t remaining, completed, total; } RF_ProgressInfo_t;
+struct rf_pmctrs { uint64_t nwrite, ncachesync, nclearing; };
+struct rf_pmparams { int cooldown, tickms; unsigned int regions; };
+struct rf_pmstat { int enabled; struct rf_pmparams params;
+	int64_t region_size; char dirty[4096 / 8]; struct rf_pmctrs ctrs; };
+typedef struct RF_DeviceConfig_s RF_DeviceConfig_t;
+
+/* dev/fssvar.h 1.32 (blksize_t int32_t, blkcnt_t int64_t, MNAMELEN 90) */
+struct fss_set { char *fss_mount, *fss_bstore; int32_t fss_csize;
+	int fss_flags; };
+struct fss_get { char fsg_mount[90]; struct nb_timeval fsg_time;
+	int32_t fsg_csize; int64_t fsg_mount_size, fsg_bs_size; };
+
+/* sys/clockctl.h 1.18 (clockid_t int, __register_t long on amd64) */
+struct clockctl_settimeofday { const struct nb_timeval *tv;
+	const void *tzp; };
+struct clockctl_clock_settime { int clock_id; const void *tp; };
+struct clockctl_ntp_adjtime { void *tp; long retval; };
+
+/* netinet/sctp_uio.h 1.4 */
+struct sctp_connectx_addrs { int cx_num; int cx_len; void *cx_addrs; }
+	__attribute__ ((packed));
+
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
 int
@@ -1060,5 +1104,21 @@ main(void)
 	SIZE("struct dmx_stc", struct dmx_stc);
 	SIZE("dmx_caps_t", dmx_caps_t);
 	SIZE("dmx_source_t", dmx_source_t);
+	SIZE("dev_t", nb_dev_t);
+	SIZE("struct rf_recon_req", struct rf_recon_req);
+	SIZE("RF_SparetWait_t", RF_SparetWait_t);
+	SIZE("RF_AccTotals_t", RF_AccTotals_t);
+	SIZE("RF_ComponentLabel_t", RF_ComponentLabel_t);
+	SIZE("RF_SingleComponent_t", RF_SingleComponent_t);
+	SIZE("RF_ProgressInfo_t", RF_ProgressInfo_t);
+	SIZE("struct rf_pmstat", struct rf_pmstat);
+	SIZE("struct rf_pmparams", struct rf_pmparams);
+	SIZE("RF_DeviceConfig_t *", RF_DeviceConfig_t *);
+	SIZE("struct fss_set", struct fss_set);
+	SIZE("struct fss_get", struct fss_get);
+	SIZE("struct clockctl_settimeofday", struct clockctl_settimeofday);
+	SIZE("struct clockctl_clock_settime", struct clockctl_clock_settime);
+	SIZE("struct clockctl_ntp_adjtime", struct clockctl_ntp_adjtime);
+	SIZE("struct sctp_connectx_addrs", struct sctp_connectx_addrs);
 	return 0;
 }
