@@ -44,7 +44,7 @@ from pathlib import Path
 #: SIOC[AD]ADDRCTL_POLICY.  dev/usb/usb.h's USB_DISCOVER is SCBUSIOLLSCAN's
 #: value, which is in the keep list.  From sys/rndio.h on, the headers are
 #: the revisions a public index of NetBSD/src holds, some of them old
-#: (sys/midiio.h 1.5 of 1998, net/if_pppoe.h 1.1, sys/agpio.h 1.3,
+#: (sys/midiio.h 1.5 of 1998, sys/agpio.h 1.3,
 #: sys/videoio.h 1.4.16.4): requests or structures a later revision added or
 #: changed are not reflected (the table's docstring names each revision);
 #: their argument sizes are checked with gcc by tests/test_gen_ioctls.py
@@ -56,15 +56,12 @@ from pathlib import Path
 #: read from the header.  Not read: net80211/ieee80211_ioctl.h and
 #: dev/i2c/i2c_io.h, whose every request name has a digit (SIOC[GS]80211*,
 #: I2C_IOCTL_EXEC), so none is in ioctlname(); net/if_vlanvar.h, whose
-#: SIOC[SG]ETVLAN are aliases, not _IO lines; sys/clockctl.h, whose only
-#: stored revision (1.4, 2003) sizes its requests by sys/syscallargs.h
-#: structures, which later revisions replaced with their own.  From
+#: SIOC[SG]ETVLAN are aliases, not _IO lines.  From
 #: sys/timepps.h on (the second batch), again the stored revisions, most of
 #: them old: sys/timepps.h 1.3, net/if_ppp.h 1.15 (its structures from
-#: net/ppp_defs.h 1.4), net/if_sppp.h 1.7.2.7 (whose SPPP[GS]ETIDLETO
-#: take struct spppstatus), net/npf/npf.h 1.20.2.4 (installed as
-#: net/npf.h), sys/verified_exec.h 1.39.4.1, dev/cgdvar.h 1.5.24.1 (no
-#: CGDIOCGET yet), dev/md.h, dev/sun/fbio.h, sys/lua.h and
+#: net/ppp_defs.h 1.4), net/if_sppp.h, net/npf/npf.h (installed as
+#: net/npf.h), sys/verified_exec.h, dev/cgdvar.h (these four since
+#: updated, below), dev/md.h, dev/sun/fbio.h, sys/lua.h and
 #: dev/hdaudio/hdaudioio.h.  Left out of them: net/if_ppp.h's
 #: PPPIOCSPASS and PPPIOCSACTIVE (#ifdef PPP_FILTER, a kernel option
 #: kdump's build does not define) and dev/sun/fbio.h's FBIOGINFO (#ifdef
@@ -79,12 +76,12 @@ from pathlib import Path
 #: sized yet), the DRM headers and the remaining
 #: device headers: their requests are decoded.  From sys/ioctl.h on (the
 #: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
-#: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h 1.1 (no
-#: IOC_CPU_UCODE_* yet), sys/scanio.h, dev/spkrio.h 1.1 (no SPKR[GS]ETVOL
-#: yet), net/if_srt.h, dev/ofw/openfirmio.h (OFIOCGET and OFIOCNEXTPROP
-#: are in the keep list), dev/usb/ukyopon.h, dev/usb/utoppy.h, whose
-#: UTOPPYIOCANCEL owns the keep list's TIOCHPCL value (and UTOPPYIOTURBO,
-#: in the keep list, OTIOCSETD's), and dev/usb/urio.h (installed until
+#: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h, sys/scanio.h,
+#: dev/spkrio.h (the two since updated, below), net/if_srt.h,
+#: dev/ofw/openfirmio.h (OFIOCGET and OFIOCNEXTPROP are in the keep
+#: list), dev/usb/ukyopon.h, dev/usb/utoppy.h, whose UTOPPYIOCANCEL owns
+#: the keep list's TIOCHPCL value (and UTOPPYIOTURBO, in the keep list,
+#: OTIOCSETD's), and dev/usb/urio.h (installed until
 #: NetBSD 9.99.43).  From soundcard.h on (the fourth batch), the stored
 #: revisions: soundcard.h 1.34 (lib/libossaudio's OSS emulation, installed
 #: as /usr/include/soundcard.h; its MIXER_READ(dev)-style requests are
@@ -93,11 +90,7 @@ from pathlib import Path
 #: requests have digits), opencrypto/cryptodev.h 1.50.4.1 (installed as
 #: crypto/cryptodev.h), dev/ccdvar.h 1.37 and dev/scsipi/ses.h 1.4, whose
 #: group SESIOC is an expression, (('s' - 040) << 8), that _IOC shifts by
-#: 8 again (0x530000, in the length bits).  Not read:
-#: dev/raidframe/raidframeio.h, whose RAIDFRAME_GET_ACCTOTALS takes
-#: RF_AccTotals_t, defined only in rf_acctrace.h, which is not installed
-#: (the stored Makefile installs raidframevar.h and raidframeio.h): what
-#: mkioctls makes of it is not known.  The fifth batch, again the stored
+#: 8 again (0x530000, in the length bits).  The fifth batch, again the stored
 #: revisions (some copies in the source tree given to --netbsd-src are
 #: excerpts: every request line and argument type, licences and unrelated
 #: definitions left out): dev/iscsi/iscsi_ioctl.h 1.2 (group 0, a number),
@@ -114,9 +107,10 @@ from pathlib import Path
 #: dev/apm/apmio.h (APM_IOC_STANDBY and APM_IOC_SUSPEND in the keep
 #: list).  The sixth batch, the stored revisions again: dev/ic/isp_ioctl.h
 #: 1.10 (its group ISP_IOC is (021), 0x11), dev/sun/kbio.h 1.1.10.2,
-#: dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h 1.1.8.2 (struct twe_cmd from
-#: dev/pci/twereg.h 1.4.2.4, packed: 512 bytes), dev/ir/irdaio.h 1.4,
-#: dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
+#: dev/ic/mlxio.h (since updated, below), dev/pci/tweio.h 1.1.8.2
+#: (struct twe_cmd from dev/pci/twereg.h 1.4.2.4, packed: 512 bytes),
+#: dev/ir/irdaio.h 1.4, dev/hpc/hpcfbio.h 1.1.2.1,
+#: dev/pcmcia/if_cnwioctl.h 1.2.8.2,
 #: dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1 (DKIOCGGEOM,
 #: DKIOCINFO, DKIOCGPART in sys/dkio.h's group 'd').  The seventh batch,
 #: the stored revisions: dev/ic/icp_ioctl.h 1.5.46.1 (its structures
@@ -150,6 +144,32 @@ from pathlib import Path
 #: altq_cdnr.h's CDNR_* in), dev/nvmm/nvmm_ioctl.h 1.12 (types of
 #: dev/nvmm/nvmm.h 1.16 and x86/nvmm_x86.h 1.21) and netsmb/smb_dev.h
 #: 1.2 (2002; SMBIOC_T2RQ has a digit).
+#: The raidframe batch, the newest stored revisions:
+#: dev/raidframe/raidframeio.h 1.11.6.1 (its types from
+#: dev/raidframe/raidframevar.h 1.23; RAIDFRAME_GET_ACCTOTALS takes
+#: RF_AccTotals_t, declared only in the uninstalled rf_acctrace.h, so
+#: mkioctls declares it itself as a struct of one int: 4 bytes;
+#: RAIDFRAME_REMOVE_HOT_SPARE is now an alias of RAIDFRAME_REMOVE_COMPONENT),
+#: dev/fssvar.h 1.32 (FSSIOC*50 are _KERNEL's), sys/clockctl.h 1.18 (its
+#: CLOCKCTL_ADJTIME is in the keep list), netinet/sctp_uio.h 1.4 and
+#: dev/filemon/filemon.h 1.7 (installed until NetBSD 9.99.26, kept as
+#: dev/usb/urio.h is).  Not read: dev/pcmcia/if_rayreg.h 1.12, whose one
+#: request, SIOCGRAYSIGLEV, is inside #ifdef RAY_DO_SIGLEV, which kdump's
+#: build does not define (LLVM's table defines it).  Updated since, to
+#: newer stored revisions with names LLVM's table of NetBSD 9.99 has:
+#: dev/spkrio.h 1.3 (SPKR[GS]ETVOL), sys/cpuio.h 1.10
+#: (IOC_CPU_UCODE_GET_VERSION and _APPLY; cpustate_t is now 44 bytes, so
+#: IOC_CPU_[SG]ETSTATE changed value), sys/verified_exec.h 1.59
+#: (VERIEXEC_DUMP, VERIEXEC_FLUSH), net/if_sppp.h 1.36 (SPPPGETSTATUSNCP,
+#: SPPP[GS]ETKEEPALIVE and the newer SPPPGET{LCP,IPCP}STATUS,
+#: SPPP[GS]ETNCPCFG; SPPP[GS]ETIDLETO take struct spppidletimeout, with a
+#: time_t, and their old values are only the digit-named __SPPP*50's),
+#: dev/cgdvar.h 1.21 (CGDIOCGET), net/if_pppoe.h 1.15 (PPPOEGETSESSION;
+#: PPPOEGETPARMS is _IOWR now) and dev/ic/mlxio.h 1.4 (MLX_GET_CINFO);
+#: net/npf.h as NetBSD 10 installs it (NPF_VERSION 22, no $NetBSD$ line
+#: to name a revision by: IOC_NPF_CONN_LOOKUP and IOC_NPF_TABLE_REPLACE,
+#: and IOC_NPF_LOAD, _SAVE and _RULE take libnv's nvlist_ref_t, 24
+#: bytes, where 1.20.2.4 took struct plistref).
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
@@ -210,7 +230,10 @@ NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",
                   "sys/altq/altq_jobs.h", "sys/altq/altq_priq.h",
                   "sys/altq/altq_red.h", "sys/altq/altq_rio.h",
                   "sys/altq/altq_wfq.h", "sys/dev/nvmm/nvmm_ioctl.h",
-                  "sys/netsmb/smb_dev.h")
+                  "sys/netsmb/smb_dev.h",
+                  "sys/dev/raidframe/raidframeio.h", "sys/dev/fssvar.h",
+                  "sys/sys/clockctl.h", "sys/netinet/sctp_uio.h",
+                  "sys/dev/filemon/filemon.h")
 #: Linux uapi headers read (x86 uses the asm-generic ones)
 LINUX_HEADERS = ("include/uapi/asm-generic/ioctls.h",
                  "include/uapi/asm-generic/sockios.h",
@@ -478,7 +501,7 @@ NETBSD_SIZES = {
     "struct vt_stat": 6,            # 3 unsigned short
     "struct kbentry": 4,            # 2 unchar, ushort
     "struct pcvtid": 24,            # char[PCVTIDNAMELN = 16], 2 int
-    # net/if_pppoe.h 1.1 (net/if_tap.h and net/if_gre.h take struct ifreq)
+    # net/if_pppoe.h 1.15 (net/if_tap.h and net/if_gre.h take struct ifreq)
     "struct pppoediscparms": 64,    # 2 char[IFNAMSIZ = 16], char *, size_t,
                                     # char *, size_t
     # sys/chio.h 1.11; struct changer_voltag is char[33], pad, uint16_t = 36
@@ -575,22 +598,23 @@ NETBSD_SIZES = {
                                     # vjstat: 8 unsigned int)
     "struct ifpppcstatsreq": 72,    # char[16], 2 struct compstat
                                     # (7 unsigned int)
-    # net/if_sppp.h 1.7.2.7 (SPPP[GS]ETIDLETO take struct spppstatus in
-    # this revision); each begins with char[IFNAMSIZ = 16]
+    # net/if_sppp.h 1.36 (the structures it had in 1.7.2.7; the newer
+    # ones at the end); each begins with char[IFNAMSIZ = 16]
     "struct spppauthcfg": 80,       # char[16], 8 u_int, 4 char *
     "struct sppplcpcfg": 20, "struct spppstatus": 20,   # char[16], int
     "struct spppauthfailurestats": 24,      # char[16], 2 int
     "struct spppauthfailuresettings": 20,   # char[16], int
     "struct spppdnssettings": 20,   # char[16], int
     "struct spppdnsaddrs": 24,      # char[16], u_int32_t[2]
-    # net/npf/npf.h 1.20.2.4 (struct plistref as above)
+    # net/npf.h as NetBSD 10 installs it (nvlist_ref_t at the end)
     "struct npf_ioctl_table": 40,   # int, pad, const char *, union of
-                                    # npf_ioctl_ent_t (int, struct in6_addr,
+                                    # npf_ioctl_ent_t (int, npf_addr_t: a
+                                    # union of 16 bytes, 4-aligned,
                                     # uint8_t, pad: 24) and npf_ioctl_buf_t
                                     # (void *, size_t: 16)
     "void *": 8,
-    # sys/verified_exec.h 1.39.4.1 and dev/hdaudio/hdaudioio.h 1.1.18.2
-    # take struct plistref only.  dev/cgdvar.h 1.5.24.1
+    # sys/verified_exec.h 1.59 and dev/hdaudio/hdaudioio.h 1.1.18.2
+    # take struct plistref only.  dev/cgdvar.h 1.21
     "struct cgd_ioctl": 64,         # const char *, 2 int, size_t,
                                     # 2 const char *, size_t, const char *,
                                     # size_t
@@ -611,14 +635,15 @@ NETBSD_SIZES = {
     "struct lua_load": 1040,        # char[16], char[1024]
     # sys/ioctl.h 1.37 (its PTIOC* requests pass one on to a device)
     "struct ioctl_pt": 16,          # unsigned long, void *
-    # sys/cpuio.h 1.1
-    "cpustate_t": 48,               # u_int, 4 bool, time_t, char[16],
-                                    # uint32_t[4]
+    # sys/cpuio.h 1.10 (1.1's cpustate_t, with bool flags and a time_t,
+    # was 48 bytes)
+    "cpustate_t": 44,               # u_int, 4 uint8_t, int32_t, char[16],
+                                    # int32_t, 3 uint32_t
     # sys/scanio.h 1.2.196.1
     "struct scan_io": 80,           # 2 u_long, 2 u_short, pad, 2 u_long,
                                     # 4 u_char, pad, 3 u_long, u_short,
                                     # u_char, pad
-    # dev/spkrio.h 1.1
+    # dev/spkrio.h 1.3 (SPKR[GS]ETVOL take u_int)
     "tone_t": 8,                    # 2 int
     # net/if_srt.h 1.3.40.1
     "struct srt_rt": 80,            # 2 int, union of in_addr and in6_addr
@@ -781,7 +806,7 @@ NETBSD_SIZES = {
     "struct okiockey": 16,          # int, 2 u_char, char[10]
     "struct kiockeymap": 20,        # int, u_char, pad, u_short, char[10],
                                     # pad
-    # dev/ic/mlxio.h 1.1.2.2
+    # dev/ic/mlxio.h 1.4
     "struct mlx_pause": 12,         # 3 int
     "struct mlx_usercommand": 48,   # size_t, void *, 2 int, u_int16_t,
                                     # u_int8_t[16], pad
@@ -1037,6 +1062,58 @@ NETBSD_SIZES = {
                                             # smbioc_oshare, pad
     "struct smbioc_rw": 32,                 # smbfh, pad, char *, off_t,
                                             # int, pad
+    # dev/raidframe/raidframeio.h 1.11.6.1, types of
+    # dev/raidframe/raidframevar.h 1.23
+    "dev_t": 8,                             # uint64_t
+    "struct rf_recon_req": 8,               # int, uint32_t
+    "RF_SparetWait_t": 56,                  # 3 int, pad, uint64_t,
+                                            # 2 int, 2 uint64_t, pointer
+    "RF_AccTotals_t": 4,                    # mkioctls' own typedef:
+                                            # struct crap { int _xxx; }
+    "RF_ComponentLabel_t": 392,             # 98 4-byte fields (int[28],
+                                            # int[42] among them)
+    "RF_SingleComponent_t": 60,             # 2 int, char[50], pad
+    "RF_ProgressInfo_t": 24,                # 3 uint64_t
+    "struct rf_pmstat": 560,                # int, struct rf_pmparams,
+                                            # daddr_t, char[4096 / 8],
+                                            # 3 uint64_t
+    "struct rf_pmparams": 12,               # 2 int, u_int
+    "RF_DeviceConfig_t *": 8,
+    # dev/fssvar.h 1.32 (blksize_t int32_t, blkcnt_t int64_t)
+    "struct fss_set": 24,                   # 2 char *, blksize_t, int
+    "struct fss_get": 136,                  # char[MNAMELEN = 90], pad,
+                                            # struct timeval, blksize_t,
+                                            # pad, 2 blkcnt_t
+    # sys/clockctl.h 1.18 (CLOCKCTL_ADJTIME in the keep list)
+    "struct clockctl_settimeofday": 16,     # 2 pointers
+    "struct clockctl_clock_settime": 16,    # clockid_t (int), pad,
+                                            # pointer
+    "struct clockctl_ntp_adjtime": 16,      # pointer, __register_t (long)
+    # netinet/sctp_uio.h 1.4
+    "struct sctp_connectx_addrs": 16,       # __packed: 2 int, void *
+    # dev/filemon/filemon.h 1.7 takes int and pid_t
+    # Newer revisions of headers read before: sys/cpuio.h 1.10
+    "struct cpu_ucode_version": 16,         # int, pad, void *
+    "struct cpu_ucode": 1032,               # 2 int, char[PATH_MAX = 1024]
+    # net/npf.h (NetBSD 10): libnv's nvlist_ref_t
+    "nvlist_ref_t": 24,                     # void *, size_t, int, pad
+    # net/if_sppp.h 1.36
+    "struct spppstatusncp": 24,             # char[16], 2 int
+    "struct spppidletimeout": 24,           # char[16], time_t
+    "struct spppkeepalivesettings": 40,     # char[16], u_int, pad, time_t,
+                                            # u_int, pad
+    "struct sppplcpstatus": 48,             # char[16], 2 int, 3 u_long
+    "struct spppipcpstatus": 40,            # char[16], int, pad, u_long,
+                                            # u_int32_t, pad
+    "struct spppncpcfg": 20,                # char[16], u_int
+    # dev/cgdvar.h 1.21
+    "struct cgd_user": 64,                  # int, pad, dev_t, char[32],
+                                            # size_t, 2 int
+    # net/if_pppoe.h 1.15
+    "struct pppoeconnectionstate": 32,      # char[16], 4 u_int
+    # dev/ic/mlxio.h 1.4
+    "struct mlx_cinfo": 28,                 # 5 u_int, u_int8_t[4],
+                                            # u_int8_t, u_int8_t[3]
 }
 #: sizeof() on Linux x86-64 (and i386) of the argument types in LINUX_HEADERS
 LINUX_SIZES = {

@@ -432,7 +432,7 @@ def test_sizes_match_gcc(tmp_path: Path) -> None:
 
 def test_committed_rnd_to_spi_tables() -> None:
     """sys/rndio.h 1.1, dev/wscons/wsdisplay_usl_io.h 1.5, net/if_tap.h
-    1.5.44.1, net/if_gre.h 1.18.4.1, net/if_pppoe.h 1.1, dev/vndvar.h
+    1.5.44.1, net/if_gre.h 1.18.4.1, net/if_pppoe.h (1.15 now), dev/vndvar.h
     1.33.10.3, sys/wdog.h 1.6, sys/ksyms.h 1.32, sys/gpio.h 1.15.16.1,
     dev/biovar.h 1.1.16.2, sys/ipmi.h 1.2, sys/agpio.h 1.3, sys/chio.h 1.11,
     sys/midiio.h 1.5, sys/radioio.h 1.2.120.1, sys/joystick.h 1.1,
@@ -452,7 +452,8 @@ def test_committed_rnd_to_spi_tables() -> None:
         0x4004634a: "CONS_GETVERS",     # _IOR('c', 74, int)
         0x80906965: "GRESADDRS",        # _IOW('i', 101, struct ifreq: 144)
         0x8040696e: "PPPOESETPARMS",    # _IOW('i', 110, 16 + 16 + 4 * 8)
-        0x4040696f: "PPPOEGETPARMS",    # _IOR('i', 111, ...)
+        # _IOWR('i', 111, ...) since if_pppoe.h 1.15 (_IOR in 1.1)
+        0xc040696f: "PPPOEGETPARMS",
         0x80284601: "VNDIOCCLR",        # _IOW('F', 1, struct vnd_ioctl: 40)
         0xc0187700: "WDOGIOC_GMODE",    # _IOWR('w', 0, 16 + 4 + 4 = 24)
         0x20007703: "WDOGIOC_TICKLE",   # _IO('w', 3)
@@ -514,8 +515,9 @@ def test_committed_rnd_to_spi_tables() -> None:
 
 def test_committed_pps_ppp_npf_to_hdaudio_tables() -> None:
     """sys/timepps.h 1.3, net/if_ppp.h 1.15 (net/ppp_defs.h 1.4),
-    net/if_sppp.h 1.7.2.7, net/npf/npf.h 1.20.2.4, sys/verified_exec.h
-    1.39.4.1, dev/cgdvar.h 1.5.24.1, dev/md.h 1.8.40.2, dev/sun/fbio.h
+    net/if_sppp.h (1.36 now), net/npf.h (NetBSD 10's now),
+    sys/verified_exec.h (1.59 now), dev/cgdvar.h (1.21 now), dev/md.h
+    1.8.40.2, dev/sun/fbio.h
     1.8.74.1, sys/lua.h 1.10 and dev/hdaudio/hdaudioio.h 1.1.18.2, values
     worked out by hand: _IOC(inout, group, num, len) = inout | len << 16
     | group << 8 | num; '1' 0x31, 't' 0x74, 'i' 0x69, 'N' 0x4e, 'X' 0x58,
@@ -548,12 +550,14 @@ def test_committed_pps_ppp_npf_to_hdaudio_tables() -> None:
         0xc0186983: "SPPPGETDNSADDRS",      # _IOWR('i', 131, 16 + 2 * 4)
         0x40044e64: "IOC_NPF_VERSION",      # _IOR('N', 100, int)
         0x80044e65: "IOC_NPF_SWITCH",       # _IOW('N', 101, int)
-        0xc0104e66: "IOC_NPF_LOAD",         # _IOWR('N', 102, plistref: 16)
+        # nvlist_ref_t (void *, size_t, int, pad: 24) in NetBSD 10's npf.h
+        # (struct plistref, 16, in 1.20.2.4)
+        0xc0184e66: "IOC_NPF_LOAD",         # _IOWR('N', 102, nvlist_ref_t)
         # struct npf_ioctl_table: int, pad, pointer, a union of 24 = 40
         0x80284e67: "IOC_NPF_TABLE",        # _IOW('N', 103, ...)
         0x80084e68: "IOC_NPF_STATS",        # _IOW('N', 104, void *)
-        0x40104e69: "IOC_NPF_SAVE",         # _IOR('N', 105, plistref)
-        0xc0104e6b: "IOC_NPF_RULE",         # _IOWR('N', 107, plistref)
+        0x40184e69: "IOC_NPF_SAVE",         # _IOR('N', 105, nvlist_ref_t)
+        0xc0184e6b: "IOC_NPF_RULE",         # _IOWR('N', 107, nvlist_ref_t)
         0x80105801: "VERIEXEC_LOAD",        # _IOW('X', 0x1, plistref)
         0xc0105804: "VERIEXEC_QUERY",       # _IOWR('X', 0x4, plistref)
         # struct cgd_ioctl: pointer, 2 int, 6 8-byte fields = 64 = 0x40
@@ -584,12 +588,12 @@ def test_committed_pps_ppp_npf_to_hdaudio_tables() -> None:
 
 
 def test_committed_pt_cpu_scan_srt_ofw_usb_tables() -> None:
-    """sys/ioctl.h 1.37, sys/cpuio.h 1.1, sys/scanio.h 1.2.196.1,
-    dev/spkrio.h 1.1, net/if_srt.h 1.3.40.1, dev/ofw/openfirmio.h 1.4.6.2,
-    dev/usb/ukyopon.h 1.2, dev/usb/utoppy.h 1.1.2.2 and dev/usb/urio.h
-    1.3.70.1, values worked out by hand: _IOC(inout, group, num, len) =
-    inout | len << 16 | group << 8 | num; 'Z' 0x5a, 'c' 0x63, 'S' 0x53,
-    'e' 0x65, 'O' 0x4f, 'U' 0x55, 't' 0x74."""
+    """sys/ioctl.h 1.37, sys/cpuio.h (1.10 now), sys/scanio.h 1.2.196.1,
+    dev/spkrio.h (1.3 now), net/if_srt.h 1.3.40.1, dev/ofw/openfirmio.h
+    1.4.6.2, dev/usb/ukyopon.h 1.2, dev/usb/utoppy.h 1.1.2.2 and
+    dev/usb/urio.h 1.3.70.1, values worked out by hand: _IOC(inout, group,
+    num, len) = inout | len << 16 | group << 8 | num; 'Z' 0x5a, 'c' 0x63,
+    'S' 0x53, 'e' 0x65, 'O' 0x4f, 'U' 0x55, 't' 0x74."""
     want = {
         # struct ioctl_pt: unsigned long, void * = 16 = 0x10
         0x80105a00: "PTIOCNETBSD",          # _IOW('Z', 0, ...)
@@ -597,10 +601,10 @@ def test_committed_pt_cpu_scan_srt_ofw_usb_tables() -> None:
         0x80105a03: "PTIOCLINUX",           # _IOW('Z', 3, ...)
         0x80105a04: "PTIOCFREEBSD",         # _IOW('Z', 4, ...)
         0x80105a06: "PTIOCULTRIX",          # _IOW('Z', 6, ...)
-        # cpustate_t: u_int, 4 bool, time_t (at 8), char[16], uint32_t[4]
-        # = 48 = 0x30
-        0x80306300: "IOC_CPU_SETSTATE",     # _IOW('c', 0, cpustate_t)
-        0xc0306301: "IOC_CPU_GETSTATE",     # _IOWR('c', 1, cpustate_t)
+        # cpustate_t of cpuio.h 1.10: u_int, 4 uint8_t, int32_t,
+        # char[16], int32_t, 3 uint32_t = 44 = 0x2c (1.1's was 48)
+        0x802c6300: "IOC_CPU_SETSTATE",     # _IOW('c', 0, cpustate_t)
+        0xc02c6301: "IOC_CPU_GETSTATE",     # _IOWR('c', 1, cpustate_t)
         0x40046302: "IOC_CPU_GETCOUNT",     # _IOR('c', 2, int)
         0xc0046303: "IOC_CPU_MAPID",        # _IOWR('c', 3, int)
         # struct scan_io: 2 u_long, 2 u_short, pad to 24, 2 u_long,
@@ -861,7 +865,7 @@ def test_committed_iscsi_bluetooth_kqueue_and_small_tables() -> None:
 
 def test_committed_isp_kbio_raid_irda_hpcfb_cnw_iop_sun_tables() -> None:
     """The sixth batch, the revisions the index holds: dev/ic/isp_ioctl.h
-    1.10, dev/sun/kbio.h 1.1.10.2, dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h
+    1.10, dev/sun/kbio.h 1.1.10.2, dev/ic/mlxio.h (1.4 now), dev/pci/tweio.h
     1.1.8.2 (struct twe_cmd of dev/pci/twereg.h 1.4.2.4), dev/ir/irdaio.h
     1.4, dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
     dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1, values worked out
@@ -1274,3 +1278,125 @@ def test_committed_altq_nvmm_and_smb_tables() -> None:
     assert not {"BLUE_IF_ATTACH", "FIFOQ_GETSTATS", "HFSC_ADD_CLASS",
                 "PRIQ_GETSTATS", "RED_CONFIG", "CBQ_ADD_CLASS",
                 "ALTQATTACH", "SMBIOC_T2RQ"} & names
+
+
+def test_committed_raidframe_fss_clockctl_sctp_filemon_tables() -> None:
+    """The eighth batch, the newest revisions the index holds:
+    dev/raidframe/raidframeio.h 1.11.6.1 (types of raidframevar.h 1.23),
+    dev/fssvar.h 1.32, sys/clockctl.h 1.18, netinet/sctp_uio.h 1.4 and
+    dev/filemon/filemon.h 1.7, values worked out by hand:
+    _IOC(inout, group, num, len) = inout | len << 16 | group << 8 | num;
+    'r' 0x72, 'F' 0x46, 'C' 0x43, 's' 0x73, 'S' 0x53."""
+    want = {
+        # raidctl(8)
+        0x20007202: "RAIDFRAME_SHUTDOWN",           # _IO('r', 2)
+        0x80087203: "RAIDFRAME_TUR",                # _IOW('r', 3, dev_t)
+        0x80087205: "RAIDFRAME_FAIL_DISK",          # int, uint32_t
+        # RF_SparetWait_t: 3 int, pad, uint64_t (at 16), 2 int,
+        # 2 uint64_t (at 32), pointer (at 48) = 56 = 0x38
+        0x40387209: "RAIDFRAME_SPARET_WAIT",
+        # RF_AccTotals_t: mkioctls' "typedef struct crap RF_AccTotals_t",
+        # struct crap { int _xxx; }: 4 bytes
+        0x40047211: "RAIDFRAME_GET_ACCTOTALS",
+        # RF_ComponentLabel_t: 98 4-byte fields = 392 = 0x188
+        0xc1887213: "RAIDFRAME_GET_COMPONENT_LABEL",
+        0x81887215: "RAIDFRAME_INIT_LABELS",
+        # RF_SingleComponent_t: 2 int, char[50], pad = 60 = 0x3c;
+        # RAIDFRAME_REMOVE_HOT_SPARE is an alias of it now
+        0x803c7217: "RAIDFRAME_REMOVE_COMPONENT",
+        0xc0187220: "RAIDFRAME_CHECK_RECON_STATUS_EXT",    # 3 uint64_t
+        # struct rf_pmstat: int, 3 4-byte rf_pmparams, daddr_t (at 16),
+        # char[4096 / 8] (at 24), 3 uint64_t (at 536) = 560 = 0x230
+        0x42307225: "RAIDFRAME_PARITYMAP_STATUS",
+        0x800c7228: "RAIDFRAME_PARITYMAP_SET_PARAMS",
+        0xc008722a: "RAIDFRAME_GET_INFO",   # RF_DeviceConfig_t *
+        0x8008722b: "RAIDFRAME_CONFIGURE",  # void *
+        0x2000722c: "RAIDFRAME_RESCAN",
+        # fss(4): 2 char *, int32_t, int = 24 = 0x18
+        0x80184605: "FSSIOCSET",
+        # char[90], pad, struct timeval (at 96), int32_t, pad, 2 int64_t
+        # (at 120) = 136 = 0x88
+        0x40884601: "FSSIOCGET",
+        0x20004602: "FSSIOCCLR",
+        0x40044604: "FSSIOFGET",
+        # clockctl(4): each 16 bytes (2 pointers; int, pad, pointer;
+        # pointer, long)
+        0x80104305: "CLOCKCTL_SETTIMEOFDAY",
+        0x80104307: "CLOCKCTL_CLOCK_SETTIME",
+        0xc0104308: "CLOCKCTL_NTP_ADJTIME",
+        # SCTP: __packed 2 int, void * = 16
+        0xc010730b: "SIOCCONNECTX",
+        0xc010730c: "SIOCCONNECTXDEL",
+        # filemon(4), installed until NetBSD 9.99.26
+        0xc0045301: "FILEMON_SET_FD",       # _IOWR('S', 1, int)
+        0xc0045302: "FILEMON_SET_PID",      # _IOWR('S', 2, pid_t)
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    names = set(NETBSD_IOCTLS.values())
+    assert len([n for n in names if n.startswith("RAIDFRAME_")]) == 39
+    assert len([n for n in names if n.startswith("FSSIO")]) == 5
+    # the keep list's CLOCKCTL_ADJTIME (_IOWR('C', 6, 16 bytes)) and the
+    # alias RAIDFRAME_REMOVE_HOT_SPARE are not in ioctlname()
+    assert "CLOCKCTL_ADJTIME" not in names
+    assert 0xc0104306 not in NETBSD_IOCTLS
+    assert "RAIDFRAME_REMOVE_HOT_SPARE" not in names
+
+
+def test_committed_newer_revisions_of_headers_read() -> None:
+    """Headers read before, now at newer revisions the index holds, with
+    the names LLVM's table of NetBSD 9.99 has: dev/spkrio.h 1.3,
+    sys/cpuio.h 1.10, net/npf.h as NetBSD 10 installs it,
+    sys/verified_exec.h 1.59, net/if_sppp.h 1.36, dev/cgdvar.h 1.21,
+    net/if_pppoe.h 1.15 and dev/ic/mlxio.h 1.4; values worked out by hand:
+    _IOC(inout, group, num, len) = inout | len << 16 | group << 8 | num;
+    'S' 0x53, 'c' 0x63, 'N' 0x4e, 'X' 0x58, 'i' 0x69, 'F' 0x46, 'M' 0x4d."""
+    want = {
+        0x40045303: "SPKRGETVOL",           # _IOR('S', 3, u_int)
+        0x80045304: "SPKRSETVOL",           # _IOW('S', 4, u_int)
+        # struct cpu_ucode_version: int, pad, void * = 16
+        0xc0106306: "IOC_CPU_UCODE_GET_VERSION",
+        # struct cpu_ucode: 2 int, char[PATH_MAX = 1024] = 1032 = 0x408
+        0x84086307: "IOC_CPU_UCODE_APPLY",
+        # nvlist_ref_t: void *, size_t, int, pad = 24 = 0x18
+        0xc0184e6c: "IOC_NPF_CONN_LOOKUP",
+        0xc0184e6d: "IOC_NPF_TABLE_REPLACE",
+        0x40105805: "VERIEXEC_DUMP",        # _IOR('X', 5, plistref: 16)
+        0x20005806: "VERIEXEC_FLUSH",       # _IO('X', 6)
+        # char[16], 2 int = 24
+        0xc0186986: "SPPPGETSTATUSNCP",     # _IOWR('i', 134, ...)
+        # struct spppidletimeout: char[16], time_t = 24 (1.7.2.7 took
+        # struct spppstatus, 20)
+        0xc018697d: "SPPPGETIDLETO",
+        0x8018697e: "SPPPSETIDLETO",
+        # struct spppkeepalivesettings: char[16], u_int, pad, time_t,
+        # u_int, pad = 40 = 0x28
+        0x80286984: "SPPPSETKEEPALIVE",     # _IOW('i', 132, ...)
+        0xc0286985: "SPPPGETKEEPALIVE",     # _IOWR('i', 133, ...)
+        # char[16], 2 int, 3 u_long = 48 = 0x30
+        0xc0306987: "SPPPGETLCPSTATUS",
+        # char[16], int, pad, u_long, u_int32_t, pad = 40
+        0xc0286988: "SPPPGETIPCPSTATUS",
+        0xc014698a: "SPPPGETNCPCFG",        # char[16], u_int
+        0x8014698b: "SPPPSETNCPCFG",
+        # struct cgd_user: int, pad, dev_t, char[32], size_t, 2 int = 64
+        0xc0404614: "CGDIOCGET",
+        # struct pppoeconnectionstate: char[16], 4 u_int = 32
+        0xc0206970: "PPPOEGETSESSION",      # _IOWR('i', 112, ...)
+        0xc040696f: "PPPOEGETPARMS",        # _IOWR('i', 111, 64) now
+        # struct mlx_cinfo: 5 u_int, 4 + 1 + 3 u_int8_t = 28 = 0x1c
+        0x401c4d06: "MLX_GET_CINFO",
+    }
+    for value, name in want.items():
+        assert NETBSD_IOCTLS.get(value) == name, (hex(value), name)
+    # the values the old revisions gave: cpustate_t of 48 bytes,
+    # PPPOEGETPARMS as _IOR, SPPP[GS]ETIDLETO of 20 bytes (now only the
+    # digit-named __SPPP[GS]ETIDLETO50's), IOC_NPF_LOAD with a plistref
+    for value in (0x80306300, 0xc0306301, 0x4040696f, 0xc014697d,
+                  0x8014697e, 0xc0104e66, 0x40104e69, 0xc0104e6b):
+        assert value not in NETBSD_IOCTLS, hex(value)
+    names = set(NETBSD_IOCTLS.values())
+    # SPPPGETIPV6CPSTATUS and the *50 compat names have digits
+    assert len([n for n in names if n.startswith("SPPP")]) == 19
+    assert len([n for n in names if n.startswith("IOC_NPF_")]) == 9
+    assert len([n for n in names if n.startswith("VERIEXEC_")]) == 6

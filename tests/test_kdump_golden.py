@@ -281,8 +281,8 @@ def test_call_ioctl_rnd_vt_vnd_and_video() -> None:
 
 def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
     # ioctlname() from sys/timepps.h 1.3, net/if_ppp.h 1.15, net/if_sppp.h
-    # 1.7.2.7, net/npf/npf.h 1.20.2.4, sys/verified_exec.h 1.39.4.1,
-    # dev/cgdvar.h 1.5.24.1, dev/md.h 1.8.40.2 and dev/sun/fbio.h
+    # 1.36, net/npf.h (NetBSD 10's), sys/verified_exec.h 1.59,
+    # dev/cgdvar.h 1.21, dev/md.h 1.8.40.2 and dev/sun/fbio.h
     # 1.8.74.1.  _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
     # | group << 8 | num
     named = {
@@ -298,10 +298,10 @@ def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
         0xc048697b: "SIOCGPPPSTATS",
         # pppoectl: _IOW('i', 121, struct spppauthcfg: 16 + 32 + 32 = 0x50)
         0x80506979: "SPPPSETAUTHCFG",
-        # npfctl: _IOR('N', 100, int); _IOWR('N', 102, struct plistref:
-        # void * + size_t = 16)
+        # npfctl: _IOR('N', 100, int); _IOWR('N', 102, nvlist_ref_t:
+        # void *, size_t, int, pad = 24)
         0x40044e64: "IOC_NPF_VERSION",
-        0xc0104e66: "IOC_NPF_LOAD",
+        0xc0184e66: "IOC_NPF_LOAD",
         # npfctl table: _IOW('N', 103, struct npf_ioctl_table: int, pad,
         # pointer, union of 24 = 40 = 0x28)
         0x80284e67: "IOC_NPF_TABLE",
@@ -321,8 +321,8 @@ def test_call_ioctl_pps_ppp_npf_cgd_and_fb() -> None:
 
 
 def test_call_ioctl_pt_cpu_scan_srt_ofw_and_usb() -> None:
-    # ioctlname() from sys/ioctl.h 1.37, sys/cpuio.h 1.1, sys/scanio.h
-    # 1.2.196.1, dev/spkrio.h 1.1, net/if_srt.h 1.3.40.1,
+    # ioctlname() from sys/ioctl.h 1.37, sys/cpuio.h 1.10, sys/scanio.h
+    # 1.2.196.1, dev/spkrio.h 1.3, net/if_srt.h 1.3.40.1,
     # dev/ofw/openfirmio.h 1.4.6.2, dev/usb/ukyopon.h 1.2, dev/usb/utoppy.h
     # 1.1.2.2 and dev/usb/urio.h 1.3.70.1.  _IOC(inout, group, num, len) =
     # inout | (len & 0x1fff) << 16 | group << 8 | num
@@ -330,9 +330,9 @@ def test_call_ioctl_pt_cpu_scan_srt_ofw_and_usb() -> None:
         # _IOW('Z', 3, struct ioctl_pt: u_long + void * = 16)
         0x80105a03: "PTIOCLINUX",
         # cpuctl: _IOR('c', 2, int); _IOWR('c', 1, cpustate_t: u_int,
-        # 4 bool, time_t, char[16], uint32_t[4] = 48 = 0x30)
+        # 4 uint8_t, int32_t, char[16], int32_t, 3 uint32_t = 44 = 0x2c)
         0x40046302: "IOC_CPU_GETCOUNT",
-        0xc0306301: "IOC_CPU_GETSTATE",
+        0xc02c6301: "IOC_CPU_GETSTATE",
         # _IOR('S', 1, struct scan_io: 80 = 0x50) and _IO('S', 3)
         0x40505301: "SCIOCGET",
         0x20005303: "SCIOCRESTART",
@@ -435,7 +435,7 @@ def test_call_ioctl_iscsi_bluetooth_kqueue_and_small_headers() -> None:
 
 def test_call_ioctl_isp_kbio_raid_irda_hpcfb_cnw_iop_and_sun() -> None:
     # ioctlname() from dev/ic/isp_ioctl.h 1.10, dev/sun/kbio.h 1.1.10.2,
-    # dev/ic/mlxio.h 1.1.2.2, dev/pci/tweio.h 1.1.8.2, dev/ir/irdaio.h 1.4,
+    # dev/ic/mlxio.h 1.4, dev/pci/tweio.h 1.1.8.2, dev/ir/irdaio.h 1.4,
     # dev/hpc/hpcfbio.h 1.1.2.1, dev/pcmcia/if_cnwioctl.h 1.2.8.2,
     # dev/i2o/iopio.h 1.2.4.2 and dev/sun/disklabel.h 1.1.
     # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
@@ -885,5 +885,70 @@ def test_call_ioctl_altq_nvmm_and_smb() -> None:
         # _IOWR('n', 102, struct smbioc_rq: 64)
         0x83186e6a: "SMBIOC_LOOKUP",
         0xc0406e66: "SMBIOC_REQUEST",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_raidframe_fss_clockctl_sctp_and_filemon() -> None:
+    # ioctlname() from dev/raidframe/raidframeio.h 1.11.6.1, dev/fssvar.h
+    # 1.32, sys/clockctl.h 1.18, netinet/sctp_uio.h 1.4 and
+    # dev/filemon/filemon.h 1.7.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # raidctl -s: _IOWR('r', 42, RF_DeviceConfig_t *),
+        # _IOWR('r', 19, RF_ComponentLabel_t: 392 = 0x188),
+        # _IOWR('r', 32, RF_ProgressInfo_t: 24)
+        0xc008722a: "RAIDFRAME_GET_INFO",
+        0xc1887213: "RAIDFRAME_GET_COMPONENT_LABEL",
+        0xc0187220: "RAIDFRAME_CHECK_RECON_STATUS_EXT",
+        # _IOR('r', 17, RF_AccTotals_t): 4 bytes, mkioctls' own typedef
+        0x40047211: "RAIDFRAME_GET_ACCTOTALS",
+        # fssconfig: _IOW('F', 5, struct fss_set: 24),
+        # _IOR('F', 1, struct fss_get: 136 = 0x88)
+        0x80184605: "FSSIOCSET",
+        0x40884601: "FSSIOCGET",
+        # clockctl(4): _IOW('C', 5, 16), _IOWR('C', 8, 16)
+        0x80104305: "CLOCKCTL_SETTIMEOFDAY",
+        0xc0104308: "CLOCKCTL_NTP_ADJTIME",
+        # sctp_connectx(3): _IOWR('s', 11, 16)
+        0xc010730b: "SIOCCONNECTX",
+        # make(1) -dl with filemon: _IOWR('S', 1, int)
+        0xc0045301: "FILEMON_SET_FD",
+        # CLOCKCTL_ADJTIME (_IOWR('C', 6, 16)) is in mkioctls' keep list:
+        # ioctldecode() prints it
+        0xc0104306: "_IOWR('C',0x6,0x10)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_newer_revisions_of_headers_read() -> None:
+    # ioctlname() from dev/spkrio.h 1.3, sys/cpuio.h 1.10, net/npf.h
+    # (NetBSD 10's), sys/verified_exec.h 1.59, net/if_sppp.h 1.36,
+    # dev/cgdvar.h 1.21, net/if_pppoe.h 1.15 and dev/ic/mlxio.h 1.4.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num
+    named = {
+        # spkr(4): _IOW('S', 4, u_int)
+        0x80045304: "SPKRSETVOL",
+        # cpuctl ucode: _IOW('c', 7, struct cpu_ucode: 1032 = 0x408)
+        0x84086307: "IOC_CPU_UCODE_APPLY",
+        # npfctl: _IOWR('N', 108, nvlist_ref_t: 24)
+        0xc0184e6c: "IOC_NPF_CONN_LOOKUP",
+        # veriexecctl dump: _IOR('X', 5, struct plistref: 16)
+        0x40105805: "VERIEXEC_DUMP",
+        # pppoectl: _IOWR('i', 112, struct pppoeconnectionstate: 32),
+        # _IOWR('i', 135, struct sppplcpstatus: 48), _IOWR('i', 125,
+        # struct spppidletimeout: 24)
+        0xc0206970: "PPPOEGETSESSION",
+        0xc0306987: "SPPPGETLCPSTATUS",
+        0xc018697d: "SPPPGETIDLETO",
+        # cgdconfig -l: _IOWR('F', 20, struct cgd_user: 64)
+        0xc0404614: "CGDIOCGET",
+        # mlxctl: _IOR('M', 6, struct mlx_cinfo: 28)
+        0x401c4d06: "MLX_GET_CINFO",
+        # the old SPPPGETIDLETO value (struct spppstatus, 20) is only
+        # __SPPPGETIDLETO50's, a name with digits: ioctldecode() prints it
+        0xc014697d: "_IOWR('i',0x7d,0x14)",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)

@@ -87,7 +87,7 @@ struct vt_stat { unsigned short v_active, v_signal, v_state; };
 struct kbentry { unsigned char kb_table, kb_index; unsigned short kb_value; };
 struct pcvtid { char name[16]; int rmajor, rminor; };
 
-/* net/if_pppoe.h 1.1 */
+/* net/if_pppoe.h 1.15 (1.1's is the same) */
 struct pppoediscparms { char ifname[IFNAMSIZ], eth_ifname[IFNAMSIZ];
 	char *ac_name; nb_size_t ac_name_len; char *service_name;
 	nb_size_t service_name_len; };
@@ -251,7 +251,7 @@ struct ifpppstatsreq { char ifr_name[IFNAMSIZ]; struct ppp_stats stats; };
 struct ifpppcstatsreq { char ifr_name[IFNAMSIZ];
 	struct ppp_comp_stats stats; };
 
-/* net/if_sppp.h 1.7.2.7 */
+/* net/if_sppp.h 1.36, the structures of 1.7.2.7 (the newer ones below) */
 struct spppauthcfg { char ifname[IFNAMSIZ]; unsigned int hisauth, myauth,
 	myname_length, mysecret_length, hisname_length, hissecret_length,
 	myauthflags, hisauthflags; char *myname, *mysecret, *hisname,
@@ -264,8 +264,9 @@ struct spppauthfailuresettings { char ifname[IFNAMSIZ]; int max_failures; };
 struct spppdnssettings { char ifname[IFNAMSIZ]; int query_dns; };
 struct spppdnsaddrs { char ifname[IFNAMSIZ]; uint32_t dns[2]; };
 
-/* net/npf/npf.h 1.20.2.4; struct in6_addr is a union of uint8_t[16],
- * uint16_t[8] and uint32_t[4] */
+/* net/npf.h as NetBSD 10 installs it; npf_addr_t is a union of
+ * uint8_t[16], uint16_t[8] and uint32_t[4], as 1.20.2.4's struct in6_addr
+ * was (nvlist_ref_t below) */
 struct nb_in6_addr { union { uint8_t u6_addr8[16]; uint16_t u6_addr16[8];
 	uint32_t u6_addr32[4]; } __u6_addr; };
 typedef struct npf_ioctl_ent { int alen; struct nb_in6_addr addr;
@@ -274,7 +275,7 @@ typedef struct npf_ioctl_buf { void *buf; nb_size_t len; } npf_ioctl_buf_t;
 struct npf_ioctl_table { int nct_cmd; const char *nct_name;
 	union { npf_ioctl_ent_t ent; npf_ioctl_buf_t buf; } nct_data; };
 
-/* dev/cgdvar.h 1.5.24.1 */
+/* dev/cgdvar.h 1.21 (struct cgd_user below) */
 struct cgd_ioctl { const char *ci_disk; int ci_flags, ci_unit;
 	nb_size_t ci_size; const char *ci_alg, *ci_ivmethod;
 	nb_size_t ci_keylen; const char *ci_key; nb_size_t ci_blocksize; };
@@ -304,10 +305,11 @@ struct lua_load { char state[16]; char path[1024]; };
 /* sys/ioctl.h 1.37 */
 struct ioctl_pt { unsigned long com; void *data; };
 
-/* sys/cpuio.h 1.1 (time_t is int64_t) */
-typedef struct cpustate { unsigned int cs_id; bool cs_online; bool cs_intr;
-	bool cs_unused[2]; int64_t cs_lastmod; char cs_name[16];
-	uint32_t cs_reserved[4]; } cpustate_t;
+/* sys/cpuio.h 1.10 (1.1's had bool flags and a time_t: 48 bytes) */
+typedef struct cpustate { unsigned int cs_id; uint8_t cs_online, cs_intr,
+	cs_unused[2]; int32_t cs_lastmod; char cs_name[16];
+	int32_t cs_lastmodhi; uint32_t cs_intrcnt, cs_hwid, cs_reserved; }
+	cpustate_t;
 
 /* sys/scanio.h 1.2.196.1 */
 struct scan_io { unsigned long scan_width, scan_height;
@@ -318,7 +320,7 @@ struct scan_io { unsigned long scan_width, scan_height;
 	scan_pixels_per_line; unsigned short scan_bits_per_pixel;
 	unsigned char scan_scanner_type; };
 
-/* dev/spkrio.h 1.1 */
+/* dev/spkrio.h 1.3 */
 typedef struct { int frequency; int duration; } tone_t;
 
 /* net/if_srt.h 1.3.40.1; NetBSD's sockaddr_in (16 bytes) and sockaddr_in6
@@ -576,7 +578,7 @@ struct okiockey { int kio_tablemask; unsigned char kio_station, kio_entry;
 struct kiockeymap { int kio_tablemask; unsigned char kio_station;
 	unsigned short kio_entry; char kio_text[10]; };
 
-/* dev/ic/mlxio.h 1.1.2.2 */
+/* dev/ic/mlxio.h 1.4 (struct mlx_cinfo below) */
 struct mlx_pause { int mp_which, mp_when, mp_howlong; };
 struct mlx_usercommand { nb_size_t mu_datasize; void *mu_buf;
 	int mu_bufptr, mu_bufdir; uint16_t mu_status; uint8_t mu_command[16]; };
@@ -1099,6 +1101,80 @@ struct smbioc_lookup { int ioc_level, ioc_flags; struct smbioc_ossn ioc_ssn;
 	struct smbioc_oshare ioc_sh; };
 struct smbioc_rw { uint16_t ioc_fh; char *ioc_base; nb_off_t ioc_offset;
 	int ioc_cnt; };
+/* dev/raidframe/raidframeio.h 1.11.6.1, types of
+ * dev/raidframe/raidframevar.h 1.23; RF_AccTotals_t as mkioctls declares
+ * it (rf_acctrace.h, which declares the kernel's, is not installed) */
+struct crap { int _xxx; };
+typedef struct crap RF_AccTotals_t;
+struct rf_recon_req { int col; uint32_t flags; };
+typedef struct RF_SparetWait_s { int C, G, fcol; uint64_t SUsPerPU;
+	int TablesPerSpareRegion, BlocksPerTable; uint64_t TableDepthInPUs,
+	SpareSpaceDepthPerRegionInSUs; struct RF_SparetWait_s *next; }
+	RF_SparetWait_t;
+typedef struct { int version, serial_number, mod_counter, row, column,
+	num_rows, num_columns, clean, status, sectPerSU, SUsPerPU, SUsPerRU,
+	parityConfig, maxOutstanding, blockSize; unsigned int __numBlocks,
+	__partitionSize; int parity_map_modcount; unsigned int
+	parity_map_flags; int parity_map_tickms, parity_map_ntick;
+	unsigned int parity_map_regions; int future_use[28]; int
+	autoconfigure, root_partition, last_unit, config_order; unsigned int
+	numBlocksHi, partitionSizeHi; int future_use2[42]; }
+	RF_ComponentLabel_t;
+typedef struct { int row, column; char component_name[50]; }
+	RF_SingleComponent_t;
+typedef struct { uint64_t remaining, completed, total; } RF_ProgressInfo_t;
+struct rf_pmctrs { uint64_t nwrite, ncachesync, nclearing; };
+struct rf_pmparams { int cooldown, tickms; unsigned int regions; };
+struct rf_pmstat { int enabled; struct rf_pmparams params;
+	int64_t region_size; char dirty[4096 / 8]; struct rf_pmctrs ctrs; };
+typedef struct RF_DeviceConfig_s RF_DeviceConfig_t;
+
+/* dev/fssvar.h 1.32 (blksize_t int32_t, blkcnt_t int64_t, MNAMELEN 90) */
+struct fss_set { char *fss_mount, *fss_bstore; int32_t fss_csize;
+	int fss_flags; };
+struct fss_get { char fsg_mount[90]; struct nb_timeval fsg_time;
+	int32_t fsg_csize; int64_t fsg_mount_size, fsg_bs_size; };
+
+/* sys/clockctl.h 1.18 (clockid_t int, __register_t long on amd64) */
+struct clockctl_settimeofday { const struct nb_timeval *tv;
+	const void *tzp; };
+struct clockctl_clock_settime { int clock_id; const void *tp; };
+struct clockctl_ntp_adjtime { void *tp; long retval; };
+
+/* netinet/sctp_uio.h 1.4 */
+struct sctp_connectx_addrs { int cx_num; int cx_len; void *cx_addrs; }
+	__attribute__ ((packed));
+
+/* Newer revisions of headers read before.  sys/cpuio.h 1.10 */
+struct cpu_ucode_version { int loader_version; void *data; };
+struct cpu_ucode { int loader_version, cpu_nr; char fwname[1024]; };
+
+/* net/npf.h (NetBSD 10): libnv's nvlist_ref_t */
+typedef struct { void *buf; nb_size_t len; int flags; } nvlist_ref_t;
+
+/* net/if_sppp.h 1.36 */
+struct spppstatusncp { char ifname[IFNAMSIZ]; int phase, ncpup; };
+struct spppidletimeout { char ifname[IFNAMSIZ]; int64_t idle_seconds; };
+struct spppkeepalivesettings { char ifname[IFNAMSIZ]; unsigned int maxalive;
+	int64_t max_noreceive; unsigned int alive_interval; };
+struct sppplcpstatus { char ifname[IFNAMSIZ]; int state, timeout;
+	unsigned long opts, magic, mru; };
+struct spppipcpstatus { char ifname[IFNAMSIZ]; int state; unsigned long opts;
+	uint32_t myaddr; };
+struct spppncpcfg { char ifname[IFNAMSIZ]; unsigned int ncp_flags; };
+
+/* dev/cgdvar.h 1.21 */
+struct cgd_user { int cgu_unit; nb_dev_t cgu_dev; char cgu_alg[32];
+	nb_size_t cgu_blocksize; int cgu_mode, cgu_keylen; };
+
+/* net/if_pppoe.h 1.15 */
+struct pppoeconnectionstate { char ifname[IFNAMSIZ]; unsigned int state,
+	session_id, padi_retry_no, padr_retry_no; };
+
+/* dev/ic/mlxio.h 1.4 */
+struct mlx_cinfo { unsigned int ci_iftype, ci_nchan, ci_max_sg,
+	ci_max_commands, ci_mem_size; uint8_t ci_firmware_id[4],
+	ci_hardware_id, ci_pad[3]; };
 
 #define SIZE(key, type)	printf("%s\t%zu\n", key, sizeof(type))
 
@@ -1426,5 +1502,33 @@ main(void)
 	SIZE("struct smbioc_flags", struct smbioc_flags);
 	SIZE("struct smbioc_lookup", struct smbioc_lookup);
 	SIZE("struct smbioc_rw", struct smbioc_rw);
+	SIZE("dev_t", nb_dev_t);
+	SIZE("struct rf_recon_req", struct rf_recon_req);
+	SIZE("RF_SparetWait_t", RF_SparetWait_t);
+	SIZE("RF_AccTotals_t", RF_AccTotals_t);
+	SIZE("RF_ComponentLabel_t", RF_ComponentLabel_t);
+	SIZE("RF_SingleComponent_t", RF_SingleComponent_t);
+	SIZE("RF_ProgressInfo_t", RF_ProgressInfo_t);
+	SIZE("struct rf_pmstat", struct rf_pmstat);
+	SIZE("struct rf_pmparams", struct rf_pmparams);
+	SIZE("RF_DeviceConfig_t *", RF_DeviceConfig_t *);
+	SIZE("struct fss_set", struct fss_set);
+	SIZE("struct fss_get", struct fss_get);
+	SIZE("struct clockctl_settimeofday", struct clockctl_settimeofday);
+	SIZE("struct clockctl_clock_settime", struct clockctl_clock_settime);
+	SIZE("struct clockctl_ntp_adjtime", struct clockctl_ntp_adjtime);
+	SIZE("struct sctp_connectx_addrs", struct sctp_connectx_addrs);
+	SIZE("struct cpu_ucode_version", struct cpu_ucode_version);
+	SIZE("struct cpu_ucode", struct cpu_ucode);
+	SIZE("nvlist_ref_t", nvlist_ref_t);
+	SIZE("struct spppstatusncp", struct spppstatusncp);
+	SIZE("struct spppidletimeout", struct spppidletimeout);
+	SIZE("struct spppkeepalivesettings", struct spppkeepalivesettings);
+	SIZE("struct sppplcpstatus", struct sppplcpstatus);
+	SIZE("struct spppipcpstatus", struct spppipcpstatus);
+	SIZE("struct spppncpcfg", struct spppncpcfg);
+	SIZE("struct cgd_user", struct cgd_user);
+	SIZE("struct pppoeconnectionstate", struct pppoeconnectionstate);
+	SIZE("struct mlx_cinfo", struct mlx_cinfo);
 	return 0;
 }
