@@ -69,11 +69,9 @@ from pathlib import Path
 #: values of the keep list's SLIOCGUNIT and TUNSLMODE.  Not read:
 #: net/if_bridgevar.h (its BRDG* commands go through SIOC[SG]DRVSPEC: no
 #: _IO lines), dev/putter/putter.h (the stored revision, 1.1.16.2, has no
-#: requests), dev/tprof/tprof_ioctl.h (its stored revision's
-#: TPROF_IOC_STOP, _IO('T', 3), is sys/midiio.h's SEQUENCER_TMR_STOP,
-#: which ioctlname()'s switch could not hold), net/pfvar.h (the stored
-#: revision, 1.4 of 2004, is OpenBSD 3.5's pf, dozens of structures not
-#: sized yet), the DRM headers and the remaining
+#: requests), dev/tprof/tprof_ioctl.h (not installed: below),
+#: net/pfvar.h (the stored revision, 1.4 of 2004, is OpenBSD 3.5's pf,
+#: dozens of structures not sized yet), the DRM headers and the remaining
 #: device headers: their requests are decoded.  From sys/ioctl.h on (the
 #: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
 #: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h, sys/scanio.h,
@@ -170,6 +168,10 @@ from pathlib import Path
 #: to name a revision by: IOC_NPF_CONN_LOOKUP and IOC_NPF_TABLE_REPLACE,
 #: and IOC_NPF_LOAD, _SAVE and _RULE take libnv's nvlist_ref_t, 24
 #: bytes, where 1.20.2.4 took struct plistref).
+#: dev/tprof/tprof_ioctl.h is not read: it is not installed (sys/dev/Makefile
+#: 1.48 has no tprof in SUBDIR, and tprof(8) takes it from the source tree
+#: with -I${NETBSDSRCDIR}/sys), so kdump never sees it; its
+#: TPROF_IOC_STOP (_IO('T', 3) up to 1.3.54.1) stays SEQUENCER_TMR_STOP's.
 #: scripts/ioctl_coverage.md lists the installed headers with requests,
 #: read or not, and why not.
 NETBSD_HEADERS = ("sys/sys/ttycom.h", "sys/sys/filio.h", "sys/sys/sockio.h",

@@ -1400,3 +1400,28 @@ def test_committed_newer_revisions_of_headers_read() -> None:
     assert len([n for n in names if n.startswith("SPPP")]) == 19
     assert len([n for n in names if n.startswith("IOC_NPF_")]) == 9
     assert len([n for n in names if n.startswith("VERIEXEC_")]) == 6
+
+
+def test_tprof_ioctl_h_is_not_installed() -> None:
+    """dev/tprof/tprof_ioctl.h is not installed (sys/dev/Makefile 1.48 has
+    no tprof in SUBDIR; tprof(8) reads it from the source tree), so
+    mkioctls never sees it and ioctlname() has no TPROF_* name.  Its
+    requests up to 1.3.54.1 (2018), worked out by hand: _IOC(inout,
+    group, num, len) = inout | len << 16 | group << 8 | num, 'T' 0x54.
+    TPROF_IOC_STOP, _IO('T', 3), is sys/midiio.h's SEQUENCER_TMR_STOP,
+    _IO  ('T', 3), the name kdump gives that value (were both read,
+    ioctlname()'s switch would not compile: neither is in the keep
+    list)."""
+    assert "sys/dev/tprof/tprof_ioctl.h" not in gen.NETBSD_HEADERS
+    assert not [n for n in NETBSD_IOCTLS.values() if n.startswith("TPROF_")]
+    assert NETBSD_IOCTLS[0x20005403] == "SEQUENCER_TMR_STOP"
+    assert 0x20000000 | 0x54 << 8 | 3 == 0x20005403
+    # the others are decoded: TPROF_IOC_GETINFO _IOR('T', 1, struct
+    # tprof_info: 2 uint32_t = 8), TPROF_IOC_START _IOW('T', 2,
+    # tprof_param_t: 3 uint64_t = 24 = 0x18), TPROF_IOC_GETSTAT _IOR('T',
+    # 4, struct tprof_stat: 6 uint64_t = 48 = 0x30)
+    for value in (0x40085401, 0x80185402, 0x40305404):
+        assert value not in NETBSD_IOCTLS, hex(value)
+    with pytest.raises(SystemExit, match="TPROF_IOC_STOP and SEQUENCER_TMR_STOP"):
+        gen._first_names([("SEQUENCER_TMR_STOP", 0x20005403),
+                          ("TPROF_IOC_STOP", 0x20005403)], True)

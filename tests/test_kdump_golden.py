@@ -952,3 +952,21 @@ def test_call_ioctl_newer_revisions_of_headers_read() -> None:
         0xc014697d: "_IOWR('i',0x7d,0x14)",
     }
     _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
+
+
+def test_call_ioctl_tprof_requests() -> None:
+    # tprof(8)'s requests (dev/tprof/tprof_ioctl.h 1.3.54.1), a header
+    # NetBSD does not install: kdump's ioctlname() has no TPROF_* name.
+    # _IOC(inout, group, num, len) = inout | (len & 0x1fff) << 16
+    # | group << 8 | num, 'T' 0x54
+    named = {
+        # TPROF_IOC_STOP, _IO('T', 3), is sys/midiio.h's SEQUENCER_TMR_STOP
+        0x20005403: "SEQUENCER_TMR_STOP",
+        # TPROF_IOC_GETINFO: _IOR('T', 1, struct tprof_info: 8)
+        0x40085401: "_IOR('T',0x1,0x8)",
+        # TPROF_IOC_START: _IOW('T', 2, tprof_param_t: 24)
+        0x80185402: "_IOW('T',0x2,0x18)",
+        # TPROF_IOC_GETSTAT: _IOR('T', 4, struct tprof_stat: 48)
+        0x40305404: "_IOR('T',0x4,0x30)",
+    }
+    _ioctl_lines(named, 3, 0x7f7fffffe5d0, netbsd=True)
