@@ -69,10 +69,8 @@ from pathlib import Path
 #: values of the keep list's SLIOCGUNIT and TUNSLMODE.  Not read:
 #: net/if_bridgevar.h (its BRDG* commands go through SIOC[SG]DRVSPEC: no
 #: _IO lines), dev/putter/putter.h (the stored revision, 1.1.16.2, has no
-#: requests), dev/tprof/tprof_ioctl.h (not installed: below),
-#: net/pfvar.h (the stored revision, 1.4 of 2004, is OpenBSD 3.5's pf,
-#: dozens of structures not sized yet), the DRM headers and the remaining
-#: device headers: their requests are decoded.  From sys/ioctl.h on (the
+#: requests), dev/tprof/tprof_ioctl.h (not installed: below), the DRM
+#: headers and the remaining device headers: their requests are decoded.  From sys/ioctl.h on (the
 #: third batch), the stored revisions: sys/ioctl.h 1.37 (PTIOC*; PTIOCSVR4,
 #: PTIOCOSF1 and PTIOCWIN32 have digits), sys/cpuio.h, sys/scanio.h,
 #: dev/spkrio.h (the two since updated, below), net/if_srt.h,
