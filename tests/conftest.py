@@ -17,7 +17,7 @@ def cbin(tmp_path_factory) -> Path:
     """The C test programs, compiled once per session."""
     d = tmp_path_factory.mktemp("cbin")
     for name in ("files", "signals", "threads", "texec", "looper", "leaderexit",
-                 "ownfilter", "threadexec"):
+                 "ownfilter", "threadexec", "forks"):
         compile_c(d, name)
     return d
 

@@ -50,3 +50,20 @@ def test_decode(echo_trace: Path) -> None:
     assert lines[0].startswith('execve("/bin/echo", ') and lines[0].endswith(" = 0")
     assert 'write(1, "hi\\n", 3) = 3' in lines
     assert lines[-2:] == ["exit_group(0) = ?", "+++ exited with 0 +++"]
+
+
+def test_fork_child_ret_is_named_fork(tmp_path: Path) -> None:
+    # A child's first records are EMUL and child_return's RET of NetBSD's
+    # SYS_fork (2); kdump 1.140.2.2's ktrsysret() names a RET that follows
+    # an EMUL with prev_emul, the new pid's default (netbsd): "fork".
+    out = tmp_path / "sh.out"
+    p = subprocess.run([str(BIN / "pyktrace"), "-i", "-f", str(out), "sh", "-c",
+                        "/bin/true; exit 0"], capture_output=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    for face in ((), ("--netbsd",)):
+        lines = pykdump(*face, str(out))
+        heads = [ln for ln in lines if ln[:6].strip().isdigit()]
+        child = [ln for ln in heads if ln[:6] != heads[0][:6]]
+        assert child[0][23:] == 'EMUL  "linux"'
+        assert child[1][23:] == "RET   fork 0"
+        assert child[2][23:].startswith("CALL  ")

@@ -9,6 +9,8 @@ import signal
 import subprocess
 import time
 
+import pytest
+
 from test_tracer_basic import (
     NR_EXECVE, NR_GETPPID, PYKTRACE, decode, trace)
 from ktrace.format import EJUSTRETURN
@@ -105,6 +107,31 @@ def test_vfork_child_is_followed(tmp_path):
     d = [decode(r) for r in recs if r.pid in child]
     assert ("NAMI", b"/bin/true") in d
     assert ("RET", NR_EXECVE, EJUSTRETURN, 0) in d
+
+
+def children_of(recs) -> list[int]:
+    return sorted({r.pid for r in recs} - {recs[0].pid})
+
+
+@pytest.mark.parametrize("pure", ["", "1"])
+def test_fork_child_starts_with_emul_and_ret_fork(tmp_path, cbin, pure):
+    """fork1() owes the child an EMUL record and child_return() writes
+    ``ktrsysret(SYS_fork, 0, 0)``, NetBSD's fork number (2) in every
+    emulation: a child's first records are EMUL, then RET 2 0 (kdump
+    names it with the emulation before the EMUL, so ``RET fork 0``)."""
+    env = dict(os.environ, PYKTRACE_PURE=pure)
+    _, recs = trace(tmp_path, [str(cbin / "forks")], "-i", env=env)
+    children = children_of(recs)
+    assert len(children) == 2                  # the fork and the vfork child
+    for child in children:
+        d = [decode(r) for r in recs if r.pid == child]
+        assert d[:2] == [("EMUL", b"linux"), ("RET", 2, 0, 0)], d[:3]
+        assert d[2][0] == "CALL" and ("RET", 2, 0, 0) not in d[2:]
+    # each follows its trace point: -t c (CALL and RET) has no EMUL
+    _, recs = trace(tmp_path, [str(cbin / "forks")], "-i", "-t", "c", env=env)
+    assert "EMUL" not in {decode(r)[0] for r in recs}
+    for child in children_of(recs):
+        assert decode(next(r for r in recs if r.pid == child)) == ("RET", 2, 0, 0)
 
 
 def test_job_control_stop_and_continue(tmp_path):

@@ -69,6 +69,7 @@ def _stop_of(entry: tuple) -> tuple[int, int]:
 
 
 EINTR = 4
+NETBSD_SYS_FORK = 2                # sys/sys/syscall.h: child_return's RET code
 _ERESTARTSYS, _ERESTARTNOINTR, _ERESTARTNOHAND, _ERESTART_RESTARTBLOCK = (
     -512, -513, -514, -516)
 _GIO_DATA = PAGE_SIZE - 8          # ktr_io(): one page per record, header included
@@ -469,7 +470,9 @@ class Frontend:
             return None
         proc = self.add_process(tgid, [], filtered=filtered, points=points,
                                 inherit=inherit)
-        proc.emul_due = False        # a fork child inherits, NetBSD writes no EMUL
+        # fork1() sets KTRFAC_TRC_EMUL on the child: EMUL, then the RET of
+        # fork, come before its first other record (_owed_records)
+        proc.fork_ret_due = True
         proc.silent = not inherit
         return self._add_thread(tid, proc)
 
@@ -534,12 +537,31 @@ class Frontend:
             proc.handlers_unknown = False
             pending = self._ask_handlers(th)
         if proc.emul_due and proc.started:
-            proc.emul_due = False
+            records = self._owed_records(th)
             self._resume(th, pending)
-            if proc.points & KTRFAC_EMUL:
-                self._emit(th, th.tid, ns, [(KTR_EMUL, proc.emul)])
+            if records:
+                self._emit(th, th.tid, ns, records)
             return
         self._resume(th, pending)
+
+    def _owed_records(self, th: Thread) -> list[tuple[int, bytes]]:
+        """What NetBSD writes before a process's first other record: EMUL,
+        owed after an attach (``ktrops``) or a fork (``fork1`` sets
+        ``KTRFAC_TRC_EMUL``), and in a forked child ``child_return``'s
+        ``ktrsysret(SYS_fork, 0, 0)``: NetBSD's own number for fork, 2,
+        whatever the emulation.  kdump names a RET that follows an EMUL
+        record with the emulation before it (``prev_emul``, there for
+        execve), which for a new pid is the default: ``RET fork 0``."""
+        proc = th.proc
+        proc.emul_due = False
+        records = []
+        if proc.points & KTRFAC_EMUL:
+            records.append((KTR_EMUL, proc.emul))
+        if proc.fork_ret_due:
+            proc.fork_ret_due = False
+            if proc.points & KTRFAC_SYSRET:
+                records.append((KTR_SYSRET, self._sysret.pack(NETBSD_SYS_FORK, 0, 0, 0, 0)))
+        return records
 
     def _ask_handlers(self, th: Thread) -> int:
         """Learn the handler addresses of signals caught before the attach
@@ -662,9 +684,7 @@ class Frontend:
                     handler, flags = _SIGACTION[arch].unpack(raw)
                     th.sigaction = (args[0], handler, flags)
         if proc.emul_due:
-            proc.emul_due = False
-            if p & KTRFAC_EMUL:
-                records.append((KTR_EMUL, proc.emul))
+            records.extend(self._owed_records(th))
         if p & KTRFAC_SYSCALL:
             n = call.nargs
             # ktr_code is an int: a number past 2**31 (syscall(-1)) wraps
@@ -901,9 +921,9 @@ class Frontend:
                 pass
             proc.options_after_exec = None
         if proc.emul_due:            # never stopped before: the first EMUL is owed
-            proc.emul_due = False
-            if proc.points & KTRFAC_EMUL:
-                self._emit(th, tid, ns, [(KTR_EMUL, proc.emul)])
+            owed = self._owed_records(th)
+            if owed:
+                self._emit(th, tid, ns, owed)
         records = []
         proc.started = True
         proc.after_exec()

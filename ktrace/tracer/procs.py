@@ -27,6 +27,7 @@ class Proc:
     __slots__ = ("tgid", "comm", "emul", "mem", "threads", "handlers",
                  "filtered", "started", "emul_due", "killed_noted",
                  "handlers_unknown", "silent", "options_after_exec",
+                 "fork_ret_due",
                  "points", "inherit", "syscall_stops", "releasing")
 
     def __init__(self, tgid: int, *, filtered: bool = False,
@@ -45,6 +46,9 @@ class Proc:
         self.started = started
         #: an EMUL record is owed before this process's next record
         self.emul_due = True
+        #: a forked child: the RET of the fork it returns from is owed after
+        #: that EMUL (NetBSD's ``child_return`` writes it)
+        self.fork_ret_due = False
         self.killed_noted = False
         #: attached while running: ask the process for its handlers (-p/-g)
         self.handlers_unknown = False
