@@ -67,3 +67,6 @@ def test_fork_child_ret_is_named_fork(tmp_path: Path) -> None:
         assert child[0][23:] == 'EMUL  "linux"'
         assert child[1][23:] == "RET   fork 0"
         assert child[2][23:].startswith("CALL  ")
+    # --summary counts the fork once, in the parent (as strace -c does)
+    assert not [ln for ln in pykdump("--summary", str(out))
+                if ln.split()[-1:] == ["fork"]]

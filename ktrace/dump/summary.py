@@ -54,6 +54,8 @@ class Summary:
             self._open[key] = (name, t)
             return
         opened = self._open.pop(key, None)
+        if opened is None and name == "fork" and proc.calls == 0:
+            return      # a child's first record: its fork counts in the parent
         stat = self.per_call.setdefault(name, Stat())
         if opened is None:
             stat.calls += 1
