@@ -1,4 +1,4 @@
-"""Golden lines for NetBSD's own tables: native syscall names and strerror texts.
+"""Golden lines for NetBSD's own tables: syscall names, strerror texts, si_codes.
 
 Sources of the expected lines (each test names its own):
 
@@ -12,17 +12,20 @@ Sources of the expected lines (each test names its own):
 * real output of NetBSD 10.1's kdump, quoted in a public gate report
   (NetBSD/evbarm-aarch64 10.1, "First 20 kdump lines of the tiny-exe trace");
   the trace itself is not at hand, so its 20 records are rebuilt here as
-  amd64 version 2 records carrying the same values.
+  amd64 version 2 records carrying the same values;
+* si_code names: ``sys/siginfo.h`` as each kdump was built with it -- NetBSD
+  10's for 1.140.2.2, one with TRAP_BRKPT and TRAP_TRACE only (1.14.20.1,
+  2006) for 1.115.2.1 and 1.93.2.1.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from ktrace.format import AMD64
+from ktrace.format import AMD64, I386_TIME32, Layouts
 import ktrace.emul as emul
 
-from test_kdump_golden import H2, call, lines, rec, ret
+from test_kdump_golden import H0, H2, call, lines, psig, rec, ret, siginfo
 
 A = AMD64
 
@@ -177,3 +180,30 @@ def test_linux_errors_in_netbsd_face_use_the_netbsd_texts() -> None:
     default = lines(recs)[2:]
     assert default[0].startswith(H2 + "RET   read -1 errno 92 ENOPROTOOPT ")
     assert default[1] == H2 + "RET   read -1 errno 71 EPROTO Protocol error"
+
+
+# --- siginfo code names per kdump revision ----------------------------------
+def _trap_lines(abi, version: int, code: int) -> str:
+    lay = Layouts.get(abi)
+    si = siginfo(abi, 5, code, lay.si_fault.pack(0x1000, 1, 0, 0))
+    return lines([rec(5, psig(abi, 5, 0, siginfo=si), version=version)], abi)[0]
+
+
+@pytest.mark.parametrize("code, name", [(1, "TRAP_BRKPT"), (2, "TRAP_TRACE"),
+                                        (3, "TRAP_EXEC"), (8, "TRAP_SCX")])
+def test_sigtrap_codes_rev140(code: int, name: str) -> None:
+    # 1.140.2.2: siginfo.h of NetBSD 10 names TRAP_BRKPT..TRAP_SCX (1..8)
+    assert _trap_lines(A, 2, code) == (
+        H2 + f"PSIG  SIGTRAP SIG_DFL: code={name}, addr=0x1000, trap=1)")
+
+
+@pytest.mark.parametrize("abi, version, head", [(A, 1, H2), (A, 0, H0),
+                                                (I386_TIME32, 0, H0)])
+@pytest.mark.parametrize("code, name", [(1, "TRAP_BRKPT"), (2, "TRAP_TRACE"),
+                                        (3, "[3]"), (8, "[8]")])
+def test_sigtrap_codes_older_kdumps(abi, version: int, head: str, code: int,
+                                    name: str) -> None:
+    # 1.115.2.1 (v0/v1) and 1.93.2.1 (44-byte i386): built with a siginfo.h
+    # that knows TRAP_BRKPT and TRAP_TRACE only (1.14.20.1, 2006)
+    assert _trap_lines(abi, version, code) == (
+        head + f"PSIG  SIGTRAP SIG_DFL: code={name}, addr=0x1000, trap=1)")
