@@ -5,7 +5,12 @@ NetBSD's kdump does not compute syscall names, errno texts or signal maps: it
 compiles the kernel's generated tables into itself (``usr.bin/kdump/setemul.c``
 ``#include``s them).  To print what it prints we need the very same strings, so
 this script reads those C files and freezes their contents into plain Python
-modules.  The Linux side (Linux's own syscall names and errno texts for
+modules.  Two tables are rebuilt the way NetBSD's build makes them rather than
+read from a generated file: the native syscall names, from
+``sys/kern/syscalls.master`` by the rules of ``sys/kern/makesyscalls.sh`` (the
+``syscallnames[]`` array of ``syscalls.c``), and libc's strerror texts, by the
+rule of ``lib/libc/gen/errlist.awk`` (the comment of each ``#define Exxx N``
+line of ``sys/errno.h``).  The Linux side (Linux's own syscall names and errno texts for
 pykdump's default face) is frozen from python-ptrace and from the Python
 runtime, so that the output never depends on the host that runs pykdump.
 
@@ -32,10 +37,11 @@ from typing import Iterable, Iterator
 # the committed tables were generated from (stated in --help and in the
 # generated headers, which copy each file's own $NetBSD$ id).
 NETBSD_FILES: dict[str, str] = {
-    "syscalls": "sys/kern/syscalls.c",
+    "syscalls_master": "sys/kern/syscalls.master",
     "linux_syscalls": "sys/compat/linux/arch/amd64/linux_syscalls.c",
     "linux32_syscalls": "sys/compat/linux32/arch/amd64/linux32_syscalls.c",
     "errno_h": "sys/sys/errno.h",
+    "rumpdefs_h": "sys/rump/include/rump/rumpdefs.h",
     "linux_errno_c": "sys/compat/linux/common/linux_errno.c",
     "linux_errno_h": "sys/compat/linux/common/linux_errno.h",
     "linux_errno_generic_h": "sys/compat/linux/common/linux_errno_generic.h",
@@ -47,10 +53,13 @@ NETBSD_FILES: dict[str, str] = {
 }
 
 REVISIONS_USED = """\
-  sys/kern/syscalls.c                                 1.200 (2008/01/15)
+  sys/kern/syscalls.master                            1.311 (2023/07/28)
+    (names as sys/kern/makesyscalls.sh 1.187 of the same commit emits them)
   sys/compat/linux/arch/amd64/linux_syscalls.c        1.42.10.4 (2017/12/03)
   sys/compat/linux32/arch/amd64/linux32_syscalls.c    1.58.2.2 (2010/11/06)
-  sys/sys/errno.h                                     1.32 (2003/05/27)
+  sys/rump/include/rump/rumpdefs.h                    1.10.4.3 (2013/01/23),
+    its copy of the #define lines of sys/errno.h 1.39 (2006/10/31),
+    texts cut as lib/libc/gen/errlist.awk 1.3 cuts them (--errno-from)
   sys/compat/linux/common/linux_errno.c               1.13.44.1 (2014/08/20)
   sys/compat/linux/common/linux_errno.h               1.8.4.1 (2002/02/11)
   sys/compat/linux/common/linux_errno_generic.h       1.1.10.2 (2014/08/20)
@@ -206,6 +215,22 @@ def array_body(text: str, array: str, path: str) -> list[str]:
 _NAME_ENTRY_RE = re.compile(r'^\s*/\*\s*(\d+)\s*\*/\s*"((?:[^"\\]|\\.)*)"\s*,?\s*$')
 
 
+def names_array_entries(lines: Iterable[str], path: str, array: str,
+                        defined: frozenset[str]) -> list[str]:
+    """The strings of a names-array body (``/* N */ "name",`` and cpp lines) after cpp."""
+    names: list[str] = []
+    for line in preprocess(lines, defined):
+        if not line.strip() or _COMMENT_RE.sub("", line).strip() == "":
+            continue
+        m = _NAME_ENTRY_RE.match(line)
+        if m is None:
+            raise SourceError(f"{path}: unexpected line in {array}[]: {line!r}")
+        if int(m.group(1)) != len(names):
+            raise SourceError(f"{path}: entry /* {m.group(1)} */ at index {len(names)}")
+        names.append(c_string(m.group(2)))
+    return names
+
+
 def parse_syscall_names(text: str, array: str, path: str,
                         defined: frozenset[str] = KDUMP_AMD64_DEFINES) -> NamesArray:
     """Parse a generated ``*_syscalls.c`` names array, verbatim, as kdump sees it.
@@ -216,46 +241,222 @@ def parse_syscall_names(text: str, array: str, path: str,
     the array to ``*_SYS_NSYSENT`` with ``"# filler"`` entries after the last
     real call, and those are not part of ``MAXSYSCALL``.
     """
-    names: list[str] = []
-    for line in preprocess(array_body(text, array, path), defined):
-        if not line.strip() or _COMMENT_RE.sub("", line).strip() == "":
-            continue
-        m = _NAME_ENTRY_RE.match(line)
-        if m is None:
-            raise SourceError(f"{path}: unexpected line in {array}[]: {line!r}")
-        if int(m.group(1)) != len(names):
-            raise SourceError(f"{path}: entry /* {m.group(1)} */ at index {len(names)}")
-        names.append(c_string(m.group(2)))
+    names = names_array_entries(array_body(text, array, path), path, array, defined)
     nsys = len(names)
     while nsys and names[nsys - 1] == "# filler":
         nsys -= 1
     return NamesArray(rcsid(text, path), tuple(names), nsys)
 
 
+
+# makesyscalls.sh (1.187) turns syscalls.master into syscalls.c.  Only its
+# syscallnames[] output matters to kdump; these are the rules that make it.
+_MAKESYSCALLS_STD = ("STD", "NODEF", "NOARGS", "INDIR", "NOERR", "EXTERN")
+_MAKESYSCALLS_NOSYS = {"OBSOL": "obsolete", "EXCL": "excluded",
+                       "IGNORED": "ignored", "UNIMPL": "unimplemented"}
+
+
+def master_records(text: str) -> list[str]:
+    """makesyscalls.sh's sed stage: the lines its awk program sees.
+
+    Dollar signs are dropped, a line ending in a backslash is joined to the
+    next (backslash and newline removed), and from the second line on every
+    line not starting with ``#`` gets blanks around ``{ } ( ) * , |``.
+    """
+    raw = text.replace("$", "").split("\n")
+    if raw and raw[-1] == "":
+        raw.pop()
+    out: list[str] = []
+    i = 0
+    while i < len(raw):
+        line, first = raw[i], i == 0
+        while line.endswith("\\") and i + 1 < len(raw):
+            i += 1
+            line = line[:-1] + raw[i]
+        if not first and not line.startswith("#"):
+            line = re.sub(r"([{}()*,|])", r" \1 ", line)
+        out.append(line)
+        i += 1
+    return out
+
+
+def _master_name(f: list[str], path: str, nr: int) -> str:
+    """makesyscalls.sh's ``parseline()``, as far as it decides ``funcalias``."""
+    def bad(was: str, wanted: str) -> SourceError:
+        return SourceError(f"{path}: record {nr}: unexpected {was!r} (expected <{wanted}>)")
+
+    i = 2
+    if f[-1] != "}":
+        funcalias, end = f[-1], len(f) - 2
+    else:
+        funcalias, end = "", len(f) - 1
+    if f[i] == "INDIR":
+        i += 1
+    if f[i] == "MODULAR":             # MODULAR takes a module name
+        i += 2
+    if f[i] == "RUMP":
+        i += 1
+    if re.fullmatch(r"[a-z0-9_]*", f[i]):   # a syscall alias
+        funcalias = f[i]
+        i += 1
+    if f[i] != "{":
+        raise bad(f[i], "{")
+    i += 1
+    for want in ("}", ";", ")"):
+        if f[end] != want:
+            raise bad(f[end], want)
+        end -= 1
+    while True:                       # the return type, up to the first "|"
+        i += 1
+        if not (f[i] != "|" and i < end - 1):
+            break
+    if i == end - 1:
+        raise bad(f[i], "function argument definition")
+    i += 1
+    fprefix = f[i]
+    i += 1
+    if f[i] != "|":
+        raise bad(f[i], "function compat delimiter")
+    i += 1
+    fcompat = ""
+    if f[i] != "|":
+        fcompat = f[i]
+        i += 1
+    if f[i] != "|":
+        raise bad(f[i], "function name delimiter")
+    fbase = f[i + 1]
+    funcname = f"{fprefix}___{fbase}{fcompat}" if fcompat else f"{fprefix}_{fbase}"
+    if funcalias == "":
+        funcalias = re.sub(r"^([^_]+_)*sys_", "", funcname, count=1)
+    return funcalias
+
+
+def master_names_lines(text: str, path: str) -> tuple[list[str], int]:
+    """The ``syscallnames[]`` body makesyscalls.sh writes, and SYS_MAXSYSCALL.
+
+    Entries are ``/* N */ "name",`` lines and the table's cpp lines copied
+    as they stand, exactly what kdump compiles; cpp is left to the caller.
+    Names: ``[compat_NN_]alias`` for STD/NODEF/NOARGS/INDIR/NOERR/EXTERN and
+    the ``COMPAT_NN`` types (the alias is the one given, else the function
+    name ``sys_base`` or ``sys___baseNN`` with ``^([^_]+_)*sys_`` cut off);
+    ``#N (obsolete|excluded|ignored|unimplemented[ words...])`` for the
+    others.  The ``COMPAT_NN`` types must be listed in syscalls.conf's
+    ``compatopts``; the name is the type in lower case, as that list spells it.
+    """
+    lines: list[str] = []
+    intable, syscall, saved = False, 0, []
+    for nr, rec in enumerate(master_records(text), 1):
+        if nr == 1:
+            continue
+        f = rec.split()
+        if not f or f[0].startswith(";"):
+            continue
+        if rec == "%%":
+            intable = True
+            continue
+        if re.match(r"#[ \t]*include", f[0]) or (f[0].startswith("#") and not intable):
+            continue
+        if f[0].startswith("#"):
+            if re.match(r"#[ \t]*if", f[0]):
+                saved.append(syscall)
+            if re.match(r"#[ \t]*else", f[0]):
+                if not saved:
+                    raise SourceError(f"{path}: record {nr}: unbalanced #else")
+                syscall = saved[-1]
+            if re.match(r"#[ \t]*endif", f[0]):
+                if not saved:
+                    raise SourceError(f"{path}: record {nr}: unbalanced #endif")
+                saved.pop()
+            lines.append(rec)
+            continue
+        if not f[0].isdigit() or int(f[0]) != syscall:
+            raise SourceError(f"{path}: record {nr}: syscall number out of sync at {syscall}")
+        kind = f[1] if len(f) > 1 else ""
+        if kind in _MAKESYSCALLS_STD:
+            name = _master_name(f, path, nr)
+        elif kind in _MAKESYSCALLS_NOSYS:
+            name = f"#{syscall} (" + " ".join([_MAKESYSCALLS_NOSYS[kind]] + f[2:]) + ")"
+        elif re.fullmatch(r"COMPAT_\w+", kind):
+            name = f"{kind.lower()}_{_master_name(f, path, nr)}"
+        else:
+            raise SourceError(f"{path}: record {nr}: unrecognized keyword {kind}")
+        c_literal = name.replace("\\", "\\\\").replace('"', '\\"')
+        lines.append(f'\t/* {syscall:3d} */\t"{c_literal}",')
+        syscall += 1
+    if saved:
+        raise SourceError(f"{path}: unterminated #if")
+    return lines, syscall
+
+
+def parse_syscalls_master(text: str, path: str,
+                          defined: frozenset[str] = KDUMP_AMD64_DEFINES) -> NamesArray:
+    """kdump's ``syscallnames[]`` built from ``syscalls.master``; see ``master_names_lines``."""
+    lines, maxsyscall = master_names_lines(text, path)
+    names = names_array_entries(lines, path, "syscallnames", defined)
+    if len(names) != maxsyscall:
+        raise SourceError(f"{path}: {len(names)} names after cpp, SYS_MAXSYSCALL {maxsyscall}")
+    return NamesArray(rcsid(text, path), tuple(names), maxsyscall)
+
+
 # ------------------------------------------------------------------ errno
 
-_ERRNO_DEFINE_RE = re.compile(r"^#\s*define\s+(E\w+)\s+(\S+)\s*/\*\s*(.*?)\s*\*/")
+def parse_errno_h(text: str, path: str, prefix: str = "") -> dict[int, tuple[str, str]]:
+    """Return ``{errno: (name, strerror text)}`` exactly as libc's errlist.awk builds it.
 
-
-def parse_errno_h(text: str, path: str) -> dict[int, tuple[str, str]]:
-    """Return ``{errno: (name, strerror text)}`` the way libc's errlist.awk builds it.
-
-    NetBSD's ``lib/libc/gen/errlist.awk`` takes each ``#define EXXX N /* text */``
-    of ``sys/errno.h`` (skipping ``ELAST``, aliases and the negative kernel
-    pseudo-errors) and uses the comment as the strerror text.
+    Since December 2010 NetBSD's libc does not carry an errlist.c of its own:
+    ``lib/libc/gen/errlist.awk`` (1.2 and later) writes it from the
+    ``#define Exxx N /* text */`` lines of ``sys/errno.h``.  Its rule, kept
+    here to the character: every line starting ``#define``; skip ``ELAST``,
+    a third field below 0 (which for a non-number means a string comparison
+    with ``"0"``) and ``EAGAIN`` aliases; the text is the line from three
+    characters after ``/*`` up to its last three characters (so a blank after
+    ``*/`` stays in the text as a trailing blank); numbers must run 1, 2, ...
+    ``prefix`` strips a name prefix (``RUMP_`` in rumpdefs.h's copy).
     """
     table: dict[int, tuple[str, str]] = {}
-    for line in text.splitlines():
-        m = _ERRNO_DEFINE_RE.match(line.strip())
-        if m is None or m.group(1) == "ELAST" or not m.group(2).isdigit():
+    for line in text.split("\n"):
+        if not line.startswith("#define"):
             continue
-        num = int(m.group(2))
-        if num in table:
-            raise SourceError(f"{path}: errno {num} defined twice")
-        table[num] = (m.group(1), m.group(3))
-    if sorted(table) != list(range(1, len(table) + 1)):
-        raise SourceError(f"{path}: errno numbers are not 1..N")
+        f = line.split()
+        name = f[1] if len(f) > 1 else ""
+        if prefix and name.startswith(prefix):
+            name = name[len(prefix):]
+        if name == "ELAST":
+            continue
+        number = f[2] if len(f) > 2 else ""
+        if re.fullmatch(r"-?\d+", number):
+            if int(number) < 0:
+                continue
+        elif number < "0" or number == "EAGAIN":
+            continue
+        else:
+            raise SourceError(f"{path}: cannot number {line!r}")
+        q = line.find("/*")
+        desc = line[q + 3:len(line) - 3]
+        if int(number) != len(table) + 1:
+            raise SourceError(f"{path}: error number mismatch {number} != {len(table) + 1}")
+        table[int(number)] = (name, desc)
+    if not table:
+        raise SourceError(f"{path}: no errno definitions")
     return table
+
+
+_RUMP_ERRNO_RE = re.compile(r"^/\*\s*(NetBSD: errno\.h,v [^*]*?)\s*\*/$", re.M)
+
+
+def rumpdefs_errno(text: str, path: str) -> tuple[str, str]:
+    """The ``sys/errno.h`` block of rumpdefs.h and the errno.h id it names.
+
+    ``sys/rump/include/rump/makerumpdefs.sh`` copies errno.h's ``#define``
+    lines into rumpdefs.h with ``RUMP_`` before each name, comments and
+    trailing blanks included, under a ``/*\tNetBSD: errno.h,v ... */`` line;
+    the block ends at the next empty line.
+    """
+    m = _RUMP_ERRNO_RE.search(text)
+    if m is None:
+        raise SourceError(f"{path}: no errno.h block")
+    block = text[m.end() + 1:].split("\n\n", 1)[0]
+    return block, m.group(1)
 
 
 def c_defines(text: str) -> dict[str, str]:
@@ -432,16 +633,21 @@ def read(src: Path, key: str) -> tuple[str, str]:
         raise SourceError(f"{src / rel}: {e.strerror}") from e
 
 
-def generate_netbsd(src: Path, out: Path) -> None:
-    """Write ``_netbsd_syscalls.py``, ``_netbsd_errno.py`` and ``_netbsd_signals.py``."""
-    arrays = {}
-    for key, array in (("syscalls", "syscallnames"),
-                       ("linux_syscalls", "linux_syscallnames"),
+def generate_netbsd(src: Path, out: Path, errno_from: str = "rumpdefs.h") -> None:
+    """Write ``_netbsd_syscalls.py``, ``_netbsd_errno.py`` and ``_netbsd_signals.py``.
+
+    ``errno_from`` names the file the strerror texts come from: ``errno.h``
+    (``sys/sys/errno.h``) or ``rumpdefs.h`` (the copy of errno.h's lines in
+    ``sys/rump/include/rump/rumpdefs.h``).
+    """
+    text, rel = read(src, "syscalls_master")
+    arrays = {"syscalls_master": (rel, parse_syscalls_master(text, rel))}
+    for key, array in (("linux_syscalls", "linux_syscallnames"),
                        ("linux32_syscalls", "linux32_syscallnames")):
         text, rel = read(src, key)
         arrays[key] = (rel, parse_syscall_names(text, array, rel))
     body = []
-    for key, const in (("syscalls", "NETBSD"), ("linux_syscalls", "LINUX"),
+    for key, const in (("syscalls_master", "NETBSD"), ("linux_syscalls", "LINUX"),
                        ("linux32_syscalls", "LINUX32")):
         rel, arr = arrays[key]
         body.append(f"{const}_RCSID = {arr.rcsid!r}\n")
@@ -450,21 +656,35 @@ def generate_netbsd(src: Path, out: Path) -> None:
     write_module(out / "_netbsd_syscalls.py",
                  [f"{rel} {arr.rcsid}" for rel, arr in arrays.values()],
                  "Syscall-name arrays compiled into NetBSD's kdump (amd64 userland view of "
-                 "the #ifdefs).\n\n*_NSYSNAMES is kdump's bound (*_SYS_MAXSYSCALL); "
-                 "codes at or above it print as [N].\n",
+                 "the #ifdefs).\n\nNETBSD_NAMES is syscalls.c's syscallnames[] as "
+                 "makesyscalls.sh writes it from\nsyscalls.master (without the \"# filler\" "
+                 "padding).  *_NSYSNAMES is kdump's bound\n(*_SYS_MAXSYSCALL); codes at or "
+                 "above it print as [N].\n",
                  body)
 
-    errno_h, errno_rel = read(src, "errno_h")
-    errnos = parse_errno_h(errno_h, errno_rel)
+    if errno_from == "errno.h":
+        errno_h, errno_rel = read(src, "errno_h")
+        errno_id = rcsid(errno_h, errno_rel)
+        errnos = parse_errno_h(errno_h, errno_rel)
+        errno_src = f"{errno_rel} {errno_id} (texts cut as errlist.awk cuts them)"
+    else:
+        rump, rump_rel = read(src, "rumpdefs_h")
+        block, errno_id = rumpdefs_errno(rump, rump_rel)
+        errnos = parse_errno_h(block, rump_rel, prefix="RUMP_")
+        errno_src = (f"{rump_rel} {rcsid(rump, rump_rel)}: its copy of the lines of "
+                     f"{errno_id} (texts cut as errlist.awk cuts them)")
     lec, lec_rel = read(src, "linux_errno_c")
     heads = [read(src, k)[0] for k in ("linux_errno_h", "linux_errno_generic_h",
                                        "linux_errno_arch_h")]
     n2l = parse_native_to_linux_errno(lec, heads, lec_rel)
     write_module(out / "_netbsd_errno.py",
-                 [f"{errno_rel} {rcsid(errno_h, errno_rel)} (texts as errlist.awk takes them)",
+                 [errno_src,
                   f"{lec_rel} {rcsid(lec, lec_rel)} (with LINUX_SCERR_SIGN '-' of amd64)"],
-                 "NetBSD errno names and strerror texts; native_to_linux_errno[].\n",
-                 [f"ERRNO_RCSID = {rcsid(errno_h, errno_rel)!r}\n",
+                 "NetBSD errno names and strerror texts; native_to_linux_errno[].\n\n"
+                 "ERRNO holds sys_errlist[1..sys_nerr-1]; libc's strerror prints "
+                 "\"Undefined error: 0\" for 0\nand \"Unknown error: %u\" for "
+                 "anything else.\n",
+                 [f"ERRNO_RCSID = {errno_id!r}\n",
                   py_dict("ERRNO", errnos, "dict[int, tuple[str, str]]"),
                   f"NATIVE_TO_LINUX_ERRNO_RCSID = {rcsid(lec, lec_rel)!r}\n",
                   py_tuple("NATIVE_TO_LINUX_ERRNO", n2l, per_line=8)])
@@ -509,13 +729,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog=(f"NetBSD files read from --src (NetBSD/src paths):\n{files}\n\n"
+        epilog=(f"NetBSD files read from --src (NetBSD/src paths; sys/sys/errno.h or "
+                f"rumpdefs.h, per --errno-from):\n{files}\n\n"
                 f"Revisions the committed tables come from:\n{REVISIONS_USED}\n\n"
                 "The Linux tables come from the installed python-ptrace and the running "
                 "Python (a Linux host)."))
     ap.add_argument("--src", type=Path, help="root of a NetBSD source tree holding the files below")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent / "ktrace" / "emul",
                     help="directory to write the generated modules to (default: ktrace/emul)")
+    ap.add_argument("--errno-from", choices=("rumpdefs.h", "errno.h"), default="rumpdefs.h",
+                    help="take the strerror texts from sys/sys/errno.h or from its copy in "
+                         "sys/rump/include/rump/rumpdefs.h (default: rumpdefs.h, newer than "
+                         "any sys/sys/errno.h at hand)")
     ap.add_argument("--only", choices=("netbsd", "linux"),
                     help="generate only the NetBSD-derived or only the Linux-derived modules")
     args = ap.parse_args(argv)
@@ -524,7 +749,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         if args.only != "linux":
-            generate_netbsd(args.src, args.out)
+            generate_netbsd(args.src, args.out, args.errno_from)
         if args.only != "netbsd":
             generate_linux(args.out)
     except SourceError as e:

@@ -48,7 +48,7 @@ def test_netbsd_native_names() -> None:
     assert nb.syscall_name(59, True) == "execve"
     assert nb.syscall_name(0, True) == "syscall"
     assert nb.syscall_name(8, True) == "compat_43_ocreat"
-    # syscalls.c 1.200: "#if (defined(SYSVSEM) || !defined(_KERNEL)) && !defined(_LP64)"
+    # syscalls.master 1.311: "#if !defined(_LP64)" around the COMPAT_10 entry
     # is false for an amd64 kdump.
     assert nb.syscall_name(169, True) == "#169 (excluded 1.0 semsys)"
     assert nb.syscall_name(228, True) == "shmat"
@@ -239,32 +239,45 @@ def test_import_is_lazy() -> None:
 # ------------------------------------------------------- generator round trip
 
 SYNTHETIC: dict[str, str] = {
-    "sys/kern/syscalls.c": r'''
-        /* $NetBSD: syscalls.c,v 9.1 2099/01/01 00:00:00 test Exp $ */
-        const char *const syscallnames[] = {
-        	/*   0 */	"syscall",
-        #ifdef COMPAT_43
-        	/*   1 */	"ocompat",
+    "sys/kern/syscalls.master": r'''
+        	$NetBSD: syscalls.master,v 9.1 2099/01/01 00:00:00 test Exp $
+        ; comment lines and blank lines are skipped; so are #includes
+        #include <sys/param.h>
+
+        %%
+        0	INDIR		{ int|sys||syscall(int code, \
+        			    ... register_t args[SYS_MAXSYSARGS]); }
+        1	COMPAT_50 MODULAR compat_50 RUMP	\
+        		{ int|sys||wait4(pid_t pid, int *status, \
+        			    int options, struct rusage50 *rusage); }
+        2	COMPAT_43 MODULAR compat_43	\
+        		{ long|sys||lseek(int fd, long offset, int whence); }\
+        			    olseek
+        3	NOERR	RUMP	{ pid_t|sys||getpid_with_ppid(void); } getpid
+        4	OBSOL		4.2 sigreturn
+        5	UNIMPL
+        ; XXX
+        #if !defined(_LP64)
+        6	COMPAT_10 MODULAR compat_sysv_10	\
+        		{ int|sys||semsys(int which, int a2); } osemsys
         #else
-        	/*   1 */	"#1 (unimplemented compat)",
+        6	EXCL		1.0 semsys
         #endif
-        #if (defined(SYSVSEM) || !defined(_KERNEL)) && !defined(_LP64)
-        	/*   2 */	"compat_10_osemsys",
+        7	STD	RUMP	{ int|sys|50|fstat(int fd, struct stat *sb); }
+        8	COMPAT_50 MODULAR compat_30	\
+        		{ int|sys|30|ntp_gettime(struct ntptimeval50 *ntvp); }
+        9	IGNORED		old posix_fadvise
+        10	EXTERN	MODULAR openafs { int|sys||afssys(long id, long a1); }
+        #if defined(NTP) || !defined(_KERNEL_OPT)
+        11	STD		{ int|sys|50|ntp_gettime(struct ntptimeval *ntvp); }
         #else
-        	/*   2 */	"#2 (excluded 1.0 semsys)",
+        11	EXCL		___ntp_gettime50
         #endif
-        #if defined(LKM) || !defined(_KERNEL)
-        	/*   3 */	"lkmnosys",
-        #else	/* !LKM */
-        	/*   3 */	"#3 (excluded lkmnosys)",
-        #endif	/* !LKM */
-        	/*   4 */	"quo\"ted",
-        	/*   5 */	"# filler",
-        	/*   6 */	"# filler",
-        };
-        const char *const altsyscallnames[] = {
-        	/*   0 */	NULL, /* syscall */
-        };
+        12	COMPAT_50 MODULAR compat_sysv_50	\
+        		{ int|sys|13|__semctl(int semid, int semnum, int cmd, \
+        			    ... union __semun *arg); }
+        13	STD MODULAR sysv_ipc { void *|sys||shmat(int shmid,	\
+        			    const void *shmaddr, int shmflg); }
     ''',
     "sys/compat/linux/arch/amd64/linux_syscalls.c": r'''
         /* $NetBSD: linux_syscalls.c,v 9.2 2099/01/01 00:00:00 test Exp $ */
@@ -291,6 +304,20 @@ SYNTHETIC: dict[str, str] = {
         #define	ELAST		3		/* Must equal largest errno */
         #define	EJUSTRETURN	-2		/* don't modify regs, just return */
     ''',
+    # makerumpdefs.sh's copy of errno.h lines; note the blank after "*/" on 2
+    "sys/rump/include/rump/rumpdefs.h": "".join((
+        "/*\t$NetBSD: rumpdefs.h,v 9.10 2099/01/01 00:00:00 test Exp $\t*/\n\n",
+        "/*\tNetBSD: fcntl.h,v 9.11 2099/01/01 00:00:00 test Exp \t*/\n",
+        "#define\tRUMP_O_RDONLY\t0x00000000\t/* open for reading only */\n\n",
+        "/*\tNetBSD: errno.h,v 9.12 2099/01/01 00:00:00 test Exp \t*/\n",
+        "#define\tRUMP_EPERM\t\t1\t\t/* Operation not permitted */\n",
+        "#define\tRUMP_EMULTIHOP\t2\t\t/* Multihop attempted */ \n",
+        "#define\tRUMP_EWOULDBLOCK\tEAGAIN\t\t/* Operation would block */\n",
+        "#define RUMP_ECANCELED\t3\t\t/* Operation canceled */\n",
+        "#define\tRUMP_ELAST\t\t3\t\t/* Must equal largest errno */\n",
+        "#define\tRUMP_EJUSTRETURN\t-2\t\t/* don't modify regs, just return */\n\n",
+        "/*\tNetBSD: reboot.h,v 9.13 2099/01/01 00:00:00 test Exp \t*/\n",
+        "#define\tRUMP_RB_AUTOBOOT\t4\t/* not an errno */\n")),
     "sys/compat/linux/common/linux_errno.c": r'''
         __KERNEL_RCSID(0, "$NetBSD: linux_errno.c,v 9.5 2099/01/01 00:00:00 test Exp $");
         const int native_to_linux_errno[] = {
@@ -363,7 +390,8 @@ def synthetic_src(tmp_path: Path) -> Path:
     for rel, text in SYNTHETIC.items():
         p = src / rel
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(textwrap.dedent(text))
+        # makesyscalls.sh reads the $NetBSD$ id from the first line
+        p.write_text(textwrap.dedent(text).lstrip("\n"))
     return src
 
 
@@ -373,21 +401,33 @@ def test_generator_round_trip(synthetic_src: Path, tmp_path: Path) -> None:
     assert gen.main(["--src", str(synthetic_src), "--out", str(out), "--only", "netbsd"]) == 0
 
     sc = load_generated(out / "_netbsd_syscalls.py")
-    assert sc.NETBSD_NAMES == ("syscall", "#1 (unimplemented compat)",
-                               "#2 (excluded 1.0 semsys)", "lkmnosys", 'quo"ted',
-                               "# filler", "# filler")
-    assert sc.NETBSD_NSYSNAMES == 5
-    assert sc.NETBSD_RCSID == "$NetBSD: syscalls.c,v 9.1 2099/01/01 00:00:00 test Exp $"
+    # makesyscalls.sh 1.187's names, with kdump's amd64 userland cpp view
+    assert sc.NETBSD_NAMES == (
+        "syscall", "compat_50_wait4", "compat_43_olseek", "getpid",
+        "#4 (obsolete 4.2 sigreturn)", "#5 (unimplemented)", "#6 (excluded 1.0 semsys)",
+        "__fstat50", "compat_50___ntp_gettime30", "#9 (ignored old posix_fadvise)",
+        "afssys", "__ntp_gettime50", "compat_50_____semctl13", "shmat")
+    assert sc.NETBSD_NSYSNAMES == 14
+    assert sc.NETBSD_RCSID == "$NetBSD: syscalls.master,v 9.1 2099/01/01 00:00:00 test Exp $"
     assert sc.LINUX_NAMES == ("read", "stat64") and sc.LINUX_NSYSNAMES == 2
     assert sc.LINUX32_NAMES == ("syscall",)
     header = (out / "_netbsd_syscalls.py").read_text().splitlines()[:4]
-    assert any("syscalls.c,v 9.1" in line for line in header)
+    assert any("syscalls.master,v 9.1" in line for line in header)
 
+    # default: the texts of rumpdefs.h's copy of errno.h, cut as errlist.awk cuts
+    er = load_generated(out / "_netbsd_errno.py")
+    assert er.ERRNO == {1: ("EPERM", "Operation not permitted"),
+                        2: ("EMULTIHOP", "Multihop attempted "),
+                        3: ("ECANCELED", "Operation canceled")}
+    assert er.ERRNO_RCSID == "NetBSD: errno.h,v 9.12 2099/01/01 00:00:00 test Exp"
+    assert er.NATIVE_TO_LINUX_ERRNO == (0, -1, -2, -95)
+    assert gen.main(["--src", str(synthetic_src), "--out", str(out), "--only", "netbsd",
+                     "--errno-from", "errno.h"]) == 0
     er = load_generated(out / "_netbsd_errno.py")
     assert er.ERRNO == {1: ("EPERM", "Operation not permitted"),
                         2: ("ENOENT", "No such file or directory"),
                         3: ("EAGAIN", "Resource temporarily unavailable")}
-    assert er.NATIVE_TO_LINUX_ERRNO == (0, -1, -2, -95)
+    assert er.ERRNO_RCSID == "$NetBSD: errno.h,v 9.4 2099/01/01 00:00:00 test Exp $"
 
     sg = load_generated(out / "_netbsd_signals.py")
     assert sg.SYS_SIGNAME == ("Signal 0", "HUP", "USR1", "RT0", "RT1")
@@ -409,10 +449,28 @@ def test_generator_cpp_conditions() -> None:
         gen.eval_cpp_condition("FOO == 1", d)
 
 
+@pytest.mark.parametrize("old, new", [
+    ("\n3\tNOERR", "\n7\tNOERR"),                  # numbers out of sync
+    ("\n5\tUNIMPL", "\n5\tFROB"),                   # unknown type
+    ("{ pid_t|sys||getpid_with_ppid", "{ pid_t sys_getpid_with_ppid"),  # no "|"
+    ("\n#endif\n7", "\n#endif\n#endif\n7"),        # unbalanced #endif
+])
+def test_generator_rejects_bad_master(synthetic_src: Path, tmp_path: Path,
+                                      old: str, new: str) -> None:
+    gen = load_script()
+    bad = synthetic_src / "sys/kern/syscalls.master"
+    text = bad.read_text()
+    assert old in text
+    bad.write_text(text.replace(old, new, 1))
+    rc = gen.main(["--src", str(synthetic_src), "--out", str(tmp_path / "o"),
+                   "--only", "netbsd"])
+    assert rc == 1
+
+
 def test_generator_rejects_bad_input(synthetic_src: Path, tmp_path: Path) -> None:
     gen = load_script()
-    bad = synthetic_src / "sys/kern/syscalls.c"
-    bad.write_text(bad.read_text().replace("/*   3 */", "/*   7 */", 1))
+    bad = synthetic_src / "sys/compat/linux/arch/amd64/linux_syscalls.c"
+    bad.write_text(bad.read_text().replace("/*   1 */", "/*   7 */", 1))
     assert gen.main(["--src", str(synthetic_src), "--out", str(tmp_path / "o"),
                      "--only", "netbsd"]) == 1
 

@@ -69,6 +69,11 @@ SIGINFO_CODES = {
     SIGCHLD: ("CLD_EXITED", "CLD_KILLED", "CLD_DUMPED", "CLD_TRAPPED",
               "CLD_STOPPED", "CLD_CONTINUED"),
 }
+#: The same tables as the kdumps of REV115 and REV93 were built with: their
+#: sys/siginfo.h (e.g. 1.14.20.1, 2006) has TRAP_BRKPT and TRAP_TRACE only;
+#: TRAP_EXEC..TRAP_SCX came with the ptrace work of 2016-2018, so the older
+#: kdumps print codes 3..8 of SIGTRAP as "[N]".
+SIGINFO_CODES_OLD = {**SIGINFO_CODES, SIGTRAP: ("TRAP_BRKPT", "TRAP_TRACE")}
 
 #: Linux's restart errors (kernel-internal, seen as raw return values)
 LINUX_RESTARTS = range(-516, -511)
@@ -568,7 +573,7 @@ class Face:
             return ": code=%d unimplemented)\n" % code
         if code == SI_NOINFO and rev != REV93:
             return ": code=SI_NOINFO\n"
-        names = SIGINFO_CODES.get(signo, ())
+        names = (SIGINFO_CODES if rev == REV140 else SIGINFO_CODES_OLD).get(signo, ())
         cname = names[code - 1] if 0 < code <= len(names) else "[%d]" % code
         if signo == SIGCHLD:
             pid, uid, status, utime, stime = lay.si_child.unpack_from(reason)

@@ -37,7 +37,8 @@ kdump's default.  ``find_emulation(name)`` returns ``None`` instead of raising.
 
 ``NETBSD_ERRNO`` / ``LINUX_ERRNO``: ``{errno: (name, strerror text)}``;
 ``netbsd_strerror(n)`` gives NetBSD libc's text for any ``n`` (``"Unknown
-error: n"`` outside the table, ``"Undefined error: 0"`` for 0).
+error: %u"`` of the number as unsigned outside the table, ``"Undefined error:
+0"`` for 0).
 ``NATIVE_TO_LINUX_ERRNO``: ``native_to_linux_errno[]`` (negated Linux numbers);
 ``netbsd_errno_for_linux(recorded)``: the NetBSD errno kdump uses to name a
 linux-emulation error (first-match search), ``None`` when kdump prints
@@ -96,18 +97,31 @@ modules' headers carry each file's ``$NetBSD$`` id; ``scripts/gen_tables.py
 --help`` lists them).  Newer NetBSD revisions exist; regenerate from them with
 the script when they are at hand:
 
-- ``sys/kern/syscalls.c`` 1.200 (2008): native calls added since (e.g. the
-  ``*50``/``*60`` versioned calls, ``paccept``, ``posix_spawn``) print ``[N]``.
+- ``sys/kern/syscalls.master`` 1.311 (2023/07/28, NetBSD-current after the
+  netbsd-10 branch), turned into ``syscallnames[]`` by makesyscalls.sh 1.187's
+  rules: 505 entries (``SYS_MAXSYSCALL``), ``compat_50_wait4``-style names
+  for compat entries, ``#N (obsolete x)`` / ``#N (unimplemented x)`` /
+  ``#N (excluded x)`` / ``#N (ignored x)`` for the others.  Calls added
+  after the netbsd-10 branch (December 2022) get names here where NetBSD 10's
+  kdump prints ``[N]`` -- e.g. epoll_create1/epoll_ctl/epoll_pwait2
+  (502-504), which 1.311 itself adds; the netbsd-10 syscalls.master was not
+  at hand to list them all.
+- strerror texts: NetBSD's libc writes its errlist from ``sys/errno.h`` with
+  ``lib/libc/gen/errlist.awk`` (since 2010; the last hand-written
+  ``errlist.c`` is 1.18, 2010/12/09).  The newest copy of errno.h's lines at
+  hand is the one in ``sys/rump/include/rump/rumpdefs.h`` 1.10.4.3, taken
+  from errno.h 1.39: errnos 1..96 (``ELAST`` 96).  errlist.awk keeps the
+  blank errno.h has after ``*/`` on EMULTIHOP's line, so 94 reads
+  ``"Multihop attempted "``.  Numbers NetBSD added later (EOWNERDEAD 97,
+  ENOTRECOVERABLE 98 in newer errno.h revisions) print ``Unknown error: N``.
 - ``compat/linux/arch/amd64/linux_syscalls.c`` 1.42.10.4 (2017, from
   ``syscalls.master`` 1.60): LINUX_SYS_MAXSYSCALL 315; later NetBSD implements
   more Linux calls (epoll, statx, getrandom, ...) that this table still shows
   as ``#N (unimplemented x)`` or ``[N]``.
 - ``compat/linux32/arch/amd64/linux32_syscalls.c`` 1.58.2.2 (2010): its names
   keep the ``netbsd32_`` prefix of that era (``netbsd32_execve`` for 11).
-- ``sys/errno.h`` 1.32 (2003) for strerror texts: errnos 1..92; 93..98
-  (ENOATTR, EMULTIHOP, ENOLINK, EPROTO, EOWNERDEAD, ENOTRECOVERABLE) print
-  ``Unknown error: N``, and texts later reworded in NetBSD (e.g. ENOPROTOOPT)
-  are the 2003 ones.
+- ``compat/linux/common/linux_errno.c`` 1.13.44.1 (2014): 97 entries (ELAST
+  96 + 1).
 - Linux's own names come from python-ptrace 0.9.9: its i386 table stops at 319
   (Linux 2.6.21), so newer i386 calls (statx 383, clock_gettime64 403, ...)
   print ``[N]`` in the default face; its x86-64 table also lists the x32-only
@@ -292,11 +306,17 @@ def emulation(name: str) -> Emulation:
 
 
 def netbsd_strerror(n: int) -> str:
-    """NetBSD libc's ``strerror(n)`` text (``errlist`` entry or ``Unknown error: n``)."""
+    """NetBSD libc's ``strerror(n)``.
+
+    ``strerror_r.c`` (1.2.50.1) takes the number as ``unsigned int``: below
+    ``sys_nerr`` it is ``sys_errlist[n]`` (``"Undefined error: 0"`` for 0),
+    anything else, negative numbers included, is ``"Unknown error: %u"``
+    (``-4`` prints ``Unknown error: 4294967292``).
+    """
     if n == 0:
         return "Undefined error: 0"
     entry = _lazy("NETBSD_ERRNO").get(n)
-    return entry[1] if entry else f"Unknown error: {n}"
+    return entry[1] if entry else f"Unknown error: {n & 0xFFFFFFFF}"
 
 
 def netbsd_errno_for_linux(recorded: int) -> int | None:
