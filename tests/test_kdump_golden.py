@@ -611,6 +611,50 @@ def test_call_fcntl_v2() -> None:
         H2 + "CALL  fcntl(3,0x63,1)"]
 
 
+SYS_ptrace = 26
+
+
+def test_call_ptrace_machine_dependent_requests_amd64() -> None:
+    # 1.140.2.2 ktrsyscall: requests >= PT_FIRSTMACH (32) print
+    # ptrace_machdep_ops[*ap - PT_FIRSTMACH] when inside the array, here
+    # amd64 <machine/ptrace.h> 1.22's PT_MACHDEP_STRINGS (13 strings)
+    def one(req: int, version: int = 2) -> str:
+        r = rec(1, call(AMD64, SYS_ptrace, req, 1, 2, 3), version=version)
+        return lines([r])[0]
+    assert one(0) == H2 + "CALL  ptrace(PT_TRACE_ME,1,2,3)"
+    assert one(32) == H2 + "CALL  ptrace(PT_STEP,1,2,3)"
+    assert one(33) == H2 + "CALL  ptrace(PT_GETREGS,1,2,3)"
+    assert one(41) == H2 + "CALL  ptrace(PT_GETXSTATE,1,2,3)"
+    assert one(44) == H2 + "CALL  ptrace(PT_SETXMMREGS,1,2,3)"
+    assert one(45) == H2 + "CALL  ptrace(0x2d,1,2,3)"      # past the array
+    assert one(28) == H2 + "CALL  ptrace(0x1c,1,2,3)"      # the gap before 32
+    assert one(-1) == H2 + "CALL  ptrace(0xffffffffffffffff,1,2,3)"
+    # 1.115.2.1 with amd64 ptrace.h 1.3 (NetBSD 6): five strings
+    assert one(36, version=1) == H2 + "CALL  ptrace(PT_SETFPREGS,1,2,3)"
+    assert one(37, version=1) == H2 + "CALL  ptrace(0x25,1,2,3)"
+
+
+def test_call_ptrace_machine_dependent_requests_i386() -> None:
+    # the kdump that reads i386 headers is NetBSD/i386's: its ptrace.h has
+    # PT_GETXMMREGS/PT_SETXMMREGS at 37/38 (and, in NetBSD 10, up to 44)
+    r = rec(1, call(I386, SYS_ptrace, 37, 1, 0, 0))
+    assert lines([r], I386) == [H2 + "CALL  ptrace(PT_GETXMMREGS,1,0,0)"]
+    r = rec(1, call(I386, SYS_ptrace, 44, 1, 0, 0))
+    assert lines([r], I386) == [H2 + "CALL  ptrace(PT_SETXSTATE,1,0,0)"]
+    r = rec(1, call(I386, SYS_ptrace, 39, 1, 0, 0), version=1)
+    assert lines([r], I386) == [H2 + "CALL  ptrace(0x27,1,0,0)"]
+    # 1.93.2.1 (44-byte headers, NetBSD 4): PT_STEP..PT_SETXMMREGS
+    r = rec(1, call(I386_TIME32, SYS_ptrace, 38, 1, 0, 0), version=0)
+    assert lines([r], I386_TIME32) == [H0 + "CALL  ptrace(PT_SETXMMREGS,1,0,0)"]
+
+
+def test_call_ptrace_linux_has_no_machine_dependent_names() -> None:
+    # the linux branch of kdump's ptrace decoding only knows its own table
+    r = rec(1, call(AMD64, 101, 32, 1, 0, 0))
+    out = lines([rec(7, b"linux"), r], netbsd=True)
+    assert out[1] == H2 + "CALL  ptrace(0x20,1,0,0)"
+
+
 # --- RET --------------------------------------------------------------------
 def test_ret_rprint_and_retval1() -> None:
     # rprint: "%ld" then "/%#lx" unless small; retval_1 when non-zero

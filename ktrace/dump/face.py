@@ -159,6 +159,18 @@ class Face:
         }
         if not self.time32:
             self._body[KTR_EXEC_FD] = self.execfd
+        #: PT_MACHDEP_STRINGS of the machine whose kdump reads this layout,
+        #: per revision; big-endian files come from machines (sparc64,
+        #: powerpc, mips, ...) whose requests this does not know
+        if abi.big_endian:
+            self._machdep: dict[int, tuple[str, ...]] = {}
+        elif abi.lp64:
+            self._machdep = {REV140: dec.PTRACE_MACHDEP_AMD64_140,
+                             REV115: dec.PTRACE_MACHDEP_AMD64_115}
+        else:
+            self._machdep = {REV140: dec.PTRACE_MACHDEP_I386_140,
+                             REV115: dec.PTRACE_MACHDEP_I386_OLD,
+                             REV93: dec.PTRACE_MACHDEP_I386_OLD}
 
     # --- helpers --------------------------------------------------------
     def slong(self, v: int) -> int:
@@ -414,6 +426,10 @@ class Face:
                 dec.PTRACE_OPS_140 if rev == REV140 else dec.PTRACE_OPS_115)
         if 0 <= v < len(table):
             return table[v] or "(null)"
+        if not linux:
+            machdep = self._machdep.get(rev, ())
+            if 0 <= v - dec.PT_FIRSTMACH < len(machdep):
+                return machdep[v - dec.PT_FIRSTMACH]
         return self.output_long(op, True)
 
     def sysret(self, r: Record, rev: int, col: int) -> str:
