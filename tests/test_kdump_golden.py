@@ -761,6 +761,20 @@ def test_user_misc_and_msghdr() -> None:
         "control=0x0, controllen=0, flags=40]"]
 
 
+def test_user_msghdr_negative_iovlen() -> None:
+    # 1.140.2.2 ktruser_msghdr: "iovlen=%zu" of (size_t)m.msg_iovlen, an
+    # int: sign-extended to 64 bits on amd64, 32 on i386
+    m = struct.pack("<QI4xQi4xQIi", 0, 0, 0x2000, -1, 0, 0, -1)
+    assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)]) == [
+        H2 + "MISC  msghdr: [name=0x0, namelen=0, iov=0x2000, "
+        "iovlen=18446744073709551615, control=0x0, controllen=0, "
+        "flags=ffffffff]"]
+    m = struct.pack("<IIIiIIi", 0, 0, 0x2000, -2, 0, 0, 0)
+    assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)], I386) == [
+        H2 + "MISC  msghdr: [name=0x0, namelen=0, iov=0x2000, "
+        "iovlen=4294967294, control=0x0, controllen=0, flags=0]"]
+
+
 def test_user_soname() -> None:
     sin = bytes([16, 2]) + struct.pack(">H", 80) + bytes([127, 0, 0, 1]) + bytes(8)
     assert lines([rec(8, b"mbsoname".ljust(20, b"\0") + sin)]) == [
