@@ -732,6 +732,28 @@ def test_genio_hexdump() -> None:
         "\t010   51 52 53 54" + " " * 38 + "QRST"]
 
 
+def test_hexdump_of_big_endian_trace_as_a_big_endian_kdump() -> None:
+    # Only a big-endian host's kdump reads a big-endian trace; there
+    # hexdump_buf has bswap 0 (1.140.2.2), so -X 4 shows 00010203, not the
+    # little-endian host's 03020100 -- in GIO, USER and unknown records.
+    be = ABIS["lp64-be"]
+    lay = Layouts.get(be)
+    recs = [rec(4, lay.genio.pack(3, 0) + bytes(range(20))),
+            rec(8, lay.user.pack(b"foo") + bytes(range(8))),
+            rec(99, bytes(range(8)))]
+    assert lines(recs, be, netbsd=True, word_size=4) == [
+        H2 + "GIO   fd 3 read 20 bytes",
+        "\t000     00010203   04050607   08090a0b   0c0d0e0f  ................",
+        "\t010     10111213" + " " * 35 + "....",
+        H2 + "MISC  foo:",
+        "\t000     00010203   04050607" + " " * 24 + "........",
+        H2 + "UNKNOWN(99)  ",
+        "\t000     00010203   04050607" + " " * 24 + "........"]
+    assert lines(recs[:1], be, word_size=2)[1] == (
+        "\t000    0001  0203  0405  0607  0809  0a0b  0c0d  0e0f  "
+        "................")
+
+
 # --- ARG, ENV, FD, MIB, CSW, USER, unknown ------------------------------------
 def test_exec_arg_env_visdump_at_header_column() -> None:
     assert lines([rec(10, b"ls\0-l\0"), rec(11, b"A=1\0")]) == [

@@ -134,6 +134,9 @@ class Face:
         self.mask = (1 << self.bits) - 1
         self.sign = 1 << (self.bits - 1)
         self.time32 = not abi.time64
+        #: only a big-endian host's kdump reads a big-endian trace, and its
+        #: hex dumps show words in file order
+        self.big = abi.big_endian
         self.emul = EmulContext(opts.emulation, opts.netbsd, self.warn)
         self._args: dict[int, struct.Struct] = {}
         self._comm: dict[bytes, str] = {}
@@ -301,7 +304,7 @@ class Face:
         self.emul.sanify(r.pid)
         body = self._body.get(r.type)
         if body is None:
-            return head + "\n" + hexdump(r.payload, o.word_size or 1)
+            return head + "\n" + hexdump(r.payload, o.word_size or 1, self.big)
         return head + body(r, rev, len(head))
 
     def syscall(self, r: Record, rev: int, col: int) -> str:
@@ -528,7 +531,7 @@ class Face:
             return s
         data = p[8:] if o.maxdata < 0 else p[8:8 + o.maxdata]
         if o.word_size:
-            return s + hexdump(data, o.word_size)
+            return s + hexdump(data, o.word_size, self.big)
         return s + "       " + visdump(data, 7, self.o.screenwidth)
 
     def visrec(self, r: Record, rev: int, col: int) -> str:
@@ -614,7 +617,7 @@ class Face:
         ident = p[:KTR_USER_MAXIDLEN].split(b"\0", 1)[0].decode("latin-1")
         data = p[KTR_USER_MAXIDLEN:]
         if self.o.word_size:
-            return ident + ":\n" + hexdump(data, self.o.word_size)
+            return ident + ":\n" + hexdump(data, self.o.word_size, self.big)
         return user_body(ident, data, rev, self.abi, self.warn)
 
     def execfd(self, r: Record, rev: int, col: int) -> str:
