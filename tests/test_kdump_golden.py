@@ -136,6 +136,32 @@ def test_old_kdump_keeps_last_time_flag() -> None:
         H0 + "0.000000 RET   close 0"]
 
 
+def test_elapsed_on_old_records() -> None:
+    # kdump 1.115.2.1 and 1.93.2.1 have no -E ("e:f:dlm:Nnp:RTt:xX:"):
+    # --netbsd refuses it on the records those revisions read, after the
+    # version 2 records before them; the default face shows elapsed times
+    # in the old records' own format ("%lld.%06ld " for v0)
+    v2 = rec(2, ret(AMD64, SYS_close), sec=100, frac=5)
+    old = [rec(2, ret(AMD64, SYS_close), version=0, sec=100, frac=900_000),
+           rec(2, ret(AMD64, SYS_close), version=0, sec=101, frac=100_000)]
+    assert lines(old, elapsed=True) == [
+        H0 + "0.000000 RET   close 0", H0 + "0.200000 RET   close 0"]
+    status, out, err = run(trace([v2] + old), netbsd=True, elapsed=True)
+    assert (status, out) == (1, H2 + "0.000000000 RET   close 0\n")
+    assert err == ("pykdump: t.out: version 0 record at offset 80: kdump "
+                   "1.115.2.1, which reads it, has no -E (leave out --netbsd "
+                   "for elapsed times)\n")
+    v1 = [rec(2, ret(AMD64, SYS_close), version=1)]
+    status, out, err = run(trace(v1), netbsd=True, elapsed=True)
+    assert (status, out) == (1, "") and "version 1 record at offset 0" in err
+    t32 = [rec(2, ret(I386_TIME32, SYS_close), version=0)]
+    status, out, err = run(trace(t32, I386_TIME32), netbsd=True, elapsed=True)
+    assert (status, out) == (1, "")
+    assert "44-byte header at offset 0: kdump 1.93.2.1" in err
+    # without -E the old records print as before
+    assert run(trace(v1), netbsd=True, absolute=True)[0] == 0
+
+
 # --- CALL -------------------------------------------------------------------
 def test_call_output_long_small_and_hex() -> None:
     # output_long(*ap, !(decimal || small(*ap))); "%#lx"; negative as u_long

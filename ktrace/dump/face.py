@@ -108,6 +108,11 @@ class BadRecord(FormatError):
     """A record whose inner sizes contradict its length."""
 
 
+class NotInKdump(FormatError):
+    """``--netbsd`` was asked for output the kdump reading a record never
+    printed (``-E`` on records only kdumps without ``-E`` read)."""
+
+
 def _pointer(v: int) -> str:
     """NetBSD's ``%p``: ``0x`` and lower-case hex, ``0x0`` for NULL."""
     return "0x%x" % v
@@ -248,6 +253,18 @@ class Face:
         cur = (r.sec, r.frac)
         out = ""
         o = self.o
+        if o.elapsed and o.netbsd and rev != REV140:
+            # kdump 1.115.2.1 and 1.93.2.1 have no -E (their getopt string
+            # is "e:f:dlm:Nnp:RTt:xX:"): -E there is a usage error, so the
+            # strict face has nothing faithful to print; the default face
+            # shows elapsed times for these records as an extension
+            what, kdump = (("version %d record" % r.version, "1.115.2.1")
+                           if rev == REV115 else
+                           ("record with a 44-byte header", "1.93.2.1"))
+            raise NotInKdump(
+                "%s at offset %d: kdump %s, which reads it, has no -E "
+                "(leave out --netbsd for elapsed times)"
+                % (what, r.offset, kdump))
         absolute, relative = o.absolute, o.relative
         if rev != REV140 and absolute and relative:   # timestamp = 1 or 2
             absolute = o.last_time_flag == "T"
