@@ -149,11 +149,64 @@ def test_help_and_usage_errors_from_click(sample: Path) -> None:
     code, out, err = cli("-h")
     assert code == 0 and out.startswith("Usage: pykdump [OPTIONS] [FILE]")
     assert "-X SIZE" in out and "--errors-only" in out
-    code, out, err = cli("--net", str(sample))
-    assert code == 2 and out == "" and err.startswith("Usage: pykdump")
-    assert "No such option '--net'" in err
-    code, _, err = cli("-f", str(sample), str(sample))
-    assert code == 2 and err.endswith(f"Error: unexpected argument {sample}\n")
+    assert cli("--help")[:2] == (0, out)
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--net", "F"], "No such option '--net'"),
+    (["-q", "F"], "No such option '-q'"),
+    (["F", "-m"], "Option '-m' requires an argument"),
+    (["--abi", "vax", "F"], "Invalid value for '--abi'"),
+    (["F", "b"], "unexpected extra argument (b)"),
+    (["-f", "a", "F"], "unexpected argument F"),
+    (["-t", "q", "F"], "unknown trace point in q"),
+    (["-X", "3", "F"], "argument to -X must be 1, 2, 4, 8 or 16"),
+    (["-X", "0x", "F"], "argument to -X must be 1, 2, 4, 8 or 16"),
+    (["-m", "lots", "F"], "invalid number lots"),
+    (["-m", "08", "F"], "invalid number 08"),
+    (["-p", "12 ", "F"], "invalid number 12 "),
+    (["--lid", "x", "F"], "invalid number x"),
+])
+def test_usage_errors_are_one_line(sample: Path, argv: list[str],
+                                   message: str) -> None:
+    # kdump: errx(1, ...) or usage() -> exit 1; design section 9: one line
+    argv = [str(sample) if a == "F" else a for a in argv]
+    code, out, err = cli(*argv)
+    assert (code, out) == (1, "")
+    assert err.startswith("pykdump: ") and err.count("\n") == 1
+    assert message.replace("F", str(sample)) in err
+
+
+GIO_DATA = b"abcdefghijklmnopqrstuvwxyz012345"
+GIO_TRACE = trace([rec(4, struct.pack("<ii", 1, 1) + GIO_DATA)])
+
+
+@pytest.mark.parametrize("value,shown", [
+    ("010", 8), ("0x10", 16), ("0X1f", 31), ("20", 20), (" 3", 3), ("+4", 4),
+    ("", 0), ("0", 0), ("-1", 32), ("4294967295", 32), ("-5", 32)])
+def test_maxdata_reads_numbers_as_strtoul(tmp_path: Path, value: str,
+                                          shown: int) -> None:
+    # kdump 1.140.2.2: maxdata = strtoul(optarg, &cp, 0) into an int: octal,
+    # hex, a sign; -1 (or ULONG_MAX's low 32 bits) is no limit, 0 no data
+    p = tmp_path / "t"
+    p.write_bytes(GIO_TRACE)
+    code, out, err = cli("-m", value, str(p))
+    assert (code, err) == (0, "")
+    lines_ = out.splitlines()
+    assert lines_[0] == H2 + "GIO   fd 1 wrote 32 bytes"
+    data = GIO_DATA[:shown].decode()
+    assert lines_[1:] == ([] if shown == 0 else ['       "' + data + '"'])
+
+
+def test_pid_and_x_read_numbers_as_strtoul(tmp_path: Path) -> None:
+    p = tmp_path / "t"
+    p.write_bytes(GIO_TRACE)
+    everything = cli(str(p))[1]
+    for value in ("1234", "02322", "0x4d2", "-1", "4294967295"):
+        assert cli("-p", value, str(p))[1] == everything, value
+    assert cli("-p", "01234", str(p))[1] == ""         # octal 668
+    assert cli("-X", "010", str(p))[1] == cli("-X", "8", str(p))[1]
+    assert cli("-X", "0x10", str(p))[1] == cli("-X", "16", str(p))[1]
 
 
 def test_fast_path_imports_no_click(sample: Path) -> None:
