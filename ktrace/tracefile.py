@@ -28,6 +28,10 @@ from ktrace.format import (
 #: Records beyond this length are surely damage: the largest record NetBSD
 #: writes is a page of GIO data or an exec argument block (ARG_MAX 256 KiB).
 MAX_RECORD_LEN = 1 << 24
+#: the largest NetBSD header (amd64's): a live source is probed only once
+#: this much has arrived, or a part of an amd64 header could pass for a
+#: whole i386 one
+MAX_HEADER = 56
 PROBE_BYTES = 1 << 16
 PROBE_RECORDS = 16
 READ_CHUNK = 1 << 20
@@ -242,7 +246,8 @@ class Reader:
         """Read the first 64 KiB (or what a live source has sent) and probe.
 
         An empty input is a valid empty trace in any layout (amd64 is
-        assumed); in follow mode the probe waits for the first bytes.
+        assumed).  In follow mode the probe waits, as kdump's
+        ``fread_tail`` does, until at least a whole header has arrived.
         When no layout chains cleanly, ``vet`` may name another system's
         file; else a NetBSD trace damaged in its first or second record
         is still read (:func:`probe_damaged`), up to the damage.
@@ -250,13 +255,14 @@ class Reader:
         while len(self._buf) < PROBE_BYTES:
             chunk = self._read(PROBE_BYTES)
             if not chunk:
-                if self.follow and not self._buf:
+                if self.follow and len(self._buf) < MAX_HEADER:
                     time.sleep(FOLLOW_SLEEP)
                     continue
                 self._eof = True
                 break
             self._buf += chunk
-            if not self._regular or self.follow:
+            if (not self._regular or self.follow) and \
+                    len(self._buf) >= MAX_HEADER:
                 try:        # a live source: decide as soon as records chain
                     abi = probe_abi(self._buf, at_eof=False)
                 except FormatError:

@@ -363,6 +363,40 @@ def test_damaged_traces_never_raise(flips, cut, opts) -> None:
 
 
 # --- a real process: follow mode and exit status ----------------------------
+def test_follow_waits_for_a_whole_first_header(tmp_path: Path) -> None:
+    """kdump -l reads the header with fread_tail, which sleeps and retries
+    until the whole header is there; a file holding less than one header
+    when pykdump -l first reads it is waited for, not refused."""
+    import threading
+    import time
+
+    p = tmp_path / "live.out"
+    p.write_bytes(SAMPLE[:20])                # part of the first header
+
+    def writer() -> None:
+        time.sleep(0.8)                       # pykdump has read the 20 bytes
+        with open(p, "ab") as f:
+            f.write(SAMPLE[20:50])            # still less than a header
+            f.flush()
+            time.sleep(0.8)
+            f.write(SAMPLE[50:])
+
+    proc = subprocess.Popen(PYKDUMP + ["-l", str(p)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        assert proc.stdout.readline().decode().startswith(H2 + "CALL  read(")
+        assert proc.stdout.readline().decode() == H2 + 'NAMI  "/etc/motd"\n'
+        assert proc.stdout.readline().decode() == H2 + "RET   read 10/0xa\n"
+        assert proc.poll() is None            # still following
+    finally:
+        t.join()
+        proc.kill()
+        _, err = proc.communicate()
+    assert err == b""
+
+
 def test_follow_growing_file(tmp_path: Path) -> None:
     p = tmp_path / "live.out"
     p.write_bytes(SAMPLE[:56 + 32])          # the first record only
