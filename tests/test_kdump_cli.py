@@ -289,14 +289,91 @@ def run_bytes(data: bytes, mode: str = "kdump", **kw) -> tuple[int, str, str]:
 
 
 # --- foreign files ------------------------------------------------------------
-def freebsd_trace() -> bytes:
-    """FreeBSD/amd64: 56-byte headers, ktr_syscall {short code, narg}."""
+KTR_VERSIONED = 0x4000     # FreeBSD sys/ktrace.h: set in ktr_type of v1
+
+
+def freebsd_trace(version: int = 1, abi: str = "amd64",
+                  records: tuple = ((1, 3, (0, 4096)), (3, b"/etc/motd"),
+                                    (2, 3, 10))) -> bytes:
+    """A FreeBSD trace as its kernel writes one (sys/sys/ktrace.h).
+
+    Version 1 (FreeBSD 14 on): ``int ktr_len; short ktr_type; short
+    ktr_version; pid_t ktr_pid; char ktr_comm[20]; struct timespec
+    ktr_time; long ktr_tid; int ktr_cpu`` -- 64 bytes on amd64, 48 on
+    i386 -- with KTR_VERSIONED in ktr_type and ktr_version 1.  Version 0
+    (``struct ktr_header_v0``): padding where the version would be, a
+    ``struct timeval`` and ``long ktr_tid`` -- 56 bytes on amd64, 44 on
+    i386.  Records: ``ktr_syscall {short code; short narg; register_t
+    args[]}``, ``ktr_sysret {short code; short eosys; int error;
+    register_t retval}``, a NAMI path.
+    """
+    lp64 = abi == "amd64"
+    reg = "q" if lp64 else "i"
     out = b""
-    for ktype, body in ((1, struct.pack("<hh4xqq", 3, 2, 0, 4096)),
-                        (2, struct.pack("<hhiq", 3, 0, 0, 10))):
-        out += struct.pack("<ihhi20s", len(body), ktype, 1, 42, b"cat") + \
-            struct.pack("<qqii", 1700000000, 1, 100, 0) + body
+    for r in records:
+        if r[0] == 1:
+            _, code, args = r
+            body = struct.pack("<hh" + ("4x" if lp64 else ""), code, len(args))
+            body += struct.pack("<%d%s" % (len(args), reg), *args)
+        elif r[0] == 2:
+            body = struct.pack("<hhi" + reg, r[1], 0, 0, r[2])
+        else:
+            body = r[1]
+        ktype = r[0]
+        if version == 1:
+            head = struct.pack("<iHhi20s", len(body), ktype | KTR_VERSIONED, 1,
+                               42, b"cat")
+            head += struct.pack("<qqqi4x" if lp64 else "<iiii",
+                                1700000000, 123456789, 100042, 3)
+        else:
+            head = struct.pack("<ihxxi20s", len(body), ktype, 42, b"cat")
+            head += struct.pack("<qqq" if lp64 else "<iii",
+                                1700000000, 123456, 100042)
+        out += head + body
     return out
+
+
+def test_freebsd_header_sizes() -> None:
+    one = ((3, b""),)
+    assert [len(freebsd_trace(v, a, one)) for v, a in (
+        (1, "amd64"), (1, "i386"), (0, "amd64"), (0, "i386"))] == [64, 48, 56, 44]
+
+
+@pytest.mark.parametrize("data", [
+    freebsd_trace(), freebsd_trace(abi="i386"), freebsd_trace(0),
+    freebsd_trace(0, "i386"),
+    freebsd_trace(records=((1, 3, (0, 4096, 10)),)),       # one record
+    freebsd_trace(records=((3, b"/etc/motd"),)),            # one NAMI
+    freebsd_trace(abi="i386", records=((2, 3, 10),)),
+    freebsd_trace(0, records=((1, 3, (0, 4096, 10)),)),
+], ids=["v1", "v1-i386", "v0", "v0-i386", "v1-one-call", "v1-one-nami",
+        "v1-i386-one-ret", "v0-one-call"])
+def test_freebsd_traces_named(data: bytes) -> None:
+    status, out, err = run_bytes(data)
+    assert (status, out) == (1, "")
+    assert err == "pykdump: t is a FreeBSD ktrace file; this reads NetBSD's\n"
+
+
+def test_64_byte_headers_without_ktr_versioned_named() -> None:
+    """FreeBSD sets KTR_VERSIONED with version 1, but 64-byte version 1
+    headers without it still say FreeBSD: no NetBSD layout has 64 bytes.
+    A single one must fill the file (a NetBSD amd64 v1 record is 8 bytes
+    shorter and must stay NetBSD's)."""
+    data = bytearray(freebsd_trace())
+    for off in (0, 64 + 24, 2 * 64 + 24 + 9):
+        struct.pack_into("<H", data, off + 4, data[off + 4])   # flag off
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(data))[2]
+    one = bytearray(freebsd_trace(records=((1, 3, (0, 4096, 10)),)))
+    struct.pack_into("<H", one, 4, 1)
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(one))[2]
+    netbsd = trace([rec(1, call(AMD64, 3, 0, 0x1000, 10), version=1)])
+    assert run_bytes(netbsd) == (0, H2 + "CALL  read(0,0x1000,0xa)\n", "")
+
+
+def test_freebsd_v1_with_dropped_records_named() -> None:
+    data = bytearray(freebsd_trace())
+    struct.pack_into("<H", data, 4, 1 | KTR_VERSIONED | 0x8000)  # KTR_DROP
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(data))[2]
 
 
 def openbsd_trace() -> bytes:
