@@ -7,7 +7,7 @@
 * **FreeBSD** (``sys/sys/ktrace.h``) has two header versions, 0 and 1
   (``KTR_VERSION0``/``KTR_VERSION1``; there is no version 2):
 
-  - version 1, written since 2022 (FreeBSD 14): ``int ktr_len; short
+  - version 1, written since 2022: ``int ktr_len; short
     ktr_type; short ktr_version; pid_t ktr_pid; char ktr_comm[20];
     struct timespec ktr_time; long ktr_tid; int ktr_cpu;`` -- 64 bytes on
     LP64 (4 bytes of padding at the end), 48 on i386 (32-bit ``time_t``),
