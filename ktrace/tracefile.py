@@ -28,6 +28,10 @@ from ktrace.format import (
 #: Records beyond this length are surely damage: the largest record NetBSD
 #: writes is a page of GIO data or an exec argument block (ARG_MAX 256 KiB).
 MAX_RECORD_LEN = 1 << 24
+#: the largest NetBSD header (amd64's): a live source is probed only once
+#: this much has arrived, or a part of an amd64 header could pass for a
+#: whole i386 one
+MAX_HEADER = 56
 PROBE_BYTES = 1 << 16
 PROBE_RECORDS = 16
 READ_CHUNK = 1 << 20
@@ -52,17 +56,14 @@ class Record(namedtuple("Record", "type version pid lid comm sec frac payload "
         return self.comm.split(b"\0", 1)[0].decode("latin-1")
 
 
-def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
-    """Score a layout by the plausible records chaining from the start of
-    ``buf``; 0 when it is no evidence of a NetBSD trace.
+class NotNetBSD(FormatError):
+    """The file is not a NetBSD trace (perhaps another system's); the
+    message follows the file name: ``FILE is not a NetBSD ktrace file``."""
 
-    A chain counts when it reaches the end of ``buf`` (or ``PROBE_RECORDS``
-    records), or when at least two records chain before the damage -- a
-    trace may be damaged or cut short, but a single plausible header
-    followed by a header's worth of garbage is a coincidence.  A chain that ends exactly at the end of a complete
-    file scores one more, which separates the 44-, 48- and 56-byte headers
-    on short files.
-    """
+
+def _strict_walk(lay: Layouts, buf: bytes) -> tuple[int, int]:
+    """How many plausible records chain from the start of ``buf`` (at most
+    ``PROBE_RECORDS``) and the offset where the chain stops."""
     hsize = lay.header_size
     off = n = 0
     while n < PROBE_RECORDS and off + hsize <= len(buf):
@@ -77,9 +78,24 @@ def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
             break
         off += hsize + length
         n += 1
+    return n, off
+
+
+def _chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
+    """Score a layout by the plausible records chaining from the start of
+    ``buf``; 0 when it is no evidence of a NetBSD trace.
+
+    A chain counts when it reaches the end of ``buf`` (or ``PROBE_RECORDS``
+    records), or when at least two records chain before the damage -- a
+    trace may be damaged or cut short, but a single plausible header
+    followed by a header's worth of garbage is a coincidence.  A chain that
+    ends exactly at the end of a complete file scores one more, which
+    separates the 44-, 48- and 56-byte headers on short files.
+    """
+    n, off = _strict_walk(lay, buf)
     # the end is reached when no further header fits: a trace cut short
     # (or still arriving) is a trace; garbage after one header is not
-    reached_end = n >= PROBE_RECORDS or off + hsize > len(buf)
+    reached_end = n >= PROBE_RECORDS or off + lay.header_size > len(buf)
     if n == 0 or (n < 2 and not reached_end):
         return 0
     return n + (off == len(buf) and at_eof)
@@ -101,9 +117,96 @@ def probe_abi(buf: bytes, at_eof: bool) -> Abi:
     return best_abi
 
 
+def _named(buf: bytes, off: int) -> bool:
+    """Whether the header at ``off`` has a command name as a kernel writes
+    one: not empty, no control characters before its NUL."""
+    name = buf[off + 12:off + 29].split(b"\0", 1)[0]
+    return bool(name) and all(c >= 0x20 and c != 0x7F for c in name)
+
+
+def _faults(lay: Layouts, buf: bytes, off: int) -> tuple[int, int]:
+    """The record length at ``off`` and how many of the probe's checks its
+    header fails (length, type, version, pid, comm, time fraction)."""
+    length, a, b, pid = lay.prefix.unpack_from(buf, off)
+    version, ktype = (a, b) if lay.abi.big_endian else (b, a)
+    faults = (not 0 <= length <= MAX_RECORD_LEN) + (not 0 < ktype < 64) + \
+        (pid < 0) + (b"\0" not in buf[off + 12:off + 29])
+    if version not in lay.header:
+        return length, faults + 1
+    frac = lay.unpack_header(buf, off)[6]
+    return length, faults + (
+        not 0 <= frac < (1_000_000 if version == 0 else 1_000_000_000))
+
+
+def _evidence(lay: Layouts, buf: bytes, n: int, at_eof: bool) -> int:
+    """How strongly the first ``n`` records of a strict chain say NetBSD:
+    one for each with a kernel-like command name, one more when the chain
+    ends exactly at the end of a complete file."""
+    off = count = 0
+    for _ in range(n):
+        count += _named(buf, off)
+        off += lay.header_size + lay.prefix.unpack_from(buf, off)[0]
+    return count + (off == len(buf) and at_eof)
+
+
+def _damaged_chain(lay: Layouts, buf: bytes, at_eof: bool) -> int:
+    """Score a layout allowing one damaged header among the first two
+    records: one whose only fault is one field (an unknown version, an
+    impossible type, pid or time, a length that is negative or huge).
+    0 when that is no evidence of a NetBSD trace; else, as
+    :func:`_evidence` counts, the records with kernel-like command names
+    (the damaged one included) and an exact end.
+
+    The record after a damaged one is found through its length.  A damaged
+    length ends the walk: it counts after a good first record, or in a
+    first header with a kernel-like name.  Otherwise the chain counts when
+    it holds two good records, or one and reaches the end of ``buf``; a
+    lone damaged record when it fills a complete file exactly and is named.
+    """
+    hsize = lay.header_size
+    off = good = n = named = 0
+    damaged = -1
+    while n < PROBE_RECORDS and off + hsize <= len(buf):
+        length, faults = _faults(lay, buf, off)
+        if faults:
+            if faults > 1 or damaged >= 0 or n > 1:
+                break
+            damaged = n
+            named += _named(buf, off)
+            if not 0 <= length <= MAX_RECORD_LEN:
+                return named if n == 1 or _named(buf, off) else 0
+        else:
+            good += 1
+            named += _named(buf, off)
+        off += hsize + length
+        n += 1
+    if damaged < 0:
+        return 0
+    exact = off == len(buf) and at_eof
+    if good == 0:
+        return int(n == 1 and exact and named == 1) * 2
+    reached_end = n >= PROBE_RECORDS or off + hsize > len(buf)
+    if good < 2 and not (reached_end and (exact or not at_eof)):
+        return 0
+    return named + exact
+
+
+def probe_damaged(buf: bytes, at_eof: bool, beat: int = 0) -> Abi | None:
+    """The layout of a NetBSD trace whose first or second record is
+    damaged (:func:`_damaged_chain`) scoring above ``beat``, or None.
+    Reading the file then reports the damage at its offset, after the
+    records before it."""
+    best, best_abi = beat, None
+    for abi in ABIS.values():
+        score = _damaged_chain(Layouts.get(abi), buf, at_eof)
+        if score > best:
+            best, best_abi = score, abi
+    return best_abi
+
+
 #: ``vet(head, abi)``: a caller's look at the first bytes and the probed ABI
-#: (None when no NetBSD layout fits), which may raise FormatError to refuse
-#: the file (pykdump names other systems' trace files this way).
+#: (None when no NetBSD layout fits cleanly), which may raise FormatError to
+#: refuse the file (pykdump names other systems' trace files this way).
 Vet = Callable[[bytes, "Abi | None"], None]
 
 
@@ -143,18 +246,23 @@ class Reader:
         """Read the first 64 KiB (or what a live source has sent) and probe.
 
         An empty input is a valid empty trace in any layout (amd64 is
-        assumed); in follow mode the probe waits for the first bytes.
+        assumed).  In follow mode the probe waits, as kdump's
+        ``fread_tail`` does, until at least a whole header has arrived.
+        When no layout chains cleanly, ``vet`` may name another system's
+        file; else a NetBSD trace damaged in its first or second record
+        is still read (:func:`probe_damaged`), up to the damage.
         """
         while len(self._buf) < PROBE_BYTES:
             chunk = self._read(PROBE_BYTES)
             if not chunk:
-                if self.follow and not self._buf:
+                if self.follow and len(self._buf) < MAX_HEADER:
                     time.sleep(FOLLOW_SLEEP)
                     continue
                 self._eof = True
                 break
             self._buf += chunk
-            if not self._regular or self.follow:
+            if (not self._regular or self.follow) and \
+                    len(self._buf) >= MAX_HEADER:
                 try:        # a live source: decide as soon as records chain
                     abi = probe_abi(self._buf, at_eof=False)
                 except FormatError:
@@ -171,7 +279,19 @@ class Reader:
         if vet is not None:
             vet(self._buf, found)
         if found is None:
-            raise FormatError("not a NetBSD ktrace file")
+            found = probe_damaged(self._buf, at_eof=self._eof)
+        else:
+            # a chain that breaks early may be another layout's coincidence
+            # (a few records of nonsense names): a layout that reads more
+            # kernel-like records but for one damaged header is better
+            lay = Layouts.get(found)
+            n, off = _strict_walk(lay, self._buf)
+            if n < PROBE_RECORDS and off + lay.header_size <= len(self._buf):
+                found = probe_damaged(
+                    self._buf, self._eof,
+                    beat=_evidence(lay, self._buf, n, self._eof)) or found
+        if found is None:
+            raise NotNetBSD("is not a NetBSD ktrace file")
         return found
 
     def _more(self) -> bool:

@@ -149,11 +149,64 @@ def test_help_and_usage_errors_from_click(sample: Path) -> None:
     code, out, err = cli("-h")
     assert code == 0 and out.startswith("Usage: pykdump [OPTIONS] [FILE]")
     assert "-X SIZE" in out and "--errors-only" in out
-    code, out, err = cli("--net", str(sample))
-    assert code == 2 and out == "" and err.startswith("Usage: pykdump")
-    assert "No such option '--net'" in err
-    code, _, err = cli("-f", str(sample), str(sample))
-    assert code == 2 and err.endswith(f"Error: unexpected argument {sample}\n")
+    assert cli("--help")[:2] == (0, out)
+
+
+@pytest.mark.parametrize("argv,message", [
+    (["--net", "F"], "No such option '--net'"),
+    (["-q", "F"], "No such option '-q'"),
+    (["F", "-m"], "Option '-m' requires an argument"),
+    (["--abi", "vax", "F"], "Invalid value for '--abi'"),
+    (["F", "b"], "unexpected extra argument (b)"),
+    (["-f", "a", "F"], "unexpected argument F"),
+    (["-t", "q", "F"], "unknown trace point in q"),
+    (["-X", "3", "F"], "argument to -X must be 1, 2, 4, 8 or 16"),
+    (["-X", "0x", "F"], "argument to -X must be 1, 2, 4, 8 or 16"),
+    (["-m", "lots", "F"], "invalid number lots"),
+    (["-m", "08", "F"], "invalid number 08"),
+    (["-p", "12 ", "F"], "invalid number 12 "),
+    (["--lid", "x", "F"], "invalid number x"),
+])
+def test_usage_errors_are_one_line(sample: Path, argv: list[str],
+                                   message: str) -> None:
+    # kdump: errx(1, ...) or usage() -> exit 1; design section 9: one line
+    argv = [str(sample) if a == "F" else a for a in argv]
+    code, out, err = cli(*argv)
+    assert (code, out) == (1, "")
+    assert err.startswith("pykdump: ") and err.count("\n") == 1
+    assert message.replace("F", str(sample)) in err
+
+
+GIO_DATA = b"abcdefghijklmnopqrstuvwxyz012345"
+GIO_TRACE = trace([rec(4, struct.pack("<ii", 1, 1) + GIO_DATA)])
+
+
+@pytest.mark.parametrize("value,shown", [
+    ("010", 8), ("0x10", 16), ("0X1f", 31), ("20", 20), (" 3", 3), ("+4", 4),
+    ("", 0), ("0", 0), ("-1", 32), ("4294967295", 32), ("-5", 32)])
+def test_maxdata_reads_numbers_as_strtoul(tmp_path: Path, value: str,
+                                          shown: int) -> None:
+    # kdump 1.140.2.2: maxdata = strtoul(optarg, &cp, 0) into an int: octal,
+    # hex, a sign; -1 (or ULONG_MAX's low 32 bits) is no limit, 0 no data
+    p = tmp_path / "t"
+    p.write_bytes(GIO_TRACE)
+    code, out, err = cli("-m", value, str(p))
+    assert (code, err) == (0, "")
+    lines_ = out.splitlines()
+    assert lines_[0] == H2 + "GIO   fd 1 wrote 32 bytes"
+    data = GIO_DATA[:shown].decode()
+    assert lines_[1:] == ([] if shown == 0 else ['       "' + data + '"'])
+
+
+def test_pid_and_x_read_numbers_as_strtoul(tmp_path: Path) -> None:
+    p = tmp_path / "t"
+    p.write_bytes(GIO_TRACE)
+    everything = cli(str(p))[1]
+    for value in ("1234", "02322", "0x4d2", "-1", "4294967295"):
+        assert cli("-p", value, str(p))[1] == everything, value
+    assert cli("-p", "01234", str(p))[1] == ""         # octal 668
+    assert cli("-X", "010", str(p))[1] == cli("-X", "8", str(p))[1]
+    assert cli("-X", "0x10", str(p))[1] == cli("-X", "16", str(p))[1]
 
 
 def test_fast_path_imports_no_click(sample: Path) -> None:
@@ -236,14 +289,91 @@ def run_bytes(data: bytes, mode: str = "kdump", **kw) -> tuple[int, str, str]:
 
 
 # --- foreign files ------------------------------------------------------------
-def freebsd_trace() -> bytes:
-    """FreeBSD/amd64: 56-byte headers, ktr_syscall {short code, narg}."""
+KTR_VERSIONED = 0x4000     # FreeBSD sys/ktrace.h: set in ktr_type of v1
+
+
+def freebsd_trace(version: int = 1, abi: str = "amd64",
+                  records: tuple = ((1, 3, (0, 4096)), (3, b"/etc/motd"),
+                                    (2, 3, 10))) -> bytes:
+    """A FreeBSD trace as its kernel writes one (sys/sys/ktrace.h).
+
+    Version 1 (FreeBSD 14 on): ``int ktr_len; short ktr_type; short
+    ktr_version; pid_t ktr_pid; char ktr_comm[20]; struct timespec
+    ktr_time; long ktr_tid; int ktr_cpu`` -- 64 bytes on amd64, 48 on
+    i386 -- with KTR_VERSIONED in ktr_type and ktr_version 1.  Version 0
+    (``struct ktr_header_v0``): padding where the version would be, a
+    ``struct timeval`` and ``long ktr_tid`` -- 56 bytes on amd64, 44 on
+    i386.  Records: ``ktr_syscall {short code; short narg; register_t
+    args[]}``, ``ktr_sysret {short code; short eosys; int error;
+    register_t retval}``, a NAMI path.
+    """
+    lp64 = abi == "amd64"
+    reg = "q" if lp64 else "i"
     out = b""
-    for ktype, body in ((1, struct.pack("<hh4xqq", 3, 2, 0, 4096)),
-                        (2, struct.pack("<hhiq", 3, 0, 0, 10))):
-        out += struct.pack("<ihhi20s", len(body), ktype, 1, 42, b"cat") + \
-            struct.pack("<qqii", 1700000000, 1, 100, 0) + body
+    for r in records:
+        if r[0] == 1:
+            _, code, args = r
+            body = struct.pack("<hh" + ("4x" if lp64 else ""), code, len(args))
+            body += struct.pack("<%d%s" % (len(args), reg), *args)
+        elif r[0] == 2:
+            body = struct.pack("<hhi" + reg, r[1], 0, 0, r[2])
+        else:
+            body = r[1]
+        ktype = r[0]
+        if version == 1:
+            head = struct.pack("<iHhi20s", len(body), ktype | KTR_VERSIONED, 1,
+                               42, b"cat")
+            head += struct.pack("<qqqi4x" if lp64 else "<iiii",
+                                1700000000, 123456789, 100042, 3)
+        else:
+            head = struct.pack("<ihxxi20s", len(body), ktype, 42, b"cat")
+            head += struct.pack("<qqq" if lp64 else "<iii",
+                                1700000000, 123456, 100042)
+        out += head + body
     return out
+
+
+def test_freebsd_header_sizes() -> None:
+    one = ((3, b""),)
+    assert [len(freebsd_trace(v, a, one)) for v, a in (
+        (1, "amd64"), (1, "i386"), (0, "amd64"), (0, "i386"))] == [64, 48, 56, 44]
+
+
+@pytest.mark.parametrize("data", [
+    freebsd_trace(), freebsd_trace(abi="i386"), freebsd_trace(0),
+    freebsd_trace(0, "i386"),
+    freebsd_trace(records=((1, 3, (0, 4096, 10)),)),       # one record
+    freebsd_trace(records=((3, b"/etc/motd"),)),            # one NAMI
+    freebsd_trace(abi="i386", records=((2, 3, 10),)),
+    freebsd_trace(0, records=((1, 3, (0, 4096, 10)),)),
+], ids=["v1", "v1-i386", "v0", "v0-i386", "v1-one-call", "v1-one-nami",
+        "v1-i386-one-ret", "v0-one-call"])
+def test_freebsd_traces_named(data: bytes) -> None:
+    status, out, err = run_bytes(data)
+    assert (status, out) == (1, "")
+    assert err == "pykdump: t is a FreeBSD ktrace file; this reads NetBSD's\n"
+
+
+def test_64_byte_headers_without_ktr_versioned_named() -> None:
+    """FreeBSD sets KTR_VERSIONED with version 1, but 64-byte version 1
+    headers without it still say FreeBSD: no NetBSD layout has 64 bytes.
+    A single one must fill the file (a NetBSD amd64 v1 record is 8 bytes
+    shorter and must stay NetBSD's)."""
+    data = bytearray(freebsd_trace())
+    for off in (0, 64 + 24, 2 * 64 + 24 + 9):
+        struct.pack_into("<H", data, off + 4, data[off + 4])   # flag off
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(data))[2]
+    one = bytearray(freebsd_trace(records=((1, 3, (0, 4096, 10)),)))
+    struct.pack_into("<H", one, 4, 1)
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(one))[2]
+    netbsd = trace([rec(1, call(AMD64, 3, 0, 0x1000, 10), version=1)])
+    assert run_bytes(netbsd) == (0, H2 + "CALL  read(0,0x1000,0xa)\n", "")
+
+
+def test_freebsd_v1_with_dropped_records_named() -> None:
+    data = bytearray(freebsd_trace())
+    struct.pack_into("<H", data, 4, 1 | KTR_VERSIONED | 0x8000)  # KTR_DROP
+    assert "is a FreeBSD ktrace file" in run_bytes(bytes(data))[2]
 
 
 def openbsd_trace() -> bytes:
@@ -310,6 +440,40 @@ def test_damaged_traces_never_raise(flips, cut, opts) -> None:
 
 
 # --- a real process: follow mode and exit status ----------------------------
+def test_follow_waits_for_a_whole_first_header(tmp_path: Path) -> None:
+    """kdump -l reads the header with fread_tail, which sleeps and retries
+    until the whole header is there; a file holding less than one header
+    when pykdump -l first reads it is waited for, not refused."""
+    import threading
+    import time
+
+    p = tmp_path / "live.out"
+    p.write_bytes(SAMPLE[:20])                # part of the first header
+
+    def writer() -> None:
+        time.sleep(0.8)                       # pykdump has read the 20 bytes
+        with open(p, "ab") as f:
+            f.write(SAMPLE[20:50])            # still less than a header
+            f.flush()
+            time.sleep(0.8)
+            f.write(SAMPLE[50:])
+
+    proc = subprocess.Popen(PYKDUMP + ["-l", str(p)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    t = threading.Thread(target=writer)
+    t.start()
+    try:
+        assert proc.stdout.readline().decode().startswith(H2 + "CALL  read(")
+        assert proc.stdout.readline().decode() == H2 + 'NAMI  "/etc/motd"\n'
+        assert proc.stdout.readline().decode() == H2 + "RET   read 10/0xa\n"
+        assert proc.poll() is None            # still following
+    finally:
+        t.join()
+        proc.kill()
+        _, err = proc.communicate()
+    assert err == b""
+
+
 def test_follow_growing_file(tmp_path: Path) -> None:
     p = tmp_path / "live.out"
     p.write_bytes(SAMPLE[:56 + 32])          # the first record only

@@ -122,3 +122,97 @@ def test_damage_is_not_mistaken_for_a_freebsd_file() -> None:
     status, shown, err = run_json(bytes(buf))
     assert (status, shown) == (1, offsets[:2])
     assert "bad record length -1 at offset 112" in err
+
+
+# --- damage in the first or second record -------------------------------------
+def _three_records(abi):
+    """CALL read, NAMI, RET read: a NetBSD trace of the given layout."""
+    from ktrace.format import Layouts
+    from ktrace.tracefile import Record
+
+    lay = Layouts.get(abi)
+    regs = b"".join(lay.register.pack(a) for a in (0, 0x1000, 10))
+    bodies = [(1, lay.syscall.pack(3, len(regs)) + regs), (3, b"/etc/motd"),
+              (2, lay.sysret.pack(3, 0, 0, 10, 0))]
+    return encode(abi, [Record(t, 2, 1234, 1, b"cat".ljust(17, b"\0"),
+                               1700000000, 5, b) for t, b in bodies])
+
+
+def _kdump(data: bytes, abi=None) -> tuple[int, str, str]:
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(data), out, Options(netbsd=True), "t", abi=abi,
+                  err=err)
+    return status, out.getvalue().decode("latin-1"), err.getvalue()
+
+
+def test_damage_in_first_or_second_record_reported_at_its_offset() -> None:
+    """kdump reads on until the damage; a file recognisably NetBSD's apart
+    from one field of its first or second header is read the same way as
+    later damage: the records before it, then the offset (it used to be
+    refused whole as "not a NetBSD ktrace file")."""
+    from ktrace.format import AMD64, I386
+
+    for abi in (AMD64, I386):
+        raw, offsets = _three_records(abi)
+        whole = _kdump(raw)[1].splitlines(keepends=True)
+        assert len(whole) == 3
+        for k in (0, 1):
+            for off, fmt, value, reason in (
+                    (6, "<h", 7, "unknown ktrace version 7"),
+                    (0, "<i", -1, "bad record length -1"),
+                    (0, "<i", 0x7FFFFFF0, "bad record length 2147483632")):
+                buf = bytearray(raw)
+                struct.pack_into(fmt, buf, offsets[k] + off, value)
+                got = _kdump(bytes(buf))
+                assert got == _kdump(bytes(buf), abi), (abi, k, reason)
+                assert got == (1, "".join(whole[:k]),
+                               f"pykdump: t: {reason} at offset "
+                               f"{offsets[k]}\n"), (abi, k, reason)
+
+
+def test_odd_first_header_fields_print_as_kdump_prints_them() -> None:
+    """An impossible type, pid or time in the first header is no damage to
+    kdump: it prints UNKNOWN(n), -1, the odd time; so does pykdump once the
+    rest of the file shows it is NetBSD's (one record alone counts when it
+    fills the file exactly)."""
+    from ktrace.format import AMD64
+
+    raw, offsets = _three_records(AMD64)
+    for off, fmt, value, first in (
+            (4, "<h", 0, "  1234      1 cat      UNKNOWN(0)  \n"),
+            (4, "<h", 100, "  1234      1 cat      UNKNOWN(100)  \n"),
+            (8, "<i", -1, "    -1      1 cat      CALL  read(0,0x1000,0xa)\n")):
+        for data in (raw, raw[:offsets[1]]):
+            buf = bytearray(data)
+            struct.pack_into(fmt, buf, off, value)
+            status, out, err = _kdump(bytes(buf))
+            assert (status, err) == (0, "")
+            assert out.startswith(first)
+            assert out.count("  1234 ") + out.count("    -1 ") == \
+                (3 if data is raw else 1)
+    buf = bytearray(raw)
+    struct.pack_into("<q", buf, 40, 1_500_000_000)      # tv_nsec
+    out = _kdump(bytes(buf))[1]
+    assert out.count("\n") == 3
+    status, out, _ = dump_T(bytes(buf))
+    assert out.splitlines()[0] == \
+        "  1234      1 cat      1700000000.1500000000 CALL  read(0,0x1000,0xa)"
+
+
+def dump_T(data: bytes) -> tuple[int, str, str]:
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(data), out, Options(netbsd=True, absolute=True),
+                  "t", err=err)
+    return status, out.getvalue().decode("latin-1"), err.getvalue()
+
+
+def test_garbage_is_still_not_a_netbsd_file() -> None:
+    import random
+
+    rnd = random.Random(4)
+    for _ in range(200):
+        data = bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 600)))
+        status, out, err = _kdump(data)
+        assert status == 1 and err.count("\n") == 1
+    assert _kdump(b"hello world\n" * 100)[2] == \
+        "pykdump: t is not a NetBSD ktrace file\n"

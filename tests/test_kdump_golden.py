@@ -136,6 +136,32 @@ def test_old_kdump_keeps_last_time_flag() -> None:
         H0 + "0.000000 RET   close 0"]
 
 
+def test_elapsed_on_old_records() -> None:
+    # kdump 1.115.2.1 and 1.93.2.1 have no -E ("e:f:dlm:Nnp:RTt:xX:"):
+    # --netbsd refuses it on the records those revisions read, after the
+    # version 2 records before them; the default face shows elapsed times
+    # in the old records' own format ("%lld.%06ld " for v0)
+    v2 = rec(2, ret(AMD64, SYS_close), sec=100, frac=5)
+    old = [rec(2, ret(AMD64, SYS_close), version=0, sec=100, frac=900_000),
+           rec(2, ret(AMD64, SYS_close), version=0, sec=101, frac=100_000)]
+    assert lines(old, elapsed=True) == [
+        H0 + "0.000000 RET   close 0", H0 + "0.200000 RET   close 0"]
+    status, out, err = run(trace([v2] + old), netbsd=True, elapsed=True)
+    assert (status, out) == (1, H2 + "0.000000000 RET   close 0\n")
+    assert err == ("pykdump: t.out: version 0 record at offset 80: kdump "
+                   "1.115.2.1, which reads it, has no -E (leave out --netbsd "
+                   "for elapsed times)\n")
+    v1 = [rec(2, ret(AMD64, SYS_close), version=1)]
+    status, out, err = run(trace(v1), netbsd=True, elapsed=True)
+    assert (status, out) == (1, "") and "version 1 record at offset 0" in err
+    t32 = [rec(2, ret(I386_TIME32, SYS_close), version=0)]
+    status, out, err = run(trace(t32, I386_TIME32), netbsd=True, elapsed=True)
+    assert (status, out) == (1, "")
+    assert "44-byte header at offset 0: kdump 1.93.2.1" in err
+    # without -E the old records print as before
+    assert run(trace(v1), netbsd=True, absolute=True)[0] == 0
+
+
 # --- CALL -------------------------------------------------------------------
 def test_call_output_long_small_and_hex() -> None:
     # output_long(*ap, !(decimal || small(*ap))); "%#lx"; negative as u_long
@@ -611,6 +637,50 @@ def test_call_fcntl_v2() -> None:
         H2 + "CALL  fcntl(3,0x63,1)"]
 
 
+SYS_ptrace = 26
+
+
+def test_call_ptrace_machine_dependent_requests_amd64() -> None:
+    # 1.140.2.2 ktrsyscall: requests >= PT_FIRSTMACH (32) print
+    # ptrace_machdep_ops[*ap - PT_FIRSTMACH] when inside the array, here
+    # amd64 <machine/ptrace.h> 1.22's PT_MACHDEP_STRINGS (13 strings)
+    def one(req: int, version: int = 2) -> str:
+        r = rec(1, call(AMD64, SYS_ptrace, req, 1, 2, 3), version=version)
+        return lines([r])[0]
+    assert one(0) == H2 + "CALL  ptrace(PT_TRACE_ME,1,2,3)"
+    assert one(32) == H2 + "CALL  ptrace(PT_STEP,1,2,3)"
+    assert one(33) == H2 + "CALL  ptrace(PT_GETREGS,1,2,3)"
+    assert one(41) == H2 + "CALL  ptrace(PT_GETXSTATE,1,2,3)"
+    assert one(44) == H2 + "CALL  ptrace(PT_SETXMMREGS,1,2,3)"
+    assert one(45) == H2 + "CALL  ptrace(0x2d,1,2,3)"      # past the array
+    assert one(28) == H2 + "CALL  ptrace(0x1c,1,2,3)"      # the gap before 32
+    assert one(-1) == H2 + "CALL  ptrace(0xffffffffffffffff,1,2,3)"
+    # 1.115.2.1 with amd64 ptrace.h 1.3 (NetBSD 6): five strings
+    assert one(36, version=1) == H2 + "CALL  ptrace(PT_SETFPREGS,1,2,3)"
+    assert one(37, version=1) == H2 + "CALL  ptrace(0x25,1,2,3)"
+
+
+def test_call_ptrace_machine_dependent_requests_i386() -> None:
+    # the kdump that reads i386 headers is NetBSD/i386's: its ptrace.h has
+    # PT_GETXMMREGS/PT_SETXMMREGS at 37/38 (and, in NetBSD 10, up to 44)
+    r = rec(1, call(I386, SYS_ptrace, 37, 1, 0, 0))
+    assert lines([r], I386) == [H2 + "CALL  ptrace(PT_GETXMMREGS,1,0,0)"]
+    r = rec(1, call(I386, SYS_ptrace, 44, 1, 0, 0))
+    assert lines([r], I386) == [H2 + "CALL  ptrace(PT_SETXSTATE,1,0,0)"]
+    r = rec(1, call(I386, SYS_ptrace, 39, 1, 0, 0), version=1)
+    assert lines([r], I386) == [H2 + "CALL  ptrace(0x27,1,0,0)"]
+    # 1.93.2.1 (44-byte headers, NetBSD 4): PT_STEP..PT_SETXMMREGS
+    r = rec(1, call(I386_TIME32, SYS_ptrace, 38, 1, 0, 0), version=0)
+    assert lines([r], I386_TIME32) == [H0 + "CALL  ptrace(PT_SETXMMREGS,1,0,0)"]
+
+
+def test_call_ptrace_linux_has_no_machine_dependent_names() -> None:
+    # the linux branch of kdump's ptrace decoding only knows its own table
+    r = rec(1, call(AMD64, 101, 32, 1, 0, 0))
+    out = lines([rec(7, b"linux"), r], netbsd=True)
+    assert out[1] == H2 + "CALL  ptrace(0x20,1,0,0)"
+
+
 # --- RET --------------------------------------------------------------------
 def test_ret_rprint_and_retval1() -> None:
     # rprint: "%ld" then "/%#lx" unless small; retval_1 when non-zero
@@ -688,6 +758,28 @@ def test_genio_hexdump() -> None:
         "\t010   51 52 53 54" + " " * 38 + "QRST"]
 
 
+def test_hexdump_of_big_endian_trace_as_a_big_endian_kdump() -> None:
+    # Only a big-endian host's kdump reads a big-endian trace; there
+    # hexdump_buf has bswap 0 (1.140.2.2), so -X 4 shows 00010203, not the
+    # little-endian host's 03020100 -- in GIO, USER and unknown records.
+    be = ABIS["lp64-be"]
+    lay = Layouts.get(be)
+    recs = [rec(4, lay.genio.pack(3, 0) + bytes(range(20))),
+            rec(8, lay.user.pack(b"foo") + bytes(range(8))),
+            rec(99, bytes(range(8)))]
+    assert lines(recs, be, netbsd=True, word_size=4) == [
+        H2 + "GIO   fd 3 read 20 bytes",
+        "\t000     00010203   04050607   08090a0b   0c0d0e0f  ................",
+        "\t010     10111213" + " " * 35 + "....",
+        H2 + "MISC  foo:",
+        "\t000     00010203   04050607" + " " * 24 + "........",
+        H2 + "UNKNOWN(99)  ",
+        "\t000     00010203   04050607" + " " * 24 + "........"]
+    assert lines(recs[:1], be, word_size=2)[1] == (
+        "\t000    0001  0203  0405  0607  0809  0a0b  0c0d  0e0f  "
+        "................")
+
+
 # --- ARG, ENV, FD, MIB, CSW, USER, unknown ------------------------------------
 def test_exec_arg_env_visdump_at_header_column() -> None:
     assert lines([rec(10, b"ls\0-l\0"), rec(11, b"A=1\0")]) == [
@@ -715,6 +807,20 @@ def test_user_misc_and_msghdr() -> None:
     assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)]) == [
         H2 + "MISC  msghdr: [name=0x1000, namelen=16, iov=0x2000, iovlen=1, "
         "control=0x0, controllen=0, flags=40]"]
+
+
+def test_user_msghdr_negative_iovlen() -> None:
+    # 1.140.2.2 ktruser_msghdr: "iovlen=%zu" of (size_t)m.msg_iovlen, an
+    # int: sign-extended to 64 bits on amd64, 32 on i386
+    m = struct.pack("<QI4xQi4xQIi", 0, 0, 0x2000, -1, 0, 0, -1)
+    assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)]) == [
+        H2 + "MISC  msghdr: [name=0x0, namelen=0, iov=0x2000, "
+        "iovlen=18446744073709551615, control=0x0, controllen=0, "
+        "flags=ffffffff]"]
+    m = struct.pack("<IIIiIIi", 0, 0, 0x2000, -2, 0, 0, 0)
+    assert lines([rec(8, b"msghdr".ljust(20, b"\0") + m)], I386) == [
+        H2 + "MISC  msghdr: [name=0x0, namelen=0, iov=0x2000, "
+        "iovlen=4294967294, control=0x0, controllen=0, flags=0]"]
 
 
 def test_user_soname() -> None:

@@ -118,14 +118,15 @@ def test_fold_is_only_line_breaks(data: bytes, col: int) -> None:
     assert out[1:-2].replace("\\\n\t", "") == vis_string(data)
 
 
-def reference_hexdump(data: bytes, word: int) -> str:
+def reference_hexdump(data: bytes, word: int, little: bool = True) -> str:
     """kdump's hexdump_buf loop, byte by byte (kdump.c 1.140.2.2, as built
-    for a little-endian host)."""
+    for a little-endian host, or with ``little=False`` for a big-endian
+    one: ``#define bswap 0``)."""
     if word == 1:
         divmask, bsize, gdelim = 7, 3, 1
     else:
         divmask, bsize, gdelim = word - 1, 2, (2 if word == 2 else 3)
-    bswap = word - 1
+    bswap = word - 1 if little else 0
     width = 16 * bsize + (16 // (divmask + 1)) * gdelim + (2 if word != 1 else 0)
     out = []
     dupl = 0
@@ -180,6 +181,8 @@ LINES = st.lists(st.one_of(st.binary(min_size=16, max_size=16),
 @settings(max_examples=400, deadline=None)
 def test_hexdump_matches_kdump_loop(data: bytes, word: int) -> None:
     assert hexdump(data, word) == reference_hexdump(data, word)
+    assert hexdump(data, word, big_endian=True) == \
+        reference_hexdump(data, word, little=False)
 
 
 def test_hexdump_lines_and_duplicates() -> None:
@@ -209,3 +212,13 @@ def test_hexdump_words() -> None:
         "\t000    0100  0302  0504  0706  0908  0b0a  0d0c  0f0e  "
         "................\n")
     assert hexdump(data[:3], 4) == "\t000       020100" + " " * 35 + "...\n"
+
+
+def test_hexdump_words_big_endian_host() -> None:
+    # a big-endian host's kdump (bswap 0) shows each word's bytes in order
+    data = bytes(range(16))
+    assert hexdump(data, 4, big_endian=True) == (
+        "\t000     00010203   04050607   08090a0b   0c0d0e0f  "
+        "................\n")
+    assert hexdump(data[:3], 4, big_endian=True) == \
+        "\t000     000102" + " " * 37 + "...\n"

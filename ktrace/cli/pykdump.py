@@ -2,8 +2,10 @@
 
 A well-formed command line is parsed with getopt: importing click costs
 about 14 ms, a third of a short run.  ``-h``/``--help``, errors and anything
-unusual go to click, which prints the help and the usage errors; both paths
-check the values with the same :func:`_prepare`.
+unusual go to click, which prints the help; both paths check the values
+with the same :func:`_prepare`.  Every usage error is one line
+``pykdump: ...`` and exit status 1, as kdump's ``errx(1, ...)`` (design
+§9), not click's usage block.
 """
 
 from __future__ import annotations
@@ -36,15 +38,60 @@ DEFAULTS: dict[str, Any] = {
 
 
 class UsageError(Exception):
-    """A bad value on the command line; click reports it with the usage."""
+    """A bad value on the command line: one line, exit status 1."""
+
+
+_ULONG = 1 << 64
+
+
+def strtoul(value: str) -> int | None:
+    """C's ``strtoul(value, &cp, 0)`` on LP64, or None where ``*cp`` would
+    not be the terminating NUL.
+
+    Leading white space, an optional sign, then ``0x``/``0X`` and hex
+    digits, ``0`` and octal digits, or decimal digits; a negative number
+    wraps modulo 2**64 and an overflow gives ``ULONG_MAX``.  No digits at
+    all leaves ``cp`` at the start: only the empty string passes (as 0).
+    """
+    i, n = 0, len(value)
+    while i < n and value[i] in " \t\n\v\f\r":
+        i += 1
+    neg = False
+    if i < n and value[i] in "+-":
+        neg = value[i] == "-"
+        i += 1
+    base = 10
+    if value[i:i + 2] in ("0x", "0X") and i + 2 < n and \
+            value[i + 2] in "0123456789abcdefABCDEF":
+        base, i = 16, i + 2
+    elif value[i:i + 1] == "0":
+        base = 8
+    digits = "0123456789abcdef"[:base]
+    start = i
+    while i < n and value[i].lower() in digits:
+        i += 1
+    if i == start:                  # no conversion: cp is the string itself
+        return 0 if value == "" else None
+    if i != n:
+        return None
+    v = int(value[start:i], base)
+    if v >= _ULONG:
+        return _ULONG - 1
+    return (_ULONG - v) % _ULONG if neg else v
+
+
+def _int32(v: int) -> int:
+    """The ``int`` (or ``pid_t``) an ``unsigned long`` is assigned to."""
+    return ((v & 0xFFFFFFFF) ^ 0x80000000) - 0x80000000
 
 
 def _number(value: str) -> int:
-    """``strtoul(optarg, &cp, 0)`` with kdump's "invalid number" error."""
-    try:
-        return int(value, 0)
-    except ValueError:
-        raise UsageError(f"invalid number {value}") from None
+    """kdump's ``x = strtoul(optarg, &cp, 0)`` into an ``int`` variable,
+    with its ``errx(1, "invalid number %s", optarg)`` when ``*cp``."""
+    v = strtoul(value)
+    if v is None:
+        raise UsageError(f"invalid number {value}")
+    return _int32(v)
 
 
 def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
@@ -60,10 +107,11 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
                    elapsed=kw["elapsed"], relative=kw["relative"],
                    emulation=kw["emulation"],
                    last_time_flag=kw["last_time_flag"])
-    if kw["maxdata"] is not None:
+    if kw["maxdata"] is not None:       # int maxdata: negative is no limit
         opts.maxdata = _number(kw["maxdata"])
-    if kw["pid"] is not None:
-        opts.pid = _number(kw["pid"])
+    if kw["pid"] is not None:           # pid_t do_pid: -1 is every process
+        pid = _number(kw["pid"])
+        opts.pid = None if pid == -1 else pid
     trstr = kw["trstr"]
     if trstr is not None:
         try:
@@ -73,10 +121,10 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
     if kw["hexa"]:
         opts.word_size = 1
     if kw["xsize"] is not None:
-        size = _number(kw["xsize"])
-        if size not in (1, 2, 4, 8, 16):
+        size = strtoul(kw["xsize"])
+        if size is None or _int32(size) not in (1, 2, 4, 8, 16):
             raise UsageError("argument to -X must be 1, 2, 4, 8 or 16")
-        opts.word_size = size
+        opts.word_size = _int32(size)
     if not plain and os.isatty(2):
         cols = os.get_terminal_size(2).columns
         opts.screenwidth = cols if cols > 8 else 80
@@ -90,6 +138,12 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
         lid=_number(kw["lid"]) if kw["lid"] is not None else None,
         errors_only=kw["errors_only"])
     return opts, filters, tracefile, ABIS[kw["abi"]] if kw["abi"] else None
+
+
+def _fail(message: str) -> NoReturn:
+    """A usage error: one line, exit status 1 (kdump's ``errx(1, ...)``)."""
+    sys.stderr.write(f"pykdump: {message}\n")
+    sys.exit(1)
 
 
 def _dump(opts: Options, filters: Filters, tracefile: str, abi: Abi | None,
@@ -240,24 +294,31 @@ def build_cli(click: Any) -> Any:
         try:
             prepared = _prepare(kw)
         except UsageError as e:
-            raise click.UsageError(str(e)) from None
+            _fail(str(e))
         _dump(*prepared, kw["mode"], kw["follow"])
 
     return pykdump
 
 
 def main() -> None:
-    """Console entry point: the getopt fast path, else click."""
+    """Console entry point: the getopt fast path, else click (for the help
+    and to name what is wrong); usage errors are one line either way."""
     kw = fast_parse(sys.argv[1:])
     if kw is not None:
         try:
             prepared = _prepare(kw)
-        except UsageError:
-            pass                    # click says it, with the usage
-        else:
-            _dump(*prepared, kw["mode"], kw["follow"])
+        except UsageError as e:
+            _fail(str(e))
+        _dump(*prepared, kw["mode"], kw["follow"])
     import click
-    build_cli(click)(prog_name="pykdump")
+    try:
+        status = build_cli(click).main(args=sys.argv[1:], prog_name="pykdump",
+                                       standalone_mode=False)
+    except click.ClickException as e:
+        _fail(e.format_message())
+    except click.exceptions.Abort:
+        _fail("aborted")
+    sys.exit(status if isinstance(status, int) else 0)
 
 
 if __name__ == "__main__":

@@ -198,6 +198,26 @@ PTRACE_OPS_93 = (
     "PT_TRACE_ME", "PT_READ_I", "PT_READ_D", "PT_READ_U", "PT_WRITE_I",
     "PT_WRITE_D", "PT_WRITE_U", "PT_CONTINUE", "PT_KILL", "PT_ATTACH",
     "PT_DETACH", "PT_IO", "PT_DUMPCORE", "PT_LWPINFO", "PT_SYSCALL")
+
+# Machine-dependent requests from PT_FIRSTMACH (32) on: the kdump that reads
+# a file prints PT_MACHDEP_STRINGS[req - PT_FIRSTMACH] of its own machine's
+# <machine/ptrace.h> when the index is inside that array, else the number.
+PT_FIRSTMACH = 32
+_PT_MD_BASE = ("PT_STEP", "PT_GETREGS", "PT_SETREGS", "PT_GETFPREGS",
+               "PT_SETFPREGS")
+#: amd64 ptrace.h 1.3 to 1.6 (NetBSD 6, read by kdump 1.115.2.1)
+PTRACE_MACHDEP_AMD64_115 = _PT_MD_BASE
+#: amd64 ptrace.h 1.22 (NetBSD 10, read by kdump 1.140.2.2); the XMMREGS
+#: requests exist for COMPAT_NETBSD32 only, but their strings are listed
+PTRACE_MACHDEP_AMD64_140 = _PT_MD_BASE + (
+    "PT_GETDBREGS", "PT_SETDBREGS", "PT_SETSTEP", "PT_CLEARSTEP",
+    "PT_GETXSTATE", "PT_SETXSTATE", "PT_GETXMMREGS", "PT_SETXMMREGS")
+#: i386 ptrace.h before the 2017 debug-register requests (NetBSD 4 and 6)
+PTRACE_MACHDEP_I386_OLD = _PT_MD_BASE + ("PT_GETXMMREGS", "PT_SETXMMREGS")
+#: i386 ptrace.h of NetBSD 10 (the same strings as today's 1.28)
+PTRACE_MACHDEP_I386_140 = PTRACE_MACHDEP_I386_OLD + (
+    "PT_GETDBREGS", "PT_SETDBREGS", "PT_SETSTEP", "PT_CLEARSTEP",
+    "PT_GETXSTATE", "PT_SETXSTATE")
 _LINUX_PTRACE_HEAD = (
     "PTRACE_TRACEME", "PTRACE_PEEKTEXT", "PTRACE_PEEKDATA", "PTRACE_PEEKUSER",
     "PTRACE_POKETEXT", "PTRACE_POKEDATA", "PTRACE_POKEUSER", "PTRACE_CONT",

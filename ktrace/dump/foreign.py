@@ -4,10 +4,25 @@
   pid_t ktr_pid; pid_t ktr_tid; struct timespec ktr_time;
   char ktr_comm[24]; size_t ktr_len; }`` -- the type comes first and the
   length last: 64 bytes on LP64, 52 on ILP32.
-* **FreeBSD** (``sys/sys/ktrace.h``): the header starts like NetBSD's (and
-  is as long) but ``ktr_syscall`` is ``{short code; short narg;
-  register_t args[]}`` and ``ktr_sysret`` has no ``retval_1``; records of
-  those shapes where NetBSD's are impossible mark a FreeBSD file.
+* **FreeBSD** (``sys/sys/ktrace.h``) has two header versions, 0 and 1
+  (``KTR_VERSION0``/``KTR_VERSION1``; there is no version 2):
+
+  - version 1, written since 2022: ``int ktr_len; short
+    ktr_type; short ktr_version; pid_t ktr_pid; char ktr_comm[20];
+    struct timespec ktr_time; long ktr_tid; int ktr_cpu;`` -- 64 bytes on
+    LP64 (4 bytes of padding at the end), 48 on i386 (32-bit ``time_t``),
+    56 on the other ILP32 machines (64-bit ``time_t``).  ``ktr_type``
+    carries ``KTR_VERSIONED`` (0x4000, "the kernel exposes the new struct
+    ktr_header") and perhaps ``KTR_DROP`` (0x8000), and ``ktr_version``
+    is 1: no NetBSD header has those bits, so such headers chaining up
+    name a FreeBSD file, however few.
+  - version 0, ``struct ktr_header_v0``: no version field (two bytes of
+    padding after ``ktr_type``), ``struct timeval ktr_time``, ``long
+    ktr_tid`` -- 56 bytes on LP64 and on ILP32 machines with a 64-bit
+    ``time_t``, 44 on i386.  These headers pass for NetBSD's, but
+    ``ktr_syscall`` is ``{short code; short narg; register_t args[]}``
+    and ``ktr_sysret`` has no ``retval_1``: records of those shapes where
+    NetBSD's are impossible mark a FreeBSD file.
 * **macOS**: ``ktrace(1)``/kdebug raw files begin with the tags
   ``RAW_VERSION1`` (0x55aa0101), ``RAW_VERSION2`` (0x55aa0200) or, for the
   chunked v3 format, ``RAW_VERSION3`` (0x1000) -- which NetBSD's reading
@@ -28,6 +43,16 @@ _OPENBSD = {  # name: (header size, struct format)
 _KDEBUG_TAGS = (0x55AA0101, 0x55AA0200)
 _KDEBUG_V3 = 0x00001000
 
+KTR_VERSIONED, KTR_DROP = 0x4000, 0x8000
+#: FreeBSD version 1 headers: (len, type, version, pid, comm, tv_sec,
+#: tv_nsec, tid, cpu) for LP64, i386, and ILP32 with a 64-bit time_t, in
+#: both byte orders (amd64/arm64/riscv64, powerpc64; i386; armv7, powerpc)
+_FREEBSD_V1 = tuple(struct.Struct(order + fmt) for order in "<>" for fmt in (
+    "iHhi20sqqqi4x", "iHhi20siiii", "iHhi20sqi4xii"))
+#: FreeBSD version 0 layouts for the record-shape test: (header size,
+#: register size) -- LP64, i386, ILP32 with a 64-bit time_t
+_FREEBSD_V0 = ((56, 8), (44, 4), (56, 4))
+
 
 def _openbsd_chain(buf: bytes) -> bool:
     """True when at least two records (or the whole input) chain up as
@@ -46,6 +71,38 @@ def _openbsd_chain(buf: bytes) -> bool:
             off += size + length
             count += 1
         if count >= 2 or (count == 1 and off == len(buf)):
+            return True
+    return False
+
+
+def _freebsd_v1_chain(buf: bytes) -> bool:
+    """True when FreeBSD version 1 headers (``KTR_VERSIONED`` in the type,
+    version 1) chain up from the start of ``buf``: two or more, or one
+    after which no further header fits (a one-record file).
+
+    Headers without ``KTR_VERSIONED`` (which FreeBSD always sets with
+    version 1) count only in the 64-byte LP64 layout, which no NetBSD
+    layout shares -- FreeBSD's 48- and 56-byte ones are byte for byte
+    NetBSD's i386 and amd64 version 1 headers -- and a single one only
+    when it fills the file exactly."""
+    for st in _FREEBSD_V1:
+        hsize = st.size
+        off = count = 0
+        flagged = True
+        while off + hsize <= len(buf) and count < 8:
+            length, ktype, version, pid, comm, _sec, nsec, tid, cpu = \
+                st.unpack_from(buf, off)
+            if not (version == 1 and (ktype & KTR_VERSIONED or hsize == 64)
+                    and 0 < ktype & ~(KTR_VERSIONED | KTR_DROP) < 32
+                    and 0 <= length < 1 << 24 and pid >= 0
+                    and b"\0" in comm and 0 <= nsec < 1_000_000_000
+                    and tid >= 0 and 0 <= cpu < 1 << 16):
+                break
+            flagged = flagged and bool(ktype & KTR_VERSIONED)
+            off += hsize + length
+            count += 1
+        if count >= 2 or (count == 1 and (
+                off == len(buf) or (flagged and off + hsize > len(buf)))):
             return True
     return False
 
@@ -92,19 +149,22 @@ def foreign_format(head: bytes, netbsd: Abi | None) -> str | None:
     """Name the system whose trace file ``head`` starts, if not NetBSD's.
 
     ``netbsd`` is the layout under which the records chain up as NetBSD's,
-    if any: then only the strict tests may overrule it (macOS tags, and
-    FreeBSD's record shapes under that same layout -- FreeBSD's headers are
-    NetBSD's, under another layout any bytes may look like anything);
-    OpenBSD's layout is only considered otherwise.
+    if any: then only the strict tests may overrule it (macOS tags,
+    FreeBSD's version 1 headers, and FreeBSD's record shapes under that
+    same layout -- FreeBSD's version 0 headers are NetBSD's, under another
+    layout any bytes may look like anything); OpenBSD's layout is only
+    considered otherwise.
     """
     netbsd_chains = netbsd is not None
     if len(head) >= 4:
         tag = struct.unpack_from("<I", head)[0]
         if tag in _KDEBUG_TAGS or (tag == _KDEBUG_V3 and not netbsd_chains):
             return "a macOS"
+    if _freebsd_v1_chain(head):
+        return "a FreeBSD"
     if not netbsd_chains and _openbsd_chain(head):
         return "an OpenBSD"
-    layouts = ((netbsd.header_size, netbsd.regsize),) if netbsd else ((56, 8), (48, 4))
+    layouts = ((netbsd.header_size, netbsd.regsize),) if netbsd else _FREEBSD_V0
     if _freebsd_shapes(head, layouts):
         return "a FreeBSD"
     return None

@@ -12,20 +12,16 @@ if TYPE_CHECKING:                  # typing costs start-up; annotations are lazy
     from typing import BinaryIO
 
 from ktrace.dump.foreign import foreign_format
-from ktrace.format import Abi, FormatError
-from ktrace.tracefile import Reader
+from ktrace.format import Abi
+from ktrace.tracefile import NotNetBSD, Reader
 
-
-class NotNetBSD(FormatError):
-    """The file is not a NetBSD trace (perhaps another system's)."""
+__all__ = ["NotNetBSD", "open_records"]
 
 
 def _vet(head: bytes, abi: Abi | None) -> None:
     other = foreign_format(head, abi)
     if other is not None:
         raise NotNetBSD(f"is {other} ktrace file; this reads NetBSD's")
-    if abi is None:
-        raise NotNetBSD("is not a NetBSD ktrace file")
 
 
 def open_records(f: BinaryIO, abi: Abi | None = None,

@@ -28,9 +28,13 @@ def _msghdr(ident: str, data: bytes, abi: Abi, warn) -> str:
         warn("%s: len %d != %d" % (ident, len(data), st.size))
     name, namelen, iov, iovlen, control, controllen, flags = st.unpack(
         data[:st.size].ljust(st.size, b"\0"))
+    # msg_iovlen is an int printed as "%zu" of (size_t)msg_iovlen: sign
+    # extended to the reading machine's size_t (-1 is 18446744073709551615
+    # on LP64, 4294967295 on ILP32); namelen and controllen are unsigned
     return ("%s: [name=%s, namelen=%d, iov=%s, iovlen=%d, control=%s, "
             "controllen=%d, flags=%x]\n" % (
-                ident, _ptr(name), namelen, _ptr(iov), iovlen & 0xFFFFFFFF,
+                ident, _ptr(name), namelen, _ptr(iov),
+                iovlen % (1 << (64 if abi.lp64 else 32)),
                 _ptr(control), controllen, flags & 0xFFFFFFFF))
 
 
