@@ -373,3 +373,132 @@ def test_real_sigkill_in_read(tmp_path: Path, prog: Path) -> None:
         who + "<... read resumed> <unfinished ...>) = ?",
         who + "+++ killed by SIGKILL +++",
         "+++ killed by SIGKILL +++"]
+
+
+# --- NetBSD's own prototypes and constants for netbsd records ---------------
+
+NB = {"open": 5, "kill": 37, "fcntl": 92, "mmap": 197, "lseek": 199,
+      "sigprocmask": 293, "socket": 394}
+
+
+def nb(abi, code: int, *args: int, **kw) -> object:
+    return rec(1, call(abi, code, *args), **kw)
+
+
+def nbret(abi, code: int, retval: int = 0, **kw) -> object:
+    return rec(2, ret(abi, code, retval=retval), **kw)
+
+
+def decode_abi(records: list, abi) -> list[str]:
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(trace(records, abi)), out, Options(), "t",
+                  err=err, mode="decode")
+    assert status == 0 and err.getvalue() == "", err.getvalue()
+    return out.getvalue().decode().splitlines()
+
+
+def test_netbsd_open_flags_are_netbsd_s() -> None:
+    # the reviewer's case: 0x601 is O_WRONLY|O_CREAT|O_TRUNC on NetBSD
+    # (Linux would read O_WRONLY|O_TRUNC|O_APPEND); signal 30 is SIGUSR1
+    assert decode([
+        nb(A, NB["open"], 0x1000, 0x601, 0o644), rec(3, b"/tmp/x"),
+        nbret(A, NB["open"], 3),
+        nb(A, NB["open"], 0x1000, 0x400000, 0x4806),  # no O_CREAT: no mode
+        rec(3, b"/etc/motd"), nbret(A, NB["open"], 4),
+        nb(A, NB["kill"], 5, 30), nbret(A, NB["kill"])]) == [
+        'open("/tmp/x", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 3',
+        'open("/etc/motd", O_RDONLY|O_CLOEXEC) = 4',
+        "kill(5, SIGUSR1) = 0"]
+
+
+def test_netbsd_amd64_records_pad_and_constants() -> None:
+    # numbers named alike in every table revision since 2008
+    assert decode([
+        nb(A, NB["mmap"], 0, 0x8000, 3, 0x1002, -1, 0, 0x2000),
+        nbret(A, NB["mmap"], 0x7f7ff7e00000),
+        nb(A, NB["fcntl"], 5, 4, 0x4), nbret(A, NB["fcntl"]),
+        nb(A, NB["socket"], 24, 0x10000002, 0), nbret(A, NB["socket"], 6),
+        nb(A, NB["sigprocmask"], 3, 0x4000, 0), nbret(A, NB["sigprocmask"]),
+        nb(A, 440, 3, 0x5000), nbret(A, 440)]) == [
+        "mmap(NULL, 32768, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1,"
+        " 8192) = 0x7f7ff7e00000",
+        "fcntl(5, F_SETFL, O_RDONLY|O_NONBLOCK) = 0",
+        "__socket30(AF_INET6, SOCK_DGRAM|SOCK_CLOEXEC, 0) = 6",
+        "__sigprocmask14(SIG_SETMASK, 0x4000, NULL) = 0",
+        # a number the name table lacks: no prototype, kdump's numbers
+        "syscall_440(3, 0x5000) = 0"]
+
+
+def nbargs(name: str, *args: int, paths: tuple[bytes, ...] = ()) -> str:
+    """The arguments of NetBSD call ``name`` as --decode shows them."""
+    from ktrace.dump.decode import _Call
+    decoder = Decoder(Face(Options(), A), [])
+    call = _Call(name, [a & (1 << 64) - 1 for a in args], (1, 1), 1, False,
+                 paths=list(paths))
+    return ", ".join(decoder.arguments(call)[0])
+
+
+def test_netbsd_constants_by_prototype() -> None:
+    # also names of newer tables than the one kdump's numbers come from here
+    assert nbargs("openat", -100, 0x2000, 0x200 | 0x200000, 0o755,
+                  paths=(b"/d",)) == 'AT_FDCWD, "/d", O_RDONLY|O_CREAT|O_DIRECTORY, 0755'
+    assert nbargs("fstatat", 3, 0x2000, 0x3000, 0x200, paths=(b"x",)) == \
+        '3, "x", 0x3000, AT_SYMLINK_NOFOLLOW'
+    assert nbargs("faccessat", -100, 0x2000, 6, 0x100, paths=(b"x",)) == \
+        'AT_FDCWD, "x", R_OK|W_OK, AT_EACCESS'
+    assert nbargs("__wait450", -1, 0x3000, 0x11, 0) == \
+        "-1, 0x3000, WNOHANG|WCONTINUED, NULL"
+    assert nbargs("compat_50_wait4", 12, 0x3000, 0, 0) == "12, 0x3000, 0, NULL"
+    assert nbargs("access", 0x1000, 0, paths=(b"/x",)) == '"/x", F_OK'
+    assert nbargs("mprotect", 0x1000, 4096, 0) == "0x1000, 4096, PROT_NONE"
+    assert nbargs("shutdown", 3, 2) == "3, SHUT_RDWR"
+    assert nbargs("flock", 3, 2 | 4) == "3, LOCK_EX|LOCK_NB"
+    assert nbargs("_lwp_kill", 2, 15) == "2, SIGTERM"
+    assert nbargs("symlink", 0x1000, 0x2000, paths=(b"/new",)) == \
+        '0x1000, "/new"'                # only the link is looked up
+    assert nbargs("__posix_rename", 0x1000, 0x2000, paths=(b"/a", b"/b")) == \
+        '"/a", "/b"'
+    assert nbargs("ioctl", 1, 0x40087468, 0x7000) == "1, TIOCGWINSZ, 0x7000"
+    assert nbargs("setsockopt", 3, 0xFFFF, 4, 0x5000, 4) == \
+        "3, SOL_SOCKET, SO_REUSEADDR, 0x5000, 4"
+    assert nbargs("umask", 0o22) == "022"
+    assert nbargs("setuid", -1) == "-1"
+
+
+def test_netbsd_i386_off_t_takes_two_slots() -> None:
+    from ktrace.format import I386
+    lines = decode_abi([
+        nb(I386, NB["lseek"], 3, 0, 0, 1, 2), nbret(I386, NB["lseek"], 0),
+        nb(I386, NB["mmap"], 0, 0x2000, 3, 0x12, 4, 0, 0x15000, 0),
+        nbret(I386, NB["mmap"], 0x48082000),
+        # a slot count the prototype does not explain: kdump's numbers
+        nb(I386, NB["mmap"], 0, 0x2000, 3, 0x12, 4, 0),
+        nbret(I386, NB["mmap"], 0x48082000)], I386)
+    assert lines == [
+        "lseek(3, 4294967296, SEEK_END) = 0",
+        "mmap(NULL, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED, 4, 86016)"
+        " = 0x48082000",
+        "mmap(0, 0x2000, 3, 0x12, 4, 0) = 0x48082000"]
+
+
+def test_netbsd_fixture_is_decoded_with_netbsd_constants() -> None:
+    from test_kdump_cli import FIXTURE
+    lines = pykdump_decode(FIXTURE)
+    assert lines[1:3] == [
+        "mmap(NULL, 32768, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS,"
+        " -1, 0) = 0x48064000",
+        'open("/etc/ld.so.conf", O_RDONLY) = 4']
+    assert ("mmap(0x48082000, 8192, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED,"
+            " 4, 86016) = 0x48082000") in lines
+    assert 'open("/dev/null", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 4' in lines
+    assert "fcntl(5, F_SETFD, FD_CLOEXEC) = 0" in lines
+    assert "__sigaction_sigtramp(SIGHUP, 0xbfbff56c, 0xbfbff554, 0x480d94d8, 2)" \
+        " = 0" in lines
+    assert "__sigprocmask14(SIG_BLOCK, 0xbfbfec74, 0xbfbfec84) = 0" in lines
+    assert "ioctl(0, TIOCGWINSZ, 0xbfbfec1c) = 0" in lines
+    assert any(ln.startswith('pread(5, "') and ln.endswith(
+        '..., 4096, 1286144) = 4096') for ln in lines)
+    assert lines[-2:] == ["exit(0) = ?", "+++ exited with 0 +++"]
+    # nothing of Linux's: no python-ptrace octal, no Linux-only names
+    assert not any("0o" in ln or "O_LARGEFILE" in ln or "MAP_DENYWRITE" in ln
+                   for ln in lines)

@@ -130,6 +130,7 @@ class Decoder:
         #: has shown (an argument waits only for a kind the trace carries)
         self._carries: set[int] = set()
         self._first: tuple[int, int] | None = None
+        self._netbsd: Any = None
         try:
             from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
             from ptrace.syscall.syscall_argument import (
@@ -387,6 +388,11 @@ class Decoder:
         of a read or write, a ``msghdr``, ``execve``'s vectors): an
         ``<unfinished ...>`` line stops there, as strace's stops before
         the arguments a call fills in."""
+        if not call.linux:          # never Linux's prototypes or constants
+            if self._netbsd is None:
+                from ktrace.dump.netbsd_args import NetbsdArgs
+                self._netbsd = NetbsdArgs(self)
+            return self._netbsd(call)
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
         paths = iter(call.paths)
