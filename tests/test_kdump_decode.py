@@ -502,3 +502,14 @@ def test_netbsd_fixture_is_decoded_with_netbsd_constants() -> None:
     # nothing of Linux's: no python-ptrace octal, no Linux-only names
     assert not any("0o" in ln or "O_LARGEFILE" in ln or "MAP_DENYWRITE" in ln
                    for ln in lines)
+
+
+def test_ret_of_another_call_does_not_complete_an_open_one() -> None:
+    # an exec's RET whose CALL is not in the trace (-t without c, or lost)
+    assert decode([emul(), c(GETPID), r(GETPID, P),
+                   c(READ, 0, 0x1000, 16), r(EXECVE, 0, EJUSTRETURN),
+                   r(READ, 5)]) == [
+        "getpid() = %d" % P,
+        "read(0, 0x1000, 16 <unfinished ...>",
+        "<... execve resumed>) = 0",
+        "<... read resumed>) = 5"]

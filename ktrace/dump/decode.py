@@ -238,6 +238,8 @@ class Decoder:
         call = self._exec_call(key) if name in EXEC_NAMES else \
             self._open.get(key)
         result = self.result(name, error, retval, linux)
+        if call is not None and call.name != name:
+            call = None             # not this call's RET (records were lost)
         if call is None:
             self._say(key, "<... %s resumed>) = %s" % (name, result))
             return
