@@ -419,14 +419,14 @@ def test_netbsd_amd64_records_pad_and_constants() -> None:
         nb(A, NB["fcntl"], 5, 4, 0x4), nbret(A, NB["fcntl"]),
         nb(A, NB["socket"], 24, 0x10000002, 0), nbret(A, NB["socket"], 6),
         nb(A, NB["sigprocmask"], 3, 0x4000, 0), nbret(A, NB["sigprocmask"]),
-        nb(A, 440, 3, 0x5000), nbret(A, 440)]) == [
+        nb(A, 600, 3, 0x5000), nbret(A, 600)]) == [
         "mmap(NULL, 32768, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1,"
         " 8192) = 0x7f7ff7e00000",
         "fcntl(5, F_SETFL, O_RDONLY|O_NONBLOCK) = 0",
         "__socket30(AF_INET6, SOCK_DGRAM|SOCK_CLOEXEC, 0) = 6",
         "__sigprocmask14(SIG_SETMASK, 0x4000, NULL) = 0",
         # a number the name table lacks: no prototype, kdump's numbers
-        "syscall_440(3, 0x5000) = 0"]
+        "syscall_600(3, 0x5000) = 0"]
 
 
 def nbargs(name: str, *args: int, paths: tuple[bytes, ...] = ()) -> str:
