@@ -7,13 +7,21 @@ buffer of a read or write call the GIO data (its first 32 bytes, as strace
 shows them), a ``msghdr`` argument the ``msghdr`` USER record the call
 wrote, ``execve``'s argv the ARG record and envp a count of the ENV
 record's strings (as strace shows them); other pointers stay addresses.  Errors read
-``= -1 ENOENT (No such file or directory)``.  A call cut off (by exit, exec
-or detach) has no RET and shows ``= ?``; the end of a process shows as
-``+++ exited with N +++`` or ``+++ killed by SIGKILL +++``; signals taken
-by a handler as ``--- SIGUSR1 ---``.  Lines of a thread other than the first
-one seen are prefixed ``[pid LID]``, as strace does.
-"""
+``= -1 ENOENT (No such file or directory)``.
 
+Lines come out as ``strace -f`` writes them: a call's line starts where
+its CALL record is; when another thread's line has to come out before the
+call's RET, the call shows as ``read(0,  <unfinished ...>`` there and as
+``<... read resumed>"data", 16) = 5`` at its RET.  A call that never
+returns because its process ends (``exit_group``, a fatal signal, an exec
+in another thread) ends ``<unfinished ...>) = ?`` before the lines
+``+++ exited with N +++`` / ``+++ killed by SIGKILL +++`` /
+``+++ superseded by execve in pid N +++`` of its threads, the process's
+last; a call still open at the end of the trace (a detach) ends
+``<unfinished ...>``.  Signals taken by a handler show as
+``--- SIGUSR1 ---``.  Lines of a thread other than the first one seen are
+prefixed ``[pid LID]``, as strace does.
+"""
 from __future__ import annotations
 
 import re
@@ -22,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ktrace.format import (
-    EJUSTRETURN, ERESTART, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
+    EJUSTRETURN, ERESTART, KTR_EMUL, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
     KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
@@ -62,26 +70,67 @@ class _Arg:
         self.value = value
 
 
+EXEC_NAMES = frozenset({"execve", "execveat", "fexecve"})
+#: records that bring the contents of arguments
+_CONTENT = frozenset({KTR_GENIO, KTR_USER, KTR_EXEC_ARG, KTR_EXEC_ENV})
+_UNFINISHED = " <unfinished ...>"
+
+
 @dataclass
 class _Call:
+    """A call between its CALL record and its RET, with what its other
+    records brought.  ``shown`` is None while no part of its line has been
+    written, else how many arguments its ``<unfinished ...>`` line showed."""
     name: str
     args: list[int]
+    key: tuple[int, int]
+    seq: int
+    linux: bool
     paths: list[bytes] = field(default_factory=list)
     data: list[bytes] = field(default_factory=list)
     msghdr: bytes | None = None
     argv: list[bytes] | None = None
     envc: int | None = None
+    shown: int | None = None
 
 
 class Decoder:
-    """Pairs records per thread and writes strace-like lines to ``out``."""
+    """Pairs records per thread and writes strace-like lines to ``out``.
+
+    Lines come out in the order of the events they start with, as strace
+    prints them: a call's line starts at its CALL record.  A call stays
+    unwritten until its RET (then it is written whole) unless some other
+    line must come out first -- another thread's call that started later
+    and ended, a signal, the end of a process: then its beginning is
+    written, ``read(0,  <unfinished ...>``, and its RET later gives
+    ``<... read resumed>"data", 16) = 5``.  The state is the calls in
+    flight, one per thread, so memory does not grow with the trace.
+
+    A thread's call never returns when its process ends: ``exit_group``
+    (NetBSD's ``exit``), a fatal signal (a PSIG record with ``SIG_DFL``) or
+    a successful exec in another thread.  Those calls are ended then, as
+    ``... <unfinished ...>) = ?``, each followed by its thread's end line,
+    before the line of the process's end.  Calls still open at the end of
+    the trace (a detach, or a trace still being written) are shown
+    ``<unfinished ...>`` if no part of them was shown yet.
+    """
 
     def __init__(self, face: Face, out: list[str], colour: bool = False) -> None:
         self.face = face
         self.out = out
         self.paint = _Painter() if colour else None
+        #: open calls by (pid, lid), in the order they were entered
         self._open: dict[tuple[int, int], _Call] = {}
+        #: the open calls of which nothing is written yet, in entry order
+        self._unwritten: dict[tuple[int, int], _Call] = {}
+        #: keys of open exec calls (their success ends the other threads)
+        self._execs: set[tuple[int, int]] = set()
+        self._seq = 0
+        #: the kinds of records that bring arguments' contents this trace
+        #: has shown (an argument waits only for a kind the trace carries)
+        self._carries: set[int] = set()
         self._first: tuple[int, int] | None = None
+        self._netbsd: Any = None
         try:
             from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
             from ptrace.syscall.syscall_argument import (
@@ -100,7 +149,8 @@ class Decoder:
         t = r.type
         if t == KTR_SYSCALL:
             code, args = face.last_call
-            return face.last_name or "syscall_%d" % code, args
+            return (face.last_name or "syscall_%d" % code, args,
+                    face.emul.cur.linux)
         if t == KTR_SYSRET:
             code, error, retval, _ = face.last_ret
             return (face.last_name or "syscall_%d" % code, error,
@@ -117,27 +167,19 @@ class Decoder:
             return r.payload[KTR_USER_MAXIDLEN:]
         if t in (KTR_EXEC_ARG, KTR_EXEC_ENV):
             return r.payload.rstrip(b"\0").split(b"\0") if r.payload else []
+        if t == KTR_EMUL:
+            return True
         return None
 
     def take(self, r: Record, facts: Any) -> None:
         key = (r.pid, r.lid)
         t = r.type
+        if t in _CONTENT and t not in self._carries:
+            self._carries.add(t)
         if t == KTR_SYSCALL:
-            if key in self._open:
-                self.line(key, self.call_text(self._open.pop(key)) +
-                          " <unfinished ...>")
-            name, args = facts
-            call = _Call(name, list(args))
-            if name in ("exit_group", "exit") and args:
-                self.line(key, self.call_text(call) + " = ?")
-                self.line(key, "+++ exited with %d +++" % (args[0] & 0xFF))
-                return
-            self._open[key] = call
+            self.call(key, *facts)
         elif t == KTR_SYSRET:
-            call = self._open.pop(key, None)
-            name, error, retval, linux = facts
-            head = self.call_text(call) if call else "<... %s resumed>)" % name
-            self.line(key, head + " = " + self.result(name, error, retval, linux))
+            self.ret(key, *facts)
         elif t in (KTR_NAMEI, KTR_GENIO):
             call = self._open.get(key)
             if call is not None:
@@ -146,27 +188,191 @@ class Decoder:
             call = self._open.get(key)
             if call is not None and call.msghdr is None:
                 call.msghdr = facts
-        elif t in (KTR_EXEC_ARG, KTR_EXEC_ENV):
-            call = self._open.get(key)
-            if call is not None:
+        elif t in (KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EMUL):
+            call = self._exec_call(key)
+            if call is not None and t != KTR_EMUL:
                 if t == KTR_EXEC_ARG:
                     call.argv = (call.argv or []) + facts
                 else:
                     call.envc = (call.envc or 0) + len(facts)
         elif t == KTR_PSIG:
             signame, action = facts
-            if action == 0:
-                self.line(key, "+++ killed by SIG%s +++" % signame)
+            if action == 0:         # taken with SIG_DFL: the process dies
+                self._end_process(key[0], key, "+++ killed by SIG%s +++" % signame)
             else:
-                self.line(key, "--- SIG%s ---" % signame)
+                self._say(key, "--- SIG%s ---" % signame)
 
     def finish(self) -> None:
-        for key, call in list(self._open.items()):
-            self.line(key, self.call_text(call) + " = ?")
+        """The end of the trace: calls that never got a RET."""
+        for call in list(self._open.values()):
+            self._abandon(call)
         self._open.clear()
+        self._execs.clear()
+
+    # --- events -----------------------------------------------------------
+    def call(self, key: tuple[int, int], name: str, args: list[int],
+             linux: bool) -> None:
+        old = self._pop(key)
+        if old is not None:         # its RET never came (-t without r?)
+            self._abandon(old)
+        self._seq += 1
+        call = _Call(name, list(args), key, self._seq, linux)
+        if name == "exit_group" or (name == "exit" and not linux):
+            status = "+++ exited with %d +++" % (args[0] & 0xFF if args else 0)
+            self._say(key, self.call_text(call) + " = ?")
+            self._end_process(key[0], key, status)
+            return
+        if name in ("exit", "_lwp_exit"):       # the thread ends
+            self._say(key, self.call_text(call) + " = ?")
+            if name == "exit":
+                self._say(key, "+++ exited with %d +++" % (
+                    args[0] & 0xFF if args else 0))
+            return
+        self._open[key] = call
+        self._unwritten[key] = call
+        if name in EXEC_NAMES:
+            self._execs.add(key)
+
+    def ret(self, key: tuple[int, int], name: str, error: int, retval: int,
+            linux: bool) -> None:
+        call = self._exec_call(key) if name in EXEC_NAMES else \
+            self._open.get(key)
+        result = self.result(name, error, retval, linux)
+        if call is not None and call.name != name:
+            call = None             # not this call's RET (records were lost)
+        if call is None:
+            self._say(key, "<... %s resumed>) = %s" % (name, result))
+            return
+        if call.name in EXEC_NAMES and (
+                error == 0 or (error == EJUSTRETURN and
+                               not (linux and retval == EJUSTRETURN))):
+            # the exec succeeded: every other thread of the process is gone
+            for other in self._cut_threads(key[0], call):
+                self._say(other.key, "+++ exited with 0 +++")
+        self._pop(key)
+        self._finish(call, ") = " + result)
+
+    def _exec_call(self, key: tuple[int, int]) -> _Call | None:
+        """The exec call that a post-exec record of ``key`` belongs to.
+
+        After a thread other than the leader execs, Linux gives it the
+        leader's id: its later records (interpreter NAMI, ARG, ENV, EMUL,
+        RET) carry another lid than its CALL.  Such a record, while that
+        thread's exec is open and ``key``'s own call is no exec, means the
+        exec succeeded: the other threads end, the leader's thread is
+        superseded, and the exec call moves to ``key``.
+        """
+        call = self._open.get(key)
+        if call is not None and call.name in EXEC_NAMES:
+            return call
+        execer = next((k for k in self._execs if k[0] == key[0] and k != key),
+                      None)
+        if execer is None:
+            return call
+        exe = self._open[execer]
+        for other in self._cut_threads(key[0], exe):
+            if other.key != key:
+                self._say(other.key, "+++ exited with 0 +++")
+        self._say(key, "+++ superseded by %s in pid %d +++" % (exe.name,
+                                                               execer[1]))
+        self._pop(execer)
+        exe.key = key
+        self._open[key] = exe
+        self._execs.add(key)
+        return exe
+
+    def _end_process(self, pid: int, key: tuple[int, int], end: str) -> None:
+        """Process ``pid`` ends by ``key``'s doing: its threads' open calls
+        end unfinished, then each thread's end line; the process's own comes
+        last, on the leader's line when the leader (lid = pid, as pyktrace
+        writes Linux threads) is among them, as strace ends."""
+        cut = self._cut_threads(pid)
+        last = (pid, pid) if any(c.key == (pid, pid) for c in cut) else key
+        for call in cut:
+            if call.key != key and call.key != last:
+                self._say(call.key, end)
+        if key != last:
+            self._say(key, end)
+        self._say(last, end)
+
+    # --- the calls in flight ----------------------------------------------
+    def _cut_threads(self, pid: int, keep: _Call | None = None) -> list[_Call]:
+        """End the open calls of ``pid`` (but ``keep``) unfinished, and
+        return them.  Those of which nothing is written yet come first,
+        whole, so that their lines need not be split."""
+        calls = [c for k, c in self._open.items() if k[0] == pid and c is not keep]
+        calls.sort(key=lambda c: (c.shown is not None, c.seq))
+        for call in calls:
+            self._pop(call.key)
+            self._cut(call)
+        return calls
+
+    def _pop(self, key: tuple[int, int]) -> _Call | None:
+        call = self._open.pop(key, None)
+        if call is not None:
+            self._unwritten.pop(key, None)
+            self._execs.discard(key)
+        return call
+
+    def _begin(self, before: int | None = None) -> None:
+        """Write the beginning of every unwritten call entered before
+        ``before`` (all when None): a line is about to come out."""
+        while self._unwritten:
+            key, call = next(iter(self._unwritten.items()))
+            if before is not None and call.seq >= before:
+                return
+            del self._unwritten[key]
+            shown, ready = self.arguments(call)
+            call.shown = ready
+            more = ", " if ready < len(shown) else ""
+            self._line(call.key, "%s(%s%s%s" % (
+                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
+
+    def _say(self, key: tuple[int, int], text: str) -> None:
+        """A line that is no open call's: after all begun calls."""
+        self._begin()
+        self._line(key, text)
+
+    def _finish(self, call: _Call, tail: str) -> None:
+        """Write the rest of ``call``'s line (already out of ``_open``)."""
+        shown, _ = self.arguments(call)
+        if call.shown is None:
+            self._unwritten.pop(call.key, None)
+            self._begin(call.seq)
+            self._line(call.key, "%s(%s%s" % (call.name, ", ".join(shown), tail))
+        else:
+            self._say(call.key, "<... %s resumed>%s%s" % (
+                call.name, ", ".join(shown[call.shown:]), tail))
+
+    def _cut(self, call: _Call) -> None:
+        """``call`` ends without returning: its thread is gone.  As strace,
+        the arguments it was waiting for are left out."""
+        shown, ready = self.arguments(call)
+        if call.shown is None:
+            self._unwritten.pop(call.key, None)
+            self._begin(call.seq)
+            more = ", " if ready < len(shown) else ""
+            self._line(call.key, "%s(%s%s%s) = ?" % (
+                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
+        else:
+            part = shown[call.shown:ready]
+            more = ", " if part and ready < len(shown) else ""
+            self._say(call.key, "<... %s resumed>%s%s%s) = ?" % (
+                call.name, ", ".join(part), more, _UNFINISHED))
+
+    def _abandon(self, call: _Call) -> None:
+        """The trace says nothing more of ``call`` (it ends, or the thread
+        makes another call): show what was known, if nothing was yet."""
+        if call.shown is None:
+            self._unwritten.pop(call.key, None)
+            self._begin(call.seq)
+            shown, ready = self.arguments(call)
+            more = ", " if ready < len(shown) else ""
+            self._line(call.key, "%s(%s%s%s" % (
+                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
 
     # --- formatting -------------------------------------------------------
-    def line(self, key: tuple[int, int], text: str) -> None:
+    def _line(self, key: tuple[int, int], text: str) -> None:
         if self._first is None:
             self._first = key
         prefix = "" if key == self._first else "[pid %d] " % key[1]
@@ -175,25 +381,53 @@ class Decoder:
         self.out.append(prefix + text + "\n")
 
     def call_text(self, call: _Call) -> str:
+        """The whole call, ``name(arguments)``."""
+        return "%s(%s)" % (call.name, ", ".join(self.arguments(call)[0]))
+
+    def arguments(self, call: _Call) -> tuple[list[str], int]:
+        """The arguments as shown, and how many of them come before the
+        first one whose content a later record may still bring (the data
+        of a read or write, a ``msghdr``, ``execve``'s vectors): an
+        ``<unfinished ...>`` line stops there, as strace's stops before
+        the arguments a call fills in."""
+        if not call.linux:          # never Linux's prototypes or constants
+            if self._netbsd is None:
+                from ktrace.dump.netbsd_args import NetbsdArgs
+                self._netbsd = NetbsdArgs(self)
+            return self._netbsd(call)
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
         paths = iter(call.paths)
         data = b"".join(call.data) if call.data else None
+        carries = self._carries
         shown = []
+        ready = None
         for i, value in enumerate(call.args[:len(params)] if params else call.args):
             ctype, pname = params[i] if i < len(params) else ("", "")
-            if "msghdr" in ctype and call.msghdr is not None:
-                shown.append(self.msghdr(call.msghdr))
-                continue
-            if pname == "argv" and call.argv is not None:
-                shown.append("[%s]" % ", ".join(quote(a, None) for a in call.argv))
-                continue
-            if pname == "envp" and call.envc is not None:
-                shown.append("0x%x /* %d vars */" % (value & self.face.mask,
-                                                      call.envc))
-                continue
+            if "msghdr" in ctype:
+                late = call.msghdr is None and KTR_USER in carries
+                if call.msghdr is not None:
+                    shown.append(self.msghdr(call.msghdr))
+                    continue
+            elif pname == "argv" and call.name in EXEC_NAMES:
+                late = call.argv is None and KTR_EXEC_ARG in carries
+                if call.argv is not None:
+                    shown.append("[%s]" % ", ".join(quote(a, None)
+                                                    for a in call.argv))
+                    continue
+            elif pname == "envp" and call.name in EXEC_NAMES:
+                late = call.envc is None and KTR_EXEC_ENV in carries
+                if call.envc is not None:
+                    shown.append("0x%x /* %d vars */" % (
+                        value & self.face.mask, call.envc))
+                    continue
+            else:
+                late = (pname == "buf" and call.name in IO_CALLS and
+                        data is None and KTR_GENIO in carries)
+            if late and ready is None:
+                ready = i
             shown.append(self.argument(call.name, ctype, pname, value, paths, data))
-        return "%s(%s)" % (call.name, ", ".join(shown))
+        return shown, len(shown) if ready is None else ready
 
     def msghdr(self, raw: bytes) -> str:
         """A ``msghdr`` USER record (NetBSD's native layout, as kdump reads
@@ -295,9 +529,13 @@ class _Painter:
         if line.startswith(("+++", "---")):
             text.stylize("yellow")
         else:
-            paren = line.find("(")
-            if paren > 0:
-                text.stylize("bold", 0, paren)
+            end = line.find(" resumed>") if line.startswith("<... ") else -1
+            if end > 0:                 # "<... read resumed>": the name
+                text.stylize("bold", 5, end)
+            else:
+                paren = line.find("(")
+                if paren > 0:
+                    text.stylize("bold", 0, paren)
             eq = line.rfind(" = ")
             if eq >= 0 and line.startswith("-1", eq + 3):
                 text.stylize("red", eq + 3)
