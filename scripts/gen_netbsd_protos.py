@@ -25,7 +25,7 @@ Run it as::
     scripts/gen_netbsd_protos.py --src /tmp/netbsd-src --out ktrace/dump
 
 where ``--src`` holds ``sys/kern/syscalls.master`` (the committed table
-comes from revision 1.313, 2024/05/20).
+comes from revision 1.311, 2023/07/28, the one the syscall names come from).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ NetBSD call they misread it (NetBSD ``open`` flags 0x601 are
 ``O_WRONLY|O_CREAT|O_TRUNC``, Linux's reading is ``O_WRONLY|O_TRUNC|
 O_APPEND``; NetBSD's ``mmap`` has a ``PAD`` argument before its offset).
 Here the arguments are named and typed by NetBSD's own prototypes
-(``_netbsd_protos``, generated from ``sys/kern/syscalls.master`` 1.313 by
+(``_netbsd_protos``, generated from ``sys/kern/syscalls.master`` 1.311 by
 ``scripts/gen_netbsd_protos.py``), and the constants of the common calls
 are NetBSD's:
 
