@@ -513,3 +513,42 @@ def test_ret_of_another_call_does_not_complete_an_open_one() -> None:
         "read(0, 0x1000, 16 <unfinished ...>",
         "<... execve resumed>) = 0",
         "<... read resumed>) = 5"]
+
+
+def test_linux_futex_and_modes_as_strace_shows_them(tmp_path: Path) -> None:
+    """futex's arguments by operation (strace's futex.c), modes in octal,
+    open's mode only with O_CREAT: the lines strace writes for the same
+    program, addresses aside."""
+    import re
+    import shutil
+    from test_tracer_basic import compile_c
+    if shutil.which("strace") is None:
+        pytest.skip("no strace here")
+    exe = compile_c(tmp_path, "linuxargs")
+    st = tmp_path / "st"
+    subprocess.run(["strace", "-o", str(st), str(exe)], cwd=tmp_path, check=True,
+                   timeout=60)
+    out = tmp_path / "k.out"
+    subprocess.run([str(BIN / "pyktrace"), "-f", str(out), str(exe)],
+                   cwd=tmp_path, check=True, timeout=60)
+    wanted = re.compile(r"(\[pid +\d+\] )?(futex|open|openat|mkdir|chmod)\(.*linuxargs|"
+                        r"(futex)\(")
+
+    def lines(text: str) -> list[str]:
+        keep = [re.sub(r" +=", " =", ln) for ln in text.splitlines()
+                if wanted.match(ln)]
+        return [re.sub(r"0x[0-9a-f]{6,}", "ADDR", ln) for ln in keep]
+
+    ours = lines("\n".join(pykdump_decode(out)))
+    theirs = lines(st.read_text())
+    assert len(theirs) == 12 and ours == theirs
+
+
+def test_linux_futex_op_names() -> None:
+    from ktrace.dump.linux_args import file_mode, futex_op
+    assert futex_op(0x189) == "FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME"
+    assert futex_op(0x82) == "FUTEX_FD|FUTEX_PRIVATE_FLAG"
+    assert futex_op(0x101) == "0x101 /* FUTEX_??? */"      # only the waits
+    assert futex_op(14) == "0xe /* FUTEX_??? */"
+    assert file_mode("mknodat", 0o20600) == "S_IFCHR|0600"
+    assert file_mode("mkdir", 7) == "007" and file_mode("chmod", 0) == "000"

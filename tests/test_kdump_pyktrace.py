@@ -70,3 +70,5 @@ def test_fork_child_ret_is_named_fork(tmp_path: Path) -> None:
     # --summary counts the fork once, in the parent (as strace -c does)
     assert not [ln for ln in pykdump("--summary", str(out))
                 if ln.split()[-1:] == ["fork"]]
+    # --decode: strace shows nothing for a child's return from fork
+    assert not [ln for ln in pykdump("--decode", str(out)) if "<... fork resumed>" in ln]

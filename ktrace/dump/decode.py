@@ -34,6 +34,7 @@ from ktrace.format import (
     KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
+from ktrace.dump.linux_args import file_mode, futex_args, shows_mode
 from ktrace.tracefile import Record
 
 STRSIZE = 32
@@ -130,6 +131,9 @@ class Decoder:
         #: has shown (an argument waits only for a kind the trace carries)
         self._carries: set[int] = set()
         self._first: tuple[int, int] | None = None
+        #: threads whose last record was an EMUL outside an exec: a new
+        #: process, whose next record may be its fork's RET
+        self._born: set[tuple[int, int]] = set()
         self._netbsd: Any = None
         try:
             from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
@@ -174,6 +178,11 @@ class Decoder:
     def take(self, r: Record, facts: Any) -> None:
         key = (r.pid, r.lid)
         t = r.type
+        born = key in self._born
+        if born:
+            self._born.discard(key)
+        if t == KTR_SYSRET and born and facts[0] == "fork" and key not in self._open:
+            return      # a child's first record, child_return's: strace shows none
         if t in _CONTENT and t not in self._carries:
             self._carries.add(t)
         if t == KTR_SYSCALL:
@@ -190,6 +199,8 @@ class Decoder:
                 call.msghdr = facts
         elif t in (KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EMUL):
             call = self._exec_call(key)
+            if call is None and t == KTR_EMUL:
+                self._born.add(key)
             if call is not None and t != KTR_EMUL:
                 if t == KTR_EXEC_ARG:
                     call.argv = (call.argv or []) + facts
@@ -395,6 +406,9 @@ class Decoder:
                 from ktrace.dump.netbsd_args import NetbsdArgs
                 self._netbsd = NetbsdArgs(self)
             return self._netbsd(call)
+        if call.name == "futex":
+            shown = futex_args(call.args, lambda v: _ptr(v & self.face.mask))
+            return shown, len(shown)
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
         paths = iter(call.paths)
@@ -404,6 +418,8 @@ class Decoder:
         ready = None
         for i, value in enumerate(call.args[:len(params)] if params else call.args):
             ctype, pname = params[i] if i < len(params) else ("", "")
+            if pname == "mode" and not shows_mode(call.name, call.args):
+                break               # open's mode counts only with O_CREAT
             if "msghdr" in ctype:
                 late = call.msghdr is None and KTR_USER in carries
                 if call.msghdr is not None:
@@ -452,6 +468,8 @@ class Decoder:
                 return quote(path, None)
         if pname == "buf" and name in IO_CALLS and data is not None:
             return quote(data)
+        if ctype == "umode_t":
+            return file_mode(name, u)
         const = self.constants.get(name, {}).get(pname, {})
         if u in const:
             return const[u]

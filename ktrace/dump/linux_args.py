@@ -1,0 +1,117 @@
+"""``--decode``: the Linux arguments strace shows its own way, where
+python-ptrace's prototypes alone would not: ``futex`` (which arguments an
+operation uses, and its names), file modes in octal, and the mode of
+``open``/``openat`` only when the flags create a file.  The rules follow
+strace's ``futex.c`` and ``print_numeric_umode_t``; the code is ours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+#: Linux's O_CREAT and __O_TMPFILE: the flags that make open's mode count
+_CREATES = 0o100 | 0o20000000
+#: the calls whose ``flags`` argument says whether their ``mode`` is used
+OPEN_CALLS = {"open": 1, "openat": 2}
+
+FUTEX_PRIVATE_FLAG = 128
+FUTEX_CLOCK_REALTIME = 256
+FUTEX_BITSET_MATCH_ANY = 0xFFFFFFFF
+_FUTEX_CMDS = ("FUTEX_WAIT", "FUTEX_WAKE", "FUTEX_FD", "FUTEX_REQUEUE",
+               "FUTEX_CMP_REQUEUE", "FUTEX_WAKE_OP", "FUTEX_LOCK_PI",
+               "FUTEX_UNLOCK_PI", "FUTEX_TRYLOCK_PI", "FUTEX_WAIT_BITSET",
+               "FUTEX_WAKE_BITSET", "FUTEX_WAIT_REQUEUE_PI",
+               "FUTEX_CMP_REQUEUE_PI", "FUTEX_LOCK_PI2")
+_WAKE_OPS = ("FUTEX_OP_SET", "FUTEX_OP_ADD", "FUTEX_OP_OR", "FUTEX_OP_ANDN",
+             "FUTEX_OP_XOR")
+_WAKE_CMPS = ("FUTEX_OP_CMP_EQ", "FUTEX_OP_CMP_NE", "FUTEX_OP_CMP_LT",
+              "FUTEX_OP_CMP_LE", "FUTEX_OP_CMP_GT", "FUTEX_OP_CMP_GE")
+#: the commands strace names with FUTEX_CLOCK_REALTIME (the waits)
+_CLOCK_CMDS = {0, 9, 11}
+#: what each futex command shows after uaddr and futex_op
+_FUTEX_SHOWS = {
+    0: ("val", "timeout"), 1: ("val",), 2: ("val",),
+    3: ("val", "val2", "uaddr2"), 4: ("val", "val2", "uaddr2", "val3"),
+    5: ("val", "val2", "uaddr2", "wakeop"), 6: ("timeout",), 7: (), 8: (),
+    9: ("val", "timeout", "bitset"), 10: ("val", "bitset"),
+    11: ("val", "timeout", "uaddr2"), 12: ("val", "val2", "uaddr2", "val3"),
+    13: ("timeout",),
+}
+
+
+def umode(mode: int) -> str:
+    """A file mode as strace prints a numeric ``umode_t``: ``%#03o``."""
+    return ("0%o" % mode if mode else "0").rjust(3, "0")
+
+
+_IFMT = {0o140000: "S_IFSOCK", 0o120000: "S_IFLNK", 0o100000: "S_IFREG",
+         0o60000: "S_IFBLK", 0o40000: "S_IFDIR", 0o20000: "S_IFCHR",
+         0o10000: "S_IFIFO"}
+
+
+def file_mode(name: str, mode: int) -> str:
+    """A ``umode_t`` argument: ``mknod``'s with its file type, as strace's
+    ``print_symbolic_mode_t`` (``S_IFCHR|0600``), the others in octal."""
+    mode &= 0xFFFFFFFF
+    if name in ("mknod", "mknodat") and mode & 0o170000 in _IFMT:
+        return _IFMT[mode & 0o170000] + "|" + umode(mode & ~0o170000)
+    return umode(mode)
+
+
+def shows_mode(name: str, args: list[int]) -> bool:
+    """Whether ``open``/``openat`` shows its mode (strace: only when the
+    flags create a file)."""
+    i = OPEN_CALLS.get(name)
+    return i is None or len(args) <= i or bool(args[i] & _CREATES)
+
+
+def _hex(v: int) -> str:
+    return "%#x" % v
+
+
+def futex_op(op: int) -> str:
+    """``FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME``: the names of
+    strace's ``futexops`` table (FUTEX_CLOCK_REALTIME only with the waits
+    that take it); any other value as strace shows it,
+    ``0x401 /* FUTEX_??? */``."""
+    cmd = op & 127
+    if cmd >= len(_FUTEX_CMDS) or op & ~(127 | FUTEX_PRIVATE_FLAG | FUTEX_CLOCK_REALTIME) \
+            or (op & FUTEX_CLOCK_REALTIME and cmd not in _CLOCK_CMDS):
+        return "%#x /* FUTEX_??? */" % op
+    name = _FUTEX_CMDS[cmd]
+    if op & FUTEX_PRIVATE_FLAG:
+        name += "|FUTEX_PRIVATE_FLAG" if cmd == 2 else "_PRIVATE"
+    return name + ("|FUTEX_CLOCK_REALTIME" if op & FUTEX_CLOCK_REALTIME else "")
+
+
+def _wake_op(v: int) -> str:
+    """FUTEX_WAKE_OP's encoded operation, strace's shifts spelled out."""
+    parts = []
+    if v >> 28 & 8:
+        parts.append("FUTEX_OP_OPARG_SHIFT<<28")
+    op, cmp = v >> 28 & 7, v >> 24 & 15
+    parts.append(_WAKE_OPS[op] + "<<28" if op < len(_WAKE_OPS)
+                 else "%d<<28 /* FUTEX_OP_??? */" % op)
+    parts.append("%s<<12" % (_hex(v >> 12 & 0xFFF) if v >> 12 & 0xFFF else "0"))
+    parts.append(_WAKE_CMPS[cmp] + "<<24" if cmp < len(_WAKE_CMPS)
+                 else "%d<<24 /* FUTEX_OP_CMP_??? */" % cmp)
+    parts.append(_hex(v & 0xFFF) if v & 0xFFF else "0")
+    return "|".join(parts)
+
+
+def futex_args(args: list[int], ptr: Callable[[int], str]) -> list[str]:
+    """``futex``'s arguments as strace shows them: the ones the command
+    uses, ``timeout`` and the addresses as pointers (a trace holds no
+    timespec), counts unsigned."""
+    a = list(args) + [0] * (6 - len(args))
+    op = a[1] & 0xFFFFFFFF
+    shows = _FUTEX_SHOWS.get(op & 127, ("val", "timeout", "uaddr2", "val3*"))
+    value = {
+        "val": str(a[2] & 0xFFFFFFFF), "val2": str(a[3] & 0xFFFFFFFF),
+        "timeout": ptr(a[3]), "uaddr2": ptr(a[4]),
+        "val3": str(a[5] & 0xFFFFFFFF), "val3*": _hex(a[5] & 0xFFFFFFFF),
+        "wakeop": _wake_op(a[5] & 0xFFFFFFFF),
+        "bitset": ("FUTEX_BITSET_MATCH_ANY"
+                   if a[5] & 0xFFFFFFFF == FUTEX_BITSET_MATCH_ANY
+                   else _hex(a[5] & 0xFFFFFFFF)),
+    }
+    return [ptr(a[0]), futex_op(op)] + [value[s] for s in shows]
