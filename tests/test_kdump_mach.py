@@ -33,6 +33,8 @@ import json
 import struct
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ktrace.dump.face import Options
 from ktrace.dump.run import dump
@@ -388,3 +390,19 @@ def test_every_cut_of_a_mach_trace_stops_cleanly() -> None:
         assert status in (0, 1)
         assert err.count("\n") == (status != 0)
         assert "Traceback" not in err
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([9, 12]), st.binary(max_size=80),
+       st.sampled_from(["i386-time32", "ilp32-time32-be"]),
+       st.sampled_from(["kdump", "json", "decode"]))
+def test_random_mach_payloads_never_raise(ktype: int, payload: bytes,
+                                          abi_name: str, mode: str) -> None:
+    abi = ABIS[abi_name]
+    data = trace([rec(ktype, payload, version=0),
+                  rec(2, ret(abi, SYS_read), version=0)], abi)
+    out, err = io.BytesIO(), io.StringIO()
+    status = dump(io.BytesIO(data), out, Options(netbsd=True), "t", abi=abi,
+                  err=err, mode=mode)
+    assert status in (0, 1)
+    assert err.getvalue().count("\n") == status

@@ -41,7 +41,6 @@ from __future__ import annotations
 import struct
 
 from ktrace.dump import _mach_names as _n
-from ktrace.format import KTR_MMSG, KTR_MOOL  # noqa: F401 (re-exported)
 #: sizeof(mach_msg_header_t): msgh_bits, msgh_size, msgh_remote_port,
 #: msgh_local_port, msgh_reserved, msgh_id
 MSGH_SIZE = 24
