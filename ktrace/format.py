@@ -35,8 +35,10 @@ KTR_PSIG = 5
 KTR_CSW = 6
 KTR_EMUL = 7
 KTR_USER = 8
+KTR_MMSG = 9              # Mach message (NetBSD's COMPAT_MACH, gone since 2009)
 KTR_EXEC_ARG = 10
 KTR_EXEC_ENV = 11
+KTR_MOOL = 12             # Mach out-of-line data (likewise; pykdump reads both)
 KTR_SAUPCALL = 13
 KTR_MIB = 14
 KTR_EXEC_FD = 15
@@ -84,12 +86,18 @@ POINT_LETTERS = {
     "v": KTRFAC_EXEC_ENV,
     "w": KTRFAC_CSW,
 }
+#: The letters of the kdump that read 44-byte i386 traces (1.93.2.1, whose
+#: usr.bin/ktrace/subr.c of its time, 1.13, still has the Mach points): pykdump's -t
+#: accepts them so that such traces' Mach records can be picked.
+KDUMP_POINT_LETTERS = {**POINT_LETTERS, "m": 1 << KTR_MMSG,
+                       "l": 1 << KTR_MOOL}
 # NetBSD's DEF_POINTS (usr.bin/ktrace/ktrace.h), ktrace.1's "+": c e i n s u.
 DEF_POINTS = (KTRFAC_SYSCALL | KTRFAC_SYSRET | KTRFAC_NAMEI | KTRFAC_GENIO
               | KTRFAC_PSIG | KTRFAC_EMUL | KTRFAC_USER)
 
 
-def getpoints(trstr: str, facs: int = 0) -> int:
+def getpoints(trstr: str, facs: int = 0,
+              letters: dict[str, int] = POINT_LETTERS) -> int:
     """Parse a ``-t`` string the way NetBSD's ``getpoints()`` does.
 
     ``-`` switches to removing, ``+`` adds the default set (or, after ``-``,
@@ -110,7 +118,7 @@ def getpoints(trstr: str, facs: int = 0) -> int:
             fac = DEF_POINTS
         else:
             try:
-                fac = POINT_LETTERS[ch]
+                fac = letters[ch]
             except KeyError:
                 raise ValueError(f"unknown trace point {ch!r}") from None
         facs = facs | fac if add else facs & ~fac

@@ -99,7 +99,7 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
     :class:`UsageError` before anything is opened or printed."""
     from ktrace.dump.face import Options
     from ktrace.dump.run import Filters
-    from ktrace.format import getpoints
+    from ktrace.format import KDUMP_POINT_LETTERS, getpoints
 
     plain = kw["plain"]
     opts = Options(netbsd=kw["netbsd"], decimal=kw["decimal"], plain=plain,
@@ -115,7 +115,7 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
     trstr = kw["trstr"]
     if trstr is not None:
         try:
-            opts.trpoints = getpoints(trstr)
+            opts.trpoints = getpoints(trstr, letters=KDUMP_POINT_LETTERS)
         except ValueError:
             raise UsageError(f"unknown trace point in {trstr}") from None
     if kw["hexa"]:

@@ -9,7 +9,8 @@ Each function mirrors one of kdump.c's (``dumpheader``, ``ktrsyscall``,
 * ``REV115`` -- kdump.c 1.115.2.1 (NetBSD 6), the last to read version 0
   and 1 records (no lid column for v0, ``%06ld`` microseconds);
 * ``REV93`` -- kdump.c 1.93.2.1 (NetBSD 4) for 44-byte i386 headers
-  (32-bit ``time_t`` kernels).
+  (32-bit ``time_t`` kernels); it also prints the Mach records (``MMSG``,
+  ``MOOL``) and names Mach traps (:mod:`ktrace.dump.mach`).
 
 The default face differs only for the ``linux``/``linux32`` emulations:
 Linux's syscall names, Linux errno names and texts, ``RESTART`` and
@@ -29,9 +30,9 @@ from collections.abc import Callable
 
 from ktrace.format import (
     KTR_CSW, KTR_EMUL, KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EXEC_FD, KTR_GENIO,
-    KTR_MIB, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET, KTR_USER,
-    KTRFAC_MASK, Abi, FormatError, Layouts, EJUSTRETURN, ERESTART,
-    KTR_USER_MAXIDLEN, SIGINFO_SIZE)
+    KTR_MIB, KTR_MMSG, KTR_MOOL, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
+    KTR_SYSRET, KTR_USER, KTRFAC_MASK, Abi, FormatError, Layouts,
+    EJUSTRETURN, ERESTART, KTR_USER_MAXIDLEN, SIGINFO_SIZE)
 from ktrace.dump import decodings as dec
 from ktrace.dump.emulation import EmulContext, View
 from ktrace.dump.hexdump import hexdump
@@ -45,7 +46,9 @@ REV93, REV115, REV140 = 93, 115, 140
 _TYPES = {1: "CALL", 2: "RET ", 3: "NAMI", 4: "GIO ", 5: "PSIG", 6: "CSW ",
           7: "EMUL", 8: "MISC", 10: "ARG", 11: "ENV", 13: "SAU", 14: "MIB",
           15: "FD"}
-_TYPES_93 = {k: v for k, v in _TYPES.items() if k != KTR_EXEC_FD}
+#: 1.93.2.1's dumpheader: no FD type yet, the Mach records still
+_TYPES_93 = {**{k: v for k, v in _TYPES.items() if k != KTR_EXEC_FD},
+             KTR_MMSG: "MMSG", KTR_MOOL: "MOOL"}
 
 #: sys/file.h DTYPE_NAMES
 DTYPE_NAMES = ("0", "file", "socket", "pipe", "kqueue", "misc", "crypto",
@@ -172,6 +175,9 @@ class Face:
         }
         if not self.time32:
             self._body[KTR_EXEC_FD] = self.execfd
+        else:                       # only 1.93.2.1 reads these layouts
+            self._body[KTR_MMSG] = self.mmsg
+            self._body[KTR_MOOL] = self.mool
         #: PT_MACHDEP_STRINGS of the machine whose kdump reads this layout,
         #: per revision; big-endian files come from machines (sparc64,
         #: powerpc, mips, ...) whose requests this does not know
@@ -352,6 +358,10 @@ class Face:
         e = em.cur
         em.changed = False
         name = None if o.numeric else e.sysnames.get(code)
+        if name is None and rev == REV93 and not o.numeric and \
+                not e.linux_face:
+            from ktrace.dump.mach import trap_name
+            name = trap_name(code)
         self.last_name = name
         if name is None:
             name = "?"
@@ -475,7 +485,18 @@ class Face:
             em.changed = False
         else:
             e = em.cur
-        name = None if (o.numeric or o.plain > 1) else e.sysnames.get(code)
+        if o.numeric:
+            name = None
+        elif rev == REV93 and not e.linux_face:
+            # 1.93.2.1: "(code >= nsysnames || code < 0 || plain > 1) &&
+            # mach_traps_dispatch(&code, &emul) == 0" prints [N]: under -nn
+            # a Mach trap keeps its name
+            from ktrace.dump.mach import trap_name
+            name = e.sysnames.get(code) if o.plain <= 1 else None
+            if name is None:
+                name = trap_name(code)
+        else:
+            name = None if o.plain > 1 else e.sysnames.get(code)
         self.last_name = name
         self.last_ret = (code, error, retval, retval1)
         s = "[%d] " % code if name is None else name + " "
@@ -650,6 +671,33 @@ class Face:
         if dtype < len(DTYPE_NAMES):
             return "%s %d\n" % (DTYPE_NAMES[dtype], fd)
         return "UNKNOWN(%u) %d\n" % (dtype, fd)
+
+    def mmsg(self, r: Record, rev: int, col: int) -> str:
+        """1.93.2.1's ``ktrmmsg``: the service, then the whole record."""
+        from ktrace.dump.mach import MSGH_SIZE, mmsg_header, mmsg_line
+        p = r.payload
+        if len(p) < MSGH_SIZE:
+            raise BadRecord(f"MMSG record of {len(p)} bytes, shorter than "
+                            f"its {MSGH_SIZE}-byte Mach message header, at "
+                            f"offset {r.offset}")
+        return mmsg_line(mmsg_header(p, self.abi.order)[5]) + hexdump(
+            p, self.o.word_size or 4, self.big)
+
+    def mool(self, r: Record, rev: int, col: int) -> str:
+        """1.93.2.1's ``ktrmool``: size and address, then ``size`` bytes."""
+        from ktrace.dump.mach import mool_header
+        p = r.payload
+        head = 2 * self.reg
+        if len(p) < head:
+            raise BadRecord(f"MOOL record of {len(p)} bytes, shorter than "
+                            f"its {head}-byte header, at offset {r.offset}")
+        uaddr, size = mool_header(p, self.abi.order, self.reg)
+        if size > len(p) - head:
+            raise BadRecord(f"MOOL size {size} beyond its {len(p)}-byte "
+                            f"record at offset {r.offset}")
+        # "%ld/0x%lx bytes at %p\n" of (u_long)size: size fits a long here
+        return "%d/0x%x bytes at %s\n" % (size, size, _pointer(uaddr)) + \
+            hexdump(p[head:head + size], self.o.word_size or 4, self.big)
 
     def mib(self, r: Record, rev: int, col: int) -> str:
         n = len(r.payload) // 4

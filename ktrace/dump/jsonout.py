@@ -16,7 +16,14 @@ prints after the header, without the final newline); then per type:
 * PSIG: ``signo``, ``action``, ``mask`` (signal numbers), ``code`` and,
   with a siginfo, ``si_signo``, ``si_code``, ``si_errno``;
 * CSW: ``out``, ``user``; USER: ``id``, ``data``; ARG/ENV: ``strings``;
-  FD: ``fd``, ``dtype``; MIB: ``mib``; other types: ``payload``.
+  FD: ``fd``, ``dtype``; MIB: ``mib``;
+* MMSG (read by kdump 1.93.2.1, 44-byte headers only): the Mach message
+  header ``msgh_bits``, ``msgh_size``, ``msgh_remote_port``,
+  ``msgh_local_port``, ``msgh_reserved``, ``msgh_id``, and ``service`` (the
+  name kdump prints, null when unknown), ``reply``, ``payload`` (the whole
+  record, header included);
+* MOOL (the same): ``uaddr``, ``size``, ``data`` (the ``size`` bytes);
+* other types: ``payload``.
 
 Byte strings (paths, data, comm) map each byte to the code point of the same
 value (latin-1), so nothing is lost; ``data`` and ``payload`` of USER and
@@ -31,14 +38,31 @@ from typing import Any
 
 from ktrace.format import (
     KTR_CSW, KTR_EMUL, KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EXEC_FD, KTR_GENIO,
-    KTR_MIB, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL, KTR_SYSRET, KTR_USER,
-    KTR_USER_MAXIDLEN)
+    KTR_MIB, KTR_MMSG, KTR_MOOL, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
+    KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.face import NSIG, Face
 from ktrace.tracefile import Record
 
 
 def _str(b: bytes) -> str:
     return b.decode("latin-1")
+
+
+def _mach_body(face: Face, t: int, p: bytes) -> dict[str, Any]:
+    """MMSG and MOOL records, which only kdump 1.93.2.1 (the reader of
+    44-byte headers) decodes; the face has checked their sizes."""
+    from ktrace.dump.mach import (MSGH_FIELDS, mmsg_header, mool_header,
+                                  service)
+    if t == KTR_MMSG:
+        fields = mmsg_header(p, face.abi.order)
+        name, reply = service(fields[5])
+        out: dict[str, Any] = {"msgh_" + k: v
+                               for k, v in zip(MSGH_FIELDS, fields)}
+        out.update(service=name, reply=reply, payload=p.hex())
+        return out
+    uaddr, size = mool_header(p, face.abi.order, face.reg)
+    head = 2 * face.reg
+    return {"uaddr": uaddr, "size": size, "data": p[head:head + size].hex()}
 
 
 class JsonRender:
@@ -109,4 +133,6 @@ class JsonRender:
         if t == KTR_MIB:
             n = len(p) // 4
             return {"mib": list(struct.unpack_from("%s%di" % (face.abi.order, n), p))}
+        if face.time32 and t in (KTR_MMSG, KTR_MOOL):
+            return _mach_body(face, t, p)
         return {"payload": p.hex()}
