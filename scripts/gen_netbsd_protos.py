@@ -15,10 +15,10 @@ keyed by the name kdump prints for each entry:
 - a ``COMPAT_NN`` entry is prefixed ``compat_NN_`` (``compat_43_ocreat``,
   ``compat_30___fstat13``).
 
-kdump tables older than the master give some of those numbers plainer
-names (``wait4`` for what is now ``compat_50_wait4``): each compat entry is
-also listed under its unprefixed name when no entry has that name.  The
-``syscall``/``__syscall`` indirections (``INDIR``) are left out.
+The name table keeps the calls NetBSD 10 had as its own unprefixed
+(``gen_tables.NETBSD10_CURRENT``: ``__kevent50``, not the master's
+``compat_100___kevent50``): those entries are also listed under that name.
+The ``syscall``/``__syscall`` indirections (``INDIR``) are left out.
 
 Run it as::
 
@@ -34,6 +34,8 @@ import argparse
 import re
 import sys
 from pathlib import Path
+
+from gen_tables import NETBSD10_CURRENT
 
 MASTER = "sys/kern/syscalls.master"
 _ENTRY = re.compile(r"^(\d+)\s+(\S+)\s*(.*)$", re.S)
@@ -108,8 +110,10 @@ def table(text: str) -> dict[str, tuple[tuple[str, str, bool], ...]]:
         name = alias or ("__%s%s" % (base, compat) if compat else base)
         proto = params(args)
         if kind.startswith("COMPAT_"):
-            plain.setdefault(name, proto)
-            name = "compat_%s_%s" % (kind[7:].lower(), name)
+            prefix = "compat_%s_" % kind[7:].lower()
+            if prefix in NETBSD10_CURRENT:
+                plain.setdefault(name, proto)
+            name = prefix + name
         named.setdefault(name, proto)
     for name, proto in plain.items():
         named.setdefault(name, proto)

@@ -388,11 +388,22 @@ def master_names_lines(text: str, path: str) -> tuple[list[str], int]:
     return lines, syscall
 
 
+#: COMPAT types of calls that were current in NetBSD 10, whose kdump
+#: (1.140.2.2, the reference for v2 traces) names them without the prefix a
+#: later syscalls.master gives them (1.311: ``compat_100___kevent50``, 435,
+#: since ``__kevent100`` came in 11.0)
+NETBSD10_CURRENT = ("compat_100_",)
+
+
 def parse_syscalls_master(text: str, path: str,
                           defined: frozenset[str] = KDUMP_AMD64_DEFINES) -> NamesArray:
-    """kdump's ``syscallnames[]`` built from ``syscalls.master``; see ``master_names_lines``."""
+    """kdump's ``syscallnames[]`` built from ``syscalls.master``; see
+    ``master_names_lines``; calls NetBSD 10 still had as its own keep their
+    own names (``NETBSD10_CURRENT``)."""
     lines, maxsyscall = master_names_lines(text, path)
     names = names_array_entries(lines, path, "syscallnames", defined)
+    names = [n.removeprefix(next((p for p in NETBSD10_CURRENT
+                                  if n.startswith(p)), "")) for n in names]
     if len(names) != maxsyscall:
         raise SourceError(f"{path}: {len(names)} names after cpp, SYS_MAXSYSCALL {maxsyscall}")
     return NamesArray(rcsid(text, path), tuple(names), maxsyscall)

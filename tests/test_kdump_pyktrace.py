@@ -72,3 +72,12 @@ def test_fork_child_ret_is_named_fork(tmp_path: Path) -> None:
                 if ln.split()[-1:] == ["fork"]]
     # --decode: strace shows nothing for a child's return from fork
     assert not [ln for ln in pykdump("--decode", str(out)) if "<... fork resumed>" in ln]
+    # ... also without EMUL records (-t cn): the RET alone tells a child's
+    out2 = tmp_path / "cn.out"
+    p = subprocess.run([str(BIN / "pyktrace"), "-i", "-t", "cn", "-f", str(out2),
+                        "sh", "-c", "/bin/true; exit 0"], capture_output=True,
+                       timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert "RET   fork 0" in [ln[23:] for ln in pykdump(str(out2))]
+    assert not [ln for ln in pykdump("--decode", str(out2))
+                if "<... fork resumed>" in ln]

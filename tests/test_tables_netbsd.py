@@ -111,6 +111,8 @@ def test_real_netbsd_10_1_kdump_lines(netbsd: bool) -> None:
     (448, "__ntp_gettime50"), (176, "ntp_adjtime"),
     (210, "afssys"), (91, "getrandom"), (166, "__futex"),
     (502, "epoll_create1"), (504, "epoll_pwait2"),
+    # 1.311's compat_100___kevent50: NetBSD 10's own kevent, its kdump's name
+    (435, "__kevent50"),
 ])
 def test_native_syscall_names(code: int, name: str) -> None:
     # 1.140.2.2 ktrsyscall "%s(" / ktrsysret "%s "
@@ -207,3 +209,13 @@ def test_sigtrap_codes_older_kdumps(abi, version: int, head: str, code: int,
     # that knows TRAP_BRKPT and TRAP_TRACE only (1.14.20.1, 2006)
     assert _trap_lines(abi, version, code) == (
         head + f"PSIG  SIGTRAP SIG_DFL: code={name}, addr=0x1000, trap=1)")
+
+
+def test_every_named_call_has_a_netbsd_prototype() -> None:
+    """--decode types every call the name table names (the indirections
+    syscall and __syscall aside, and the unnamed "#N (...)" slots)."""
+    from ktrace.dump._netbsd_protos import NETBSD_PROTOS
+    from ktrace.emul._netbsd_syscalls import NETBSD_NAMES
+    missing = [n for n in NETBSD_NAMES if not n.startswith("#")
+               and n not in ("syscall", "__syscall") and n not in NETBSD_PROTOS]
+    assert missing == []

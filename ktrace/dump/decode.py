@@ -131,9 +131,6 @@ class Decoder:
         #: has shown (an argument waits only for a kind the trace carries)
         self._carries: set[int] = set()
         self._first: tuple[int, int] | None = None
-        #: threads whose last record was an EMUL outside an exec: a new
-        #: process, whose next record may be its fork's RET
-        self._born: set[tuple[int, int]] = set()
         self._netbsd: Any = None
         try:
             from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
@@ -178,11 +175,9 @@ class Decoder:
     def take(self, r: Record, facts: Any) -> None:
         key = (r.pid, r.lid)
         t = r.type
-        born = key in self._born
-        if born:
-            self._born.discard(key)
-        if t == KTR_SYSRET and born and facts[0] == "fork" and key not in self._open:
-            return      # a child's first record, child_return's: strace shows none
+        if (t == KTR_SYSRET and facts[0] == "fork" and facts[1] == 0
+                and facts[2] == 0 and key not in self._open):
+            return      # a child's child_return RET (a parent's has the pid)
         if t in _CONTENT and t not in self._carries:
             self._carries.add(t)
         if t == KTR_SYSCALL:
@@ -199,8 +194,6 @@ class Decoder:
                 call.msghdr = facts
         elif t in (KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_EMUL):
             call = self._exec_call(key)
-            if call is None and t == KTR_EMUL:
-                self._born.add(key)
             if call is not None and t != KTR_EMUL:
                 if t == KTR_EXEC_ARG:
                     call.argv = (call.argv or []) + facts

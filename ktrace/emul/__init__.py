@@ -105,7 +105,9 @@ the script when they are at hand:
   after the netbsd-10 branch (December 2022) get names here where NetBSD 10's
   kdump prints ``[N]`` -- e.g. epoll_create1/epoll_ctl/epoll_pwait2
   (502-504), which 1.311 itself adds; the netbsd-10 syscalls.master was not
-  at hand to list them all.
+  at hand to list them all.  Calls NetBSD 10 had as its own, which 1.311
+  marks ``COMPAT_100`` (435, ``__kevent50``), keep NetBSD 10's names
+  (``NETBSD10_CURRENT`` in the script).
 - strerror texts: NetBSD's libc writes its errlist from ``sys/errno.h`` with
   ``lib/libc/gen/errlist.awk`` (since 2010; the last hand-written
   ``errlist.c`` is 1.18, 2010/12/09).  The newest copy of errno.h's lines at

@@ -449,7 +449,7 @@ NETBSD_NAMES = (
     '__mq_timedsend50',
     '__mq_timedreceive50',
     'compat_60__lwp_park',
-    'compat_100___kevent50',
+    '__kevent50',
     '__pselect50',
     '__pollts50',
     '__aio_suspend50',
