@@ -378,7 +378,7 @@ def test_real_sigkill_in_read(tmp_path: Path, prog: Path) -> None:
 # --- NetBSD's own prototypes and constants for netbsd records ---------------
 
 NB = {"open": 5, "kill": 37, "fcntl": 92, "mmap": 197, "lseek": 199,
-      "sigprocmask": 293, "socket": 394}
+      "sigprocmask": 293, "socket": 394, "read": 3}
 
 
 def nb(abi, code: int, *args: int, **kw) -> object:
@@ -552,3 +552,15 @@ def test_linux_futex_op_names() -> None:
     assert futex_op(14) == "0xe /* FUTEX_??? */"
     assert file_mode("mknodat", 0o20600) == "S_IFCHR|0600"
     assert file_mode("mkdir", 7) == "007" and file_mode("chmod", 0) == "000"
+
+
+def test_netbsd_review_cases() -> None:
+    # slots that do not fit the prototype: kdump's numbers, unsigned as it
+    # prints them (never "0x-1")
+    assert decode([nb(A, NB["read"], -1, 0x1000), nbret(A, NB["read"])]) == [
+        "read(0xffffffffffffffff, 0x1000) = 0"]
+    # machine-dependent ptrace requests by amd64's PT_MACHDEP_STRINGS, as the
+    # kdump face names them; faccessat's mode keeps every bit
+    assert nbargs("ptrace", 32, 7, 0, 0).startswith("PT_STEP, ")
+    assert nbargs("faccessat", -100, 0x2000, 0x4 | 0x10, 0, paths=(b"f",)) \
+        .startswith('AT_FDCWD, "f", R_OK|0x10')

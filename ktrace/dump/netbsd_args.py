@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ktrace.dump import decodings as dec
+from ktrace.dump.face import REV140
 from ktrace.format import KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_GENIO, KTR_USER
 
 if TYPE_CHECKING:
@@ -126,7 +127,7 @@ WAIT_CALLS = frozenset({"wait4", "compat_50_wait4", "__wait450", "wait6"})
 MSYNC_CALLS = frozenset({"__msync13", "compat_12_msync"})
 
 
-def bits(value: int, table, rest_hex: bool = True) -> str:
+def bits(value: int, table) -> str:
     """``A|B|0x..`` of the bits of ``value`` named in ``table``."""
     out = []
     for bit, name in table:
@@ -134,7 +135,7 @@ def bits(value: int, table, rest_hex: bool = True) -> str:
             out.append(name)
             value &= ~bit
     if value or not out:
-        out.append("0x%x" % value if rest_hex and value else str(value))
+        out.append("0x%x" % value if value else "0")
     return "|".join(out)
 
 
@@ -192,7 +193,7 @@ class NetbsdArgs:
         slots = None if proto is None else [
             2 if self.narrow and t in WIDE else 1 for t, _, _ in proto]
         if slots is None or sum(slots) != len(args):
-            return [self.plain(a) for a in args], len(args)
+            return [self.plain(a & face.mask) for a in args], len(args)
         from ktrace.dump.decode import quote
         carries = d._carries
         paths = iter(call.paths)
@@ -264,7 +265,7 @@ class NetbsdArgs:
             if pname == "flag" or (name == "linkat" and pname == "flags"):
                 return bits(v & 0xFFFFFFFF, AT_FLAGS)
             if pname == "amode":
-                return bits(v & 7, ACCESS) if v else "F_OK"
+                return bits(v & 0xFFFFFFFF, ACCESS) if v else "F_OK"
         if name == "access" and pname == "flags":
             return bits(v & 0xFFFFFFFF, ACCESS) if v else "F_OK"
         if pname == "prot" and name in ("mmap", "mprotect"):
@@ -322,9 +323,9 @@ class NetbsdArgs:
             known = IOCTL_NAMES.get(v)
             return known if known else dec.ioctldecode(
                 v, False, self.d.face.output_long, True)
-        if name == "ptrace" and pname == "req":
-            ops = dec.PTRACE_OPS_140
-            return ops[i] if 0 <= i < len(ops) else str(i)
+        if name == "ptrace" and pname == "req":     # with the face's MD names
+            face = self.d.face
+            return face.ptrace_op(v, face.emul.cur, REV140)
         if name == "__futex" and pname == "op":
             return dec.futexput(v, 0xFFFFFFFF)
         return self.number(ctype, v, i)
