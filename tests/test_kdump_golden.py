@@ -160,6 +160,12 @@ def test_elapsed_on_old_records() -> None:
     assert "44-byte header at offset 0: kdump 1.93.2.1" in err
     # without -E the old records print as before
     assert run(trace(v1), netbsd=True, absolute=True)[0] == 0
+    # the modes beyond kdump show no timestamp column: -E is no error there
+    for mode in ("decode", "summary", "json"):
+        err = io.StringIO()
+        assert dump(io.BytesIO(trace(v1)), io.BytesIO(),
+                    Options(netbsd=True, elapsed=True), "t.out", err=err,
+                    mode=mode) == 0, (mode, err.getvalue())
 
 
 # --- CALL -------------------------------------------------------------------

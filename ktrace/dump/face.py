@@ -138,6 +138,9 @@ class Face:
                  warn: Callable[[str], None] | None = None) -> None:
         self.o = opts
         self.abi = abi
+        #: the lines are kdump's (not --decode's, --summary's or --json's,
+        #: which show no timestamp columns): set by the dump loop
+        self.kdump_lines = True
         self.warn = warn or (lambda m: print("pykdump: " + m, file=sys.stderr))
         self.out: list[str] = []
         lay = Layouts.get(abi)
@@ -264,7 +267,7 @@ class Face:
         cur = (r.sec, r.frac)
         out = ""
         o = self.o
-        if o.elapsed and o.netbsd and rev != REV140:
+        if o.elapsed and o.netbsd and rev != REV140 and self.kdump_lines:
             # kdump 1.115.2.1 and 1.93.2.1 have no -E (their getopt string
             # is "e:f:dlm:Nnp:RTt:xX:"): -E there is a usage error, so the
             # strict face has nothing faithful to print; the default face

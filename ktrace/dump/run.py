@@ -68,6 +68,7 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
     try:
         stream = open_records(f, abi, follow)
         face = Face(opts, stream.abi, warn)
+        face.kdump_lines = mode == "kdump"
         pending = face.out
         if mode == "kdump" and not filters.active:
             record = face.record
