@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import struct
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -450,25 +451,40 @@ def test_follow_waits_for_a_whole_first_header(tmp_path: Path) -> None:
     p = tmp_path / "live.out"
     p.write_bytes(SAMPLE[:20])                # part of the first header
 
-    def writer() -> None:
-        time.sleep(0.8)                       # pykdump has read the 20 bytes
-        with open(p, "ab") as f:
-            f.write(SAMPLE[20:50])            # still less than a header
-            f.flush()
-            time.sleep(0.8)
-            f.write(SAMPLE[50:])
+    def read_up_to(pid: int, size: int) -> None:
+        """Wait until pykdump's descriptor of the file is at ``size``: it
+        has read all there is (its /proc fdinfo ``pos``)."""
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            try:
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    if os.readlink(f"/proc/{pid}/fd/{fd}") == str(p):
+                        with open(f"/proc/{pid}/fdinfo/{fd}") as info:
+                            if f"pos:\t{size}\n" in info.read():
+                                return
+            except OSError:
+                pass
+            time.sleep(0.01)
+        raise AssertionError(f"pykdump never read {size} bytes")
 
     proc = subprocess.Popen(PYKDUMP + ["-l", str(p)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
-    t = threading.Thread(target=writer)
-    t.start()
+    watchdog = threading.Timer(60, proc.kill)  # a hang fails, not stalls
+    watchdog.start()
     try:
+        read_up_to(proc.pid, 20)
+        with open(p, "ab") as f:
+            f.write(SAMPLE[20:50])            # still less than a header
+        read_up_to(proc.pid, 50)
+        assert proc.poll() is None            # waiting, not refused
+        with open(p, "ab") as f:
+            f.write(SAMPLE[50:])
         assert proc.stdout.readline().decode().startswith(H2 + "CALL  read(")
         assert proc.stdout.readline().decode() == H2 + 'NAMI  "/etc/motd"\n'
         assert proc.stdout.readline().decode() == H2 + "RET   read 10/0xa\n"
         assert proc.poll() is None            # still following
     finally:
-        t.join()
+        watchdog.cancel()
         proc.kill()
         _, err = proc.communicate()
     assert err == b""

@@ -1049,6 +1049,7 @@ class Frontend:
         grows = inherit and not proc.inherit
         proc.set_points(proc.points | points, proc.inherit or inherit)
         proc.emul_due = True
+        proc.fork_ret_due = False         # an attach owes EMUL only (ktrops)
         proc.silent = False
         proc.releasing = False            # a clear in progress is overtaken
         self.detaching.difference_update(proc.threads)
