@@ -34,7 +34,7 @@ from ktrace.format import (
     KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
-from ktrace.dump.linux_args import file_mode, futex_args, shows_mode
+from ktrace.dump.linux_args import clone_args, file_mode, futex_args, shows_mode
 from ktrace.tracefile import Record
 
 STRSIZE = 32
@@ -93,6 +93,8 @@ class _Call:
     argv: list[bytes] | None = None
     envc: int | None = None
     shown: int | None = None
+    #: made by a linux32 process (clone's last arguments are swapped)
+    i386: bool = False
 
 
 class Decoder:
@@ -220,7 +222,8 @@ class Decoder:
         if old is not None:         # its RET never came (-t without r?)
             self._abandon(old)
         self._seq += 1
-        call = _Call(name, list(args), key, self._seq, linux)
+        call = _Call(name, list(args), key, self._seq, linux,
+                     i386=self.face.emul.cur.name == "linux32")
         if name == "exit_group" or (name == "exit" and not linux):
             status = "+++ exited with %d +++" % (args[0] & 0xFF if args else 0)
             self._say(key, self.call_text(call) + " = ?")
@@ -399,8 +402,14 @@ class Decoder:
                 from ktrace.dump.netbsd_args import NetbsdArgs
                 self._netbsd = NetbsdArgs(self)
             return self._netbsd(call)
-        if call.name == "futex":
-            shown = futex_args(call.args, lambda v: _ptr(v & self.face.mask))
+        if call.name in ("futex", "clone", "clone3"):
+            ptr = lambda v: _ptr(v & self.face.mask)    # noqa: E731
+            if call.name == "futex":
+                shown = futex_args(call.args, ptr)
+            elif call.name == "clone":
+                shown = clone_args(call.args, call.i386, ptr, self._linux_signame)
+            else:                   # clone3(struct clone_args *, size_t)
+                shown = [ptr(call.args[0]), str(call.args[1])]
             return shown, len(shown)
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
@@ -437,6 +446,11 @@ class Decoder:
                 ready = i
             shown.append(self.argument(call.name, ctype, pname, value, paths, data))
         return shown, len(shown) if ready is None else ready
+
+    @staticmethod
+    def _linux_signame(sig: int) -> str:
+        from ktrace.emul import LINUX_SIGNALS
+        return LINUX_SIGNALS.get(sig, str(sig))
 
     def msghdr(self, raw: bytes) -> str:
         """A ``msghdr`` USER record (NetBSD's native layout, as kdump reads

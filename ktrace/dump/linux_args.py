@@ -1,8 +1,10 @@
 """``--decode``: the Linux arguments strace shows its own way, where
 python-ptrace's prototypes alone would not: ``futex`` (which arguments an
-operation uses, and its names), file modes in octal, and the mode of
+operation uses, and its names), ``clone`` (named arguments, its flags with
+the exit signal last), file modes in octal, and the mode of
 ``open``/``openat`` only when the flags create a file.  The rules follow
-strace's ``futex.c`` and ``print_numeric_umode_t``; the code is ours."""
+strace's ``futex.c``, ``clone.c`` and ``print_numeric_umode_t``; the code
+is ours."""
 
 from __future__ import annotations
 
@@ -115,3 +117,48 @@ def futex_args(args: list[int], ptr: Callable[[int], str]) -> list[str]:
                    else _hex(a[5] & 0xFFFFFFFF)),
     }
     return [ptr(a[0]), futex_op(op)] + [value[s] for s in shows]
+
+
+_CLONE_FLAGS = (
+    (0x100, "CLONE_VM"), (0x200, "CLONE_FS"), (0x400, "CLONE_FILES"),
+    (0x800, "CLONE_SIGHAND"), (0x1000, "CLONE_PIDFD"),
+    (0x2000, "CLONE_PTRACE"), (0x4000, "CLONE_VFORK"),
+    (0x8000, "CLONE_PARENT"), (0x10000, "CLONE_THREAD"),
+    (0x20000, "CLONE_NEWNS"), (0x40000, "CLONE_SYSVSEM"),
+    (0x80000, "CLONE_SETTLS"), (0x100000, "CLONE_PARENT_SETTID"),
+    (0x200000, "CLONE_CHILD_CLEARTID"), (0x400000, "CLONE_DETACHED"),
+    (0x800000, "CLONE_UNTRACED"), (0x1000000, "CLONE_CHILD_SETTID"),
+    (0x2000000, "CLONE_NEWCGROUP"), (0x4000000, "CLONE_NEWUTS"),
+    (0x8000000, "CLONE_NEWIPC"), (0x10000000, "CLONE_NEWUSER"),
+    (0x20000000, "CLONE_NEWPID"), (0x40000000, "CLONE_NEWNET"),
+    (0x80000000, "CLONE_IO"))
+_CSIGNAL = 0xFF
+
+
+def clone_args(args: list[int], i386: bool, ptr: Callable[[int], str],
+               signame: Callable[[int], str]) -> list[str]:
+    """``clone``'s arguments as strace shows them: ``child_stack=``,
+    ``flags=`` (``CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD``), then
+    only the pointers the flags use; an i386 process passes ``tls`` before
+    ``child_tidptr``.  ``parent_tid`` is its address (a trace holds no
+    memory to show the tid written there)."""
+    a = list(args) + [0] * (5 - len(args))
+    flags, sig = a[0] & ~_CSIGNAL, a[0] & _CSIGNAL
+    names, rest = [], flags
+    for bit, name in _CLONE_FLAGS:
+        if rest & bit:
+            names.append(name)
+            rest &= ~bit
+    if rest:
+        names.append("%#x /* CLONE_??? */" % rest)
+    if sig or not names:
+        names.append(signame(sig))
+    shown = ["child_stack=" + ptr(a[1]), "flags=" + "|".join(names)]
+    ctid, tls = (a[4], a[3]) if i386 else (a[3], a[4])
+    if flags & (0x100000 | 0x1000):
+        shown.append("parent_tid=" + ptr(a[2]))
+    if flags & 0x80000:
+        shown.append("tls=" + ptr(tls))
+    if flags & (0x1000000 | 0x200000):
+        shown.append("child_tidptr=" + ptr(ctid))
+    return shown

@@ -1,8 +1,12 @@
 /* Calls whose arguments strace shows its own way: futex operations (which
- * arguments each uses), file modes in octal, open's mode only with O_CREAT. */
+ * arguments each uses), clone's flags and exit signal, file modes in octal,
+ * open's mode only with O_CREAT. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <linux/futex.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -32,5 +36,10 @@ main(void)
 	rmdir("linuxargs.d");
 	chmod("linuxargs.tmp", 04755);
 	unlink("linuxargs.tmp");
+	if (syscall(SYS_clone, SIGCHLD, 0, 0, 0, 0) == 0)
+		_exit(0);
+	wait(NULL);
+	if (syscall(SYS_clone, CLONE_FILES, 0, 0, 0, 0) == 0)
+		_exit(0);	/* no exit signal: nobody waits for it */
 	return 0;
 }
