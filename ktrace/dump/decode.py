@@ -331,21 +331,34 @@ class Decoder:
             del self._unwritten[key]
             shown, ready = self.arguments(call)
             call.shown = ready
-            more = ", " if ready < len(shown) else ""
-            self._line(call.key, "%s(%s%s%s" % (
-                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
+            self._line(call.key, self._unfinished(call, shown, ready))
+
+    @staticmethod
+    def _unfinished(call: _Call, shown: list[str], ready: int) -> str:
+        """``read(3,  <unfinished ...>``: the arguments known at entry."""
+        more = ", " if ready < len(shown) else ""
+        return "%s(%s%s%s" % (call.name, ", ".join(shown[:ready]), more,
+                              _UNFINISHED)
 
     def _say(self, key: tuple[int, int], text: str) -> None:
         """A line that is no open call's: after all begun calls."""
         self._begin()
         self._line(key, text)
 
+    def _first_line(self, call: _Call) -> bool:
+        """Take an unwritten ``call`` off the waiting list, after writing
+        the beginnings of the calls entered before it; False if a part of
+        its line is out already."""
+        if call.shown is not None:
+            return False
+        self._unwritten.pop(call.key, None)
+        self._begin(call.seq)
+        return True
+
     def _finish(self, call: _Call, tail: str) -> None:
         """Write the rest of ``call``'s line (already out of ``_open``)."""
         shown, _ = self.arguments(call)
-        if call.shown is None:
-            self._unwritten.pop(call.key, None)
-            self._begin(call.seq)
+        if self._first_line(call):
             self._line(call.key, "%s(%s%s" % (call.name, ", ".join(shown), tail))
         else:
             self._say(call.key, "<... %s resumed>%s%s" % (
@@ -355,12 +368,8 @@ class Decoder:
         """``call`` ends without returning: its thread is gone.  As strace,
         the arguments it was waiting for are left out."""
         shown, ready = self.arguments(call)
-        if call.shown is None:
-            self._unwritten.pop(call.key, None)
-            self._begin(call.seq)
-            more = ", " if ready < len(shown) else ""
-            self._line(call.key, "%s(%s%s%s) = ?" % (
-                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
+        if self._first_line(call):
+            self._line(call.key, self._unfinished(call, shown, ready) + ") = ?")
         else:
             part = shown[call.shown:ready]
             more = ", " if part and ready < len(shown) else ""
@@ -370,13 +379,8 @@ class Decoder:
     def _abandon(self, call: _Call) -> None:
         """The trace says nothing more of ``call`` (it ends, or the thread
         makes another call): show what was known, if nothing was yet."""
-        if call.shown is None:
-            self._unwritten.pop(call.key, None)
-            self._begin(call.seq)
-            shown, ready = self.arguments(call)
-            more = ", " if ready < len(shown) else ""
-            self._line(call.key, "%s(%s%s%s" % (
-                call.name, ", ".join(shown[:ready]), more, _UNFINISHED))
+        if self._first_line(call):
+            self._line(call.key, self._unfinished(call, *self.arguments(call)))
 
     # --- formatting -------------------------------------------------------
     def _line(self, key: tuple[int, int], text: str) -> None:
