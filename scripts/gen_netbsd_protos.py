@@ -15,10 +15,10 @@ keyed by the name kdump prints for each entry:
 - a ``COMPAT_NN`` entry is prefixed ``compat_NN_`` (``compat_43_ocreat``,
   ``compat_30___fstat13``).
 
-The name table keeps the calls NetBSD 10 had as its own unprefixed
-(``gen_tables.NETBSD10_CURRENT``: ``__kevent50``, not the master's
-``compat_100___kevent50``): those entries are also listed under that name.
-The ``syscall``/``__syscall`` indirections (``INDIR``) are left out.
+The names are those of the name table, which ``gen_tables`` builds from
+the same file (so ``__kevent50``, NetBSD 10's own, for what the master calls
+``compat_100___kevent50``).  The ``syscall``/``__syscall`` indirections
+(``INDIR``) are left out.
 
 Run it as::
 
@@ -35,7 +35,7 @@ import re
 import sys
 from pathlib import Path
 
-from gen_tables import NETBSD10_CURRENT
+from gen_tables import parse_syscalls_master
 
 MASTER = "sys/kern/syscalls.master"
 _ENTRY = re.compile(r"^(\d+)\s+(\S+)\s*(.*)$", re.S)
@@ -98,25 +98,20 @@ def params(arglist: str) -> tuple[tuple[str, str, bool], ...]:
 
 
 def table(text: str) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """Each entry's prototype under the name kdump prints for its number:
+    the name table's (``gen_tables``: makesyscalls.sh's rules, cpp as an
+    amd64 kdump compiles it, ``NETBSD10_CURRENT``), so the two agree by
+    construction."""
+    names = parse_syscalls_master(text, MASTER).names
     named: dict[str, tuple[tuple[str, str, bool], ...]] = {}
-    plain: dict[str, tuple[tuple[str, str, bool], ...]] = {}
-    for number, kind, inner, alias in entries(text):
-        if inner is None or kind == "INDIR":
+    for number, kind, inner, _alias in entries(text):
+        if inner is None or kind == "INDIR" or number >= len(names) \
+                or names[number].startswith("#"):
             continue
         m = _PROTO.match(inner)
         if m is None:
             raise SystemExit(f"{MASTER}: cannot read entry {number}: {inner!r}")
-        _ret, _prefix, compat, base, args = m.groups()
-        name = alias or ("__%s%s" % (base, compat) if compat else base)
-        proto = params(args)
-        if kind.startswith("COMPAT_"):
-            prefix = "compat_%s_" % kind[7:].lower()
-            if prefix in NETBSD10_CURRENT:
-                plain.setdefault(name, proto)
-            name = prefix + name
-        named.setdefault(name, proto)
-    for name, proto in plain.items():
-        named.setdefault(name, proto)
+        named.setdefault(names[number], params(m.group(5)))
     return named
 
 
