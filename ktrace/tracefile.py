@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import stat
 import time
 from collections.abc import Callable, Iterator
@@ -210,6 +211,13 @@ def probe_damaged(buf: bytes, at_eof: bool, beat: int = 0) -> Abi | None:
 Vet = Callable[[bytes, "Abi | None"], None]
 
 
+def _readable(fd: int | None) -> bool:
+    """Input is waiting on a pipe (or it is not a descriptor one can ask)."""
+    if fd is None:
+        return True
+    return bool(select.select([fd], [], [], 0)[0])
+
+
 class Reader:
     """Iterate over the records of a trace file object, in constant memory.
 
@@ -230,6 +238,10 @@ class Reader:
         except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
             self._fd, self._regular = None, True
         self.follow = follow and self._regular
+        #: called once each time the reader is about to wait for input that
+        #: is not there yet (a live pipe, or a followed file at its end):
+        #: what was held back for more records can be shown meanwhile
+        self.idle: Callable[[], None] | None = None
         self._buf = b""
         self._eof = False
         self.abi = abi if abi is not None else self._probe(vet)
@@ -296,6 +308,10 @@ class Reader:
 
     def _more(self) -> bool:
         """Append more input to the buffer; False at (final) end of file."""
+        idled = self.idle is None
+        if not idled and not self._regular and not _readable(self._fd):
+            self.idle()
+            idled = True
         while True:
             chunk = self._read(READ_CHUNK)
             if chunk:
@@ -303,6 +319,9 @@ class Reader:
                 return True
             if not self.follow:
                 return False
+            if not idled:
+                self.idle()
+                idled = True
             time.sleep(FOLLOW_SLEEP)
 
     def __iter__(self) -> Iterator[Record]:

@@ -565,3 +565,31 @@ def test_netbsd_review_cases() -> None:
     assert nbargs("ptrace", 32, 7, 0, 0).startswith("PT_STEP, ")
     assert nbargs("faccessat", -100, 0x2000, 0x4 | 0x10, 0, paths=(b"f",)) \
         .startswith('AT_FDCWD, "f", R_OK|0x10')
+
+
+def test_live_pipe_shows_a_call_in_progress() -> None:
+    """From a live pipe, a call whose RET has not come yet is shown when
+    the input stalls (``read(0, <unfinished ...>``), as strace shows a call
+    when it starts, and ends as ``<... read resumed>`` at its RET."""
+    import threading
+    head = trace([emul(), c(GETPID), r(GETPID, 1234), c(READ, 0, 0x1000, 16)])
+    tail = trace([gio(b"hello\n"), r(READ, 6)])
+    proc = subprocess.Popen([str(BIN / "pykdump"), "--decode", "-f", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    watchdog = threading.Timer(60, proc.kill)      # a hang fails, not stalls
+    watchdog.start()
+    try:
+        proc.stdin.write(head)
+        proc.stdin.flush()
+        assert proc.stdout.readline() == b"getpid() = 1234\n"
+        # no GIO record came yet: nothing says the buffer will be shown
+        assert proc.stdout.readline() == b"read(0, 0x1000, 16 <unfinished ...>\n"
+        proc.stdin.write(tail)
+        proc.stdin.close()
+        assert proc.stdout.read() == b"<... read resumed>) = 6\n"
+        assert proc.wait() == 0
+    finally:
+        watchdog.cancel()
+        proc.kill()
+        proc.wait()

@@ -208,6 +208,12 @@ class Decoder:
             else:
                 self._say(key, "--- SIG%s ---" % signame)
 
+    def waiting(self) -> None:
+        """The input stalls (a live trace): show the calls in progress now,
+        as strace shows a call when it starts; each ends later as
+        ``<... read resumed>``."""
+        self._begin()
+
     def finish(self) -> None:
         """The end of the trace: calls that never got a RET."""
         for call in list(self._open.values()):

@@ -76,6 +76,8 @@ def dump(f: BinaryIO, out: BinaryIO, opts: Options, name: str,
             record = _pipeline(face, mode, filters, terminal)
             summary = getattr(record, "summary", None)
             decoder = getattr(record, "decoder", None)
+        stream.idle = flush if decoder is None else \
+            lambda: (decoder.waiting(), flush())
         if follow:
             for r in stream:
                 record(r)
