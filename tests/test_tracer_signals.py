@@ -106,3 +106,16 @@ def test_handler_installed_before_attach_is_asked_for(tmp_path, *cflags):
     assert [x[1:3] for x in psigs] == [(NB_SIGUSR1, handler)]
     if interrupted:
         assert d[d.index(psigs[0]) - 1] == ("RET", 3 if cflags else NR_READ, -4, -512)
+
+
+def test_linux_signals_without_a_netbsd_number_are_signal_0(tmp_path):
+    """SIGSTKFLT (16) and Linux's last two real-time signals have no NetBSD
+    number: their PSIG says 0, never another NetBSD signal's number (16 is
+    NetBSD's SIGURG; NetBSD's 63 is where Linux's 62 goes)."""
+    import sys
+    code = ("import os, signal\n"
+            "for s in (16, 62, 63):\n"
+            "    signal.signal(s, lambda *a: None)\n"
+            "    os.kill(os.getpid(), s)\n")
+    _, recs = trace(tmp_path, [sys.executable, "-c", code], "-t", "s")
+    assert [d[1] for d in map(decode, recs) if d[0] == "PSIG"] == [0, 63, 0]

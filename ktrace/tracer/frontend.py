@@ -1030,7 +1030,10 @@ class Frontend:
     def _psig_payload(self, sig: int, handler: int, blocked: int,
                       raw: bytes | None) -> bytes:
         from ktrace.emul import LINUX_TO_NETBSD_SIGNAL, linux_to_netbsd_sigmask
-        nsig = LINUX_TO_NETBSD_SIGNAL.get(sig, sig)
+        # SIGSTKFLT and Linux's last two real-time signals have no NetBSD
+        # number: 0, not a number that is another NetBSD signal's (16 is
+        # SIGURG, 63 the NetBSD SIGRTMAX Linux's 62 maps to)
+        nsig = LINUX_TO_NETBSD_SIGNAL.get(sig, 0)
         mask = linux_to_netbsd_sigmask(blocked)
         body = self._psig.pack(nsig, handler & _U64, *mask, 0)
         if raw is None:
