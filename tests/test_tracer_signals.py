@@ -119,3 +119,19 @@ def test_linux_signals_without_a_netbsd_number_are_signal_0(tmp_path):
             "    os.kill(os.getpid(), s)\n")
     _, recs = trace(tmp_path, [sys.executable, "-c", code], "-t", "s")
     assert [d[1] for d in map(decode, recs) if d[0] == "PSIG"] == [0, 63, 0]
+
+
+def test_sigreturn_returns_ejustreturn(tmp_path):
+    """rt_sigreturn restores the interrupted context: NetBSD's returns
+    EJUSTRETURN, whatever the registers hold (here kill's 0), in both
+    stop loops."""
+    import sys
+    from ktrace.format import EJUSTRETURN
+    code = ("import os, signal\n"
+            "signal.signal(signal.SIGUSR1, lambda *a: None)\n"
+            "os.kill(os.getpid(), signal.SIGUSR1)\n")
+    for pure in ("", "1"):
+        env = dict(os.environ, PYKTRACE_PURE=pure)
+        _, recs = trace(tmp_path, [sys.executable, "-c", code], env=env)
+        rets = [d for d in map(decode, recs) if d[0] == "RET" and d[1] == 15]
+        assert rets and all(d[2:] == (EJUSTRETURN, 0) for d in rets), rets

@@ -38,6 +38,8 @@ from ktrace.dump.linux_args import clone_args, file_mode, futex_args, shows_mode
 from ktrace.tracefile import Record
 
 STRSIZE = 32
+SIGRETURN_NAMES = {"rt_sigreturn", "sigreturn", "__sigreturn14",
+                   "compat_16___sigreturn14", "setcontext"}
 FD_NAMES = {"fd", "dirfd", "oldfd", "newfd", "sockfd", "olddfd", "newdfd"}
 #: integer parameters that hold addresses (strace shows them in hex)
 ADDRESS_NAMES = {"addr", "start", "brk", "new_addr", "old_addr", "uaddr"}
@@ -532,7 +534,8 @@ class Decoder:
                 return "0x%x" % retval
             return str(retval)
         if error == EJUSTRETURN and (not linux or retval != EJUSTRETURN):
-            return "0"
+            # a sigreturn's registers are the interrupted context's: no result
+            return "?" if name in SIGRETURN_NAMES else "0"
         if error == ERESTART and (not linux or -retval in LINUX_RESTART_ERRNO):
             label = LINUX_RESTART_ERRNO.get(-retval, "ERESTART")
             return "? %s (To be restarted)" % label

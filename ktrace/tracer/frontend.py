@@ -836,6 +836,10 @@ class Frontend:
             self._resume(th)           # entered before we attached
             return
         rval, is_error = info[2], info[3]
+        if call.kind == pts.K_SIGRETURN:
+            # the registers are the interrupted context's again, not a
+            # result: NetBSD's sigreturn returns EJUSTRETURN (below)
+            rval, is_error = 0, False
         p = th.proc.points
         data: list[bytes] = []
         if not is_error and rval > 0 and call.io and p & KTRFAC_GENIO:
@@ -874,7 +878,7 @@ class Frontend:
             if not sending:
                 records.extend((KTR_USER, u) for u in mine)
         if p & KTRFAC_SYSRET:
-            if call.kind == pts.K_EXEC and not is_error:
+            if (call.kind == pts.K_EXEC and not is_error) or call.kind == pts.K_SIGRETURN:
                 error = EJUSTRETURN
             else:
                 error = rval if is_error else 0

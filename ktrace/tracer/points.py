@@ -54,6 +54,7 @@ K_EXEC = 1        # execve / execveat: ARG, ENV, FD, EMUL, NAMI of PT_INTERP
 K_SIGACTION = 2   # rt_sigaction: follow the dispositions (PSIG handler address)
 K_RESTART = 3     # restart_syscall: a held RET resolves to ERESTART
 K_SOCKADDR = 4    # bind/connect: NAMI for an AF_UNIX path
+K_SIGRETURN = 5   # rt_sigreturn / sigreturn: RET is EJUSTRETURN, as NetBSD's
 
 # i386 calls newer than python-ptrace's table (arch/x86/entry/syscalls/syscall_32.tbl)
 _NARGS = {
@@ -115,6 +116,7 @@ _IO = {
 _KIND = {
     "execve": K_EXEC, "execveat": K_EXEC, "rt_sigaction": K_SIGACTION,
     "restart_syscall": K_RESTART, "bind": K_SOCKADDR, "connect": K_SOCKADDR,
+    "rt_sigreturn": K_SIGRETURN, "sigreturn": K_SIGRETURN,
 }
 
 
