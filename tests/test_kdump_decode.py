@@ -20,7 +20,7 @@ import pytest
 
 from ktrace.dump.face import Face, Options
 from ktrace.dump.decode import Decoder
-from ktrace.dump.run import dump
+from ktrace.dump.run import Filters, dump
 from ktrace.format import AMD64, EJUSTRETURN, Layouts
 from ktrace.tracefile import read_all
 
@@ -593,3 +593,46 @@ def test_live_pipe_shows_a_call_in_progress() -> None:
         watchdog.cancel()
         proc.kill()
         proc.wait()
+
+
+def test_strings_escape_as_strace_does() -> None:
+    from ktrace.dump.decode import quote
+    # an octal escape before a digit takes three digits (strace's rule):
+    # "\12" would read back as a newline
+    assert quote(bytes([1, 0x32, 0, 0x37, 0x78, 0x1B, 0x5B, 0x30, 0x6D, 0x7F,
+                        0x80, 0xFF])) == '"\\0012\\0007x\\33[0m\\177\\200\\377"'
+    assert quote(b"a\nb\0c\x009") == '"a\\nb\\0c\\0009"'
+    assert quote(b"x" * 33) == '"' + "x" * 32 + '"...'
+
+
+def test_one_huge_write_is_not_held() -> None:
+    """A call's line shows 32 bytes of its data: 16 MiB of GIO records of
+    one write are not kept while the call is in flight."""
+    import tracemalloc
+    chunk = bytes(range(256)) * 16                       # 4 KiB
+    data = trace([emul(), c(WRITE, 1, 0x1000, 4096 * 4096)]
+                 + [gio(chunk, fd=1, rw=1)] * 4096 + [r(WRITE, 4096 * 4096)])
+    out, err = io.BytesIO(), io.StringIO()
+    tracemalloc.start()
+    status = dump(io.BytesIO(data), out, Options(), "t", err=err, mode="decode")
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert status == 0 and out.getvalue().startswith(b'write(1, "\\0\\1\\2')
+    assert peak < 4 << 20, peak
+
+
+def test_errors_only_does_not_hold_a_huge_write() -> None:
+    import tracemalloc
+    chunk = bytes(4096)
+    data = trace([emul(), c(WRITE, 1, 0x1000, 4096 * 4096)]
+                 + [gio(chunk, fd=1, rw=1)] * 4096 + [r(WRITE, 4096 * 4096),
+                    c(READ, 9, 0x1000, 1), r(READ, 9, error=-9)])
+    for mode in ("kdump", "decode", "json"):
+        out, err = io.BytesIO(), io.StringIO()
+        tracemalloc.start()
+        status = dump(io.BytesIO(data), out, Options(), "t", err=err, mode=mode,
+                      filters=Filters(errors_only=True))
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert status == 0 and b"write" not in out.getvalue(), mode
+        assert b"read" in out.getvalue() and peak < 4 << 20, (mode, peak)

@@ -56,9 +56,15 @@ _STRACE = [_ESC.get(c, chr(c) if 0x20 <= c < 0x7F else "\\%o" % c)
 
 
 def quote(data: bytes, limit: int | None = STRSIZE) -> str:
-    """A C string as strace prints it, ``...`` after ``limit`` bytes."""
+    """A C string as strace prints it, ``...`` after ``limit`` bytes; an
+    octal escape takes three digits when a digit follows it (``\0012``
+    is 1 then "2", where ``\12`` would read as a newline)."""
     cut = data if limit is None else data[:limit]
-    s = '"' + "".join(_STRACE[c] for c in cut) + '"'
+    out = [_STRACE[c] for c in cut]
+    for i in range(len(out) - 1):
+        if out[i][0] == "\\" and out[i][1:].isdigit() and 0x30 <= cut[i + 1] <= 0x39:
+            out[i] = "\\%03o" % cut[i]
+    s = '"' + "".join(out) + '"'
     return s + "..." if limit is not None and len(data) > limit else s
 
 
@@ -97,6 +103,8 @@ class _Call:
     shown: int | None = None
     #: made by a linux32 process (clone's last arguments are swapped)
     i386: bool = False
+    #: bytes of GIO data kept in ``data``
+    kept: int = 0
 
 
 class Decoder:
@@ -191,7 +199,14 @@ class Decoder:
         elif t in (KTR_NAMEI, KTR_GENIO):
             call = self._open.get(key)
             if call is not None:
-                (call.paths if t == KTR_NAMEI else call.data).append(facts)
+                if t == KTR_NAMEI:
+                    call.paths.append(facts)
+                elif call.kept <= STRSIZE:
+                    # a line shows STRSIZE bytes at most, and "..." after:
+                    # a call's data is not kept beyond (memory stays flat
+                    # however much one write moves)
+                    call.data.append(facts[:STRSIZE + 1 - call.kept])
+                    call.kept += len(call.data[-1])
         elif t == KTR_USER:
             call = self._open.get(key)
             if call is not None and call.msghdr is None:

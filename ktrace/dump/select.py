@@ -5,7 +5,8 @@ GIO, EMUL, ARG, ENV and USER records a thread writes in between belong to
 that call.  ``--syscall`` keeps the windows of the named calls (names as the
 face prints them), ``--errors-only`` the windows whose RET prints an error
 (kdump's ``-1 errno``; RESTART and JUSTRETURN are not errors), which means
-holding a window back until its RET; records outside any window (PSIG, CSW)
+holding a window back until its RET, or its first GIO record (data moved:
+the call did not fail); records outside any window (PSIG, CSW)
 are left out by both.  Every record still goes through the face, so that
 emulation switches are followed exactly as kdump follows them.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ktrace.format import KTR_SYSCALL, KTR_SYSRET
+from ktrace.format import KTR_GENIO, KTR_SYSCALL, KTR_SYSRET
 
 #: a window that is being dropped
 _DROP: list[Any] = []
@@ -84,4 +85,10 @@ class Selector:
         if held is None:
             self.emit(r, out)
         elif held is not _DROP:
+            if self.errors_only and r.type == KTR_GENIO:
+                # data moved: the call succeeded (a GIO record is written
+                # only then), so its window goes now, not at its RET: one
+                # huge write is not held
+                self._open[key] = _DROP
+                return
             held.append((r, out))
