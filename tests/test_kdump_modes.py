@@ -78,14 +78,42 @@ def test_json() -> None:
 
 
 def test_summary() -> None:
-    text = run("summary")
-    rows = {ln.split()[-1]: ln.split() for ln in text.splitlines()
-            if ln.strip() and ln.split()[-1] in ("openat", "read", "exit_group")}
-    # openat: 2 calls, 1 error, 4 + 3 microseconds (3.5 per call, rounded);
-    # read: 10 microseconds
-    assert rows["openat"][1:5] == ["0.000007", "4", "2", "1"]
-    assert rows["read"][1:4] == ["0.000010", "10", "1"]
-    assert "1234" in text and "cat" in text
+    """strace -c's plain table (count.c 'call_summary_pers': column widths,
+    %6.2f, usecs/call truncated, blank zero errors), calls counted at their
+    return as strace counts them: exit_group, which never returns, is none."""
+    lines = run("summary").splitlines()
+    assert lines[:4] == [
+        "% time     seconds  usecs/call     calls    errors syscall",
+        "------ ----------- ----------- --------- --------- ----------------",
+        # read: 10 microseconds; openat: 2 calls, 1 error, 4 + 3 microseconds
+        " 58.82    0.000010          10         1           read",
+        " 41.18    0.000007           3         2         1 openat"]
+    assert lines[4:6] == [
+        "------ ----------- ----------- --------- --------- ----------------",
+        "100.00    0.000017           5         3         1 total"]
+    assert lines[7:] == [
+        "    pid command              calls    errors     seconds",
+        "------- ---------------- --------- --------- -----------",
+        "   1234 cat                      3         1    0.000017"]
+
+
+def test_summary_counts_restarts_as_errors_and_names_as_text() -> None:
+    # strace -c counts an ERESTARTSYS return as an error; a command name
+    # with brackets is text, not rich markup, on a terminal too
+    from ktrace.format import ERESTART
+    data = trace([rec(7, b"linux", comm=b"y[red]z"),
+                  rec(1, call(AMD64, L_read, 0, 0x1000, 1), comm=b"y[red]z"),
+                  rec(2, ret(AMD64, L_read, error=ERESTART, retval=-512),
+                      comm=b"y[red]z")])
+    for terminal in (False, True):
+        out = io.BytesIO()
+        assert dump(io.BytesIO(data), out, Options(), "t", mode="summary",
+                    terminal=terminal) == 0
+        text = out.getvalue().decode()
+        assert "y[red]z" in text
+        if not terminal:
+            row = [ln for ln in text.splitlines() if ln.endswith(" read")]
+            assert row[0].split()[3:] == ["1", "1", "read"]    # calls, errors
 
 
 def test_filters_compose_with_kdump_face() -> None:
