@@ -521,3 +521,33 @@ def test_macos_v3_tag() -> None:
     status, _, err = run_bytes(data)
     assert (status, err) == (
         1, "pykdump: t is a macOS ktrace file; this reads NetBSD's\n")
+
+
+def test_syscall_names_and_modes_are_checked(tmp_path: Path) -> None:
+    """A misspelt --syscall name is refused, as strace -e trace= refuses
+    it, instead of selecting nothing; the modes are alternatives."""
+    p = tmp_path / "t.out"
+    p.write_bytes(SAMPLE)
+    for args, message in (
+            (["--syscall", "read,opne"], "pykdump: --syscall: no system call is named opne\n"),
+            (["--decode", "--json"],
+             "pykdump: --decode, --summary and --json are alternatives: give one\n")):
+        r = subprocess.run(PYKDUMP + args + [str(p)], capture_output=True)
+        assert (r.returncode, r.stdout, r.stderr.decode()) == (1, b"", message)
+    # names of every table count: NetBSD's (stat64 of its linux table) too
+    r = subprocess.run(PYKDUMP + ["--syscall", "read,stat64", str(p)],
+                       capture_output=True)
+    assert r.returncode == 0 and r.stdout
+
+
+def test_maxdata_is_decode_string_size(tmp_path: Path) -> None:
+    # -m in --decode is strace's -s: how many bytes of data a line shows
+    from ktrace.format import Layouts
+    p = tmp_path / "t.out"
+    p.write_bytes(trace([rec(7, b"linux"), rec(1, call(AMD64, 0, 0, 0x1000, 64)),
+                         rec(4, Layouts.get(AMD64).genio.pack(0, 0) + b"Welcome\n"),
+                         rec(2, ret(AMD64, 0, retval=8))]))
+    for m, shown in (("3", '"Wel"...'), ("0", '""...'), ("-1", '"Welcome\\n"')):
+        out = subprocess.run(PYKDUMP + ["--decode", "-m", m, str(p)],
+                             capture_output=True).stdout.decode()
+        assert out == "read(0, %s, 64) = 8\n" % shown, (m, out)

@@ -133,8 +133,15 @@ def _prepare(kw: dict[str, Any]) -> tuple[Options, Filters, str, Abi | None]:
         tracefile = file if file is not None else "ktrace.out"
     elif file is not None:
         raise UsageError(f"unexpected argument {file}")
+    syscalls = [n for n in (kw["syscalls"] or "").split(",") if n]
+    if syscalls:
+        from ktrace.dump.emulation import known_syscall_names
+        unknown = [n for n in syscalls if n not in known_syscall_names()]
+        if unknown:         # as strace's -e trace= refuses a misspelt name
+            raise UsageError("--syscall: no system call is named "
+                             + ", ".join(unknown))
     filters = Filters(
-        syscalls=[n for n in (kw["syscalls"] or "").split(",") if n],
+        syscalls=syscalls,
         lid=_number(kw["lid"]) if kw["lid"] is not None else None,
         errors_only=kw["errors_only"])
     return opts, filters, tracefile, ABIS[kw["abi"]] if kw["abi"] else None
@@ -303,7 +310,12 @@ def build_cli(click: Any) -> Any:
 def main() -> None:
     """Console entry point: the getopt fast path, else click (for the help
     and to name what is wrong); usage errors are one line either way."""
-    kw = fast_parse(sys.argv[1:])
+    args = sys.argv[1:]
+    modes = {a for a in args[:args.index("--") if "--" in args else None]
+             if a in _MODES}
+    if len(modes) > 1:
+        _fail("--decode, --summary and --json are alternatives: give one")
+    kw = fast_parse(args)
     if kw is not None:
         try:
             prepared = _prepare(kw)

@@ -131,6 +131,8 @@ class Decoder:
     def __init__(self, face: Face, out: list[str], colour: bool = False) -> None:
         self.face = face
         self.out = out
+        #: bytes of data a line shows: -m, as strace's -s (32 by default)
+        self.strsize = face.o.maxdata if face.o.maxdata >= 0 else STRSIZE
         self.paint = _Painter() if colour else None
         #: open calls by (pid, lid), in the order they were entered
         self._open: dict[tuple[int, int], _Call] = {}
@@ -201,11 +203,11 @@ class Decoder:
             if call is not None:
                 if t == KTR_NAMEI:
                     call.paths.append(facts)
-                elif call.kept <= STRSIZE:
-                    # a line shows STRSIZE bytes at most, and "..." after:
+                elif call.kept <= self.strsize:
+                    # a line shows strsize bytes at most, and "..." after:
                     # a call's data is not kept beyond (memory stays flat
                     # however much one write moves)
-                    call.data.append(facts[:STRSIZE + 1 - call.kept])
+                    call.data.append(facts[:self.strsize + 1 - call.kept])
                     call.kept += len(call.data[-1])
         elif t == KTR_USER:
             call = self._open.get(key)
@@ -501,7 +503,7 @@ class Decoder:
             if path is not None:
                 return quote(path, None)
         if pname == "buf" and name in IO_CALLS and data is not None:
-            return quote(data)
+            return quote(data, self.strsize)
         if ctype == "umode_t":
             return file_mode(name, u)
         const = self.constants.get(name, {}).get(pname, {})

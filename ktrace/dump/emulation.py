@@ -99,3 +99,20 @@ class EmulContext:
     def delete(self, pid: int) -> None:
         """``ectx_delete``: the pid exits; it falls back to the default."""
         self._ctx.pop(pid, None)
+
+
+def known_syscall_names() -> frozenset[str]:
+    """Every name a CALL or RET can be printed with, in either face: each
+    emulation's NetBSD table and Linux's own names, and the Mach traps of
+    old i386 traces (what ``--syscall`` may select)."""
+    from ktrace.emul import find_emulation
+    from ktrace.dump import _mach_names as mach
+    names: set[str] = set()
+    for name in ("netbsd", "linux", "linux32"):
+        e = find_emulation(name)
+        if e is not None:
+            names.update(e.netbsd_names)
+            names.update((e.linux_names or {}).values())
+    names.update(mach.MACH_SYSCALLNAMES, mach.MACH_PPCCALLS_SYSCALLNAMES,
+                 mach.MACH_FASTTRAPS_SYSCALLNAMES)
+    return frozenset(names)

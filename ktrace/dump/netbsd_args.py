@@ -225,7 +225,7 @@ class NetbsdArgs:
                     continue
             elif pname == "buf" and name in IO_CALLS:
                 if data is not None:
-                    shown.append(quote(data))
+                    shown.append(quote(data, self.d.strsize))
                     continue
                 late = KTR_GENIO in carries
             elif "msghdr" in ctype:
