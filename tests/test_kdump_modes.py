@@ -169,3 +169,16 @@ def test_decode_execve_argv_envp() -> None:
     assert dump(io.BytesIO(data), out, Options(), "t", mode="decode") == 0
     assert out.getvalue().decode() == (
         'execve("/bin/echo", ["echo", "hi"], 0x3000 /* 2 vars */) = 0\n')
+
+
+def test_modes_follow_the_emulation_without_its_records() -> None:
+    """-t without e hides EMUL records; kdump then names a linux process's
+    calls with NetBSD's table, but --decode and --summary still follow the
+    emulation (their names stay Linux's)."""
+    from ktrace.format import KTR_EMUL, KTRFAC_MASK
+    points = KTRFAC_MASK & ~(1 << KTR_EMUL)
+    assert run("decode", trpoints=points).splitlines()[1] == \
+        'openat(AT_FDCWD, "/etc/passwd", O_RDONLY) = 3'
+    assert " openat" in run("summary", trpoints=points)
+    # the kdump face stays kdump's: linux 257 is NetBSD's 257 there
+    assert "openat" not in run(trpoints=points)

@@ -326,6 +326,12 @@ class Face:
         """
         o = self.o
         if not (o.trpoints >> (r.type & 31)) & 1:
+            if r.type == KTR_EMUL and not self.kdump_lines:
+                # kdump skips an EMUL record -t leaves out, and names a
+                # linux process's calls with NetBSD's table; the modes
+                # beyond kdump follow the emulation all the same
+                self.emul.sanify(r.pid)
+                self.emulrec(r, 0, 0)
             return None
         if o.pid is not None and r.pid != o.pid:
             return None
