@@ -55,19 +55,23 @@ NETBSD_FILES: dict[str, str] = {
 REVISIONS_USED = """\
   sys/kern/syscalls.master                            1.311 (2023/07/28)
     (names as sys/kern/makesyscalls.sh 1.187 of the same commit emits them)
-  sys/compat/linux/arch/amd64/linux_syscalls.c        1.42.10.4 (2017/12/03)
-  sys/compat/linux32/arch/amd64/linux32_syscalls.c    1.58.2.2 (2010/11/06)
+  sys/compat/linux/arch/amd64/linux_syscalls.c        1.88 (2026/09/11)
+    (generated from that directory's syscalls.master 1.78, 2025/11/10)
+  sys/compat/linux32/arch/amd64/linux32_syscalls.c    1.88 (2026/09/11)
+    (generated from syscalls.master 1.77, 2021/12/02: the names of 1.87,
+    the table NetBSD 10 carries)
   sys/rump/include/rump/rumpdefs.h                    1.10.4.3 (2013/01/23),
     its copy of the #define lines of sys/errno.h 1.39 (2006/10/31),
     texts cut as lib/libc/gen/errlist.awk 1.3 cuts them (--errno-from)
   sys/compat/linux/common/linux_errno.c               1.13.44.1 (2014/08/20)
   sys/compat/linux/common/linux_errno.h               1.8.4.1 (2002/02/11)
   sys/compat/linux/common/linux_errno_generic.h       1.1.10.2 (2014/08/20)
-  sys/compat/linux/arch/amd64/linux_errno.h           (LINUX_SCERR_SIGN only)
+  sys/compat/linux/arch/amd64/linux_errno.h           1.4 (2024/10/01)
+    (LINUX_SCERR_SIGN only)
   lib/libc/gen/signame.c                              1.13 (2005/09/13)
-  sys/compat/linux/arch/amd64/linux_sigarray.c        1.2 (2005/12/11)
-  sys/compat/linux/arch/amd64/linux_signal.h          1.4.120.1 (2017/12/03)
-  sys/compat/linux/common/linux_signo.c               1.3.2.2 (2002/04/17)"""
+  sys/compat/linux/arch/amd64/linux_sigarray.c        1.3 (2024/10/01)
+  sys/compat/linux/arch/amd64/linux_signal.h          1.6 (2024/10/01)
+  sys/compat/linux/common/linux_signo.c               1.7 (2021/09/23)"""
 
 # What is #defined when kdump is compiled on NetBSD/amd64 (the only kdump that
 # reads 56-byte headers): userland (no _KERNEL, no _KERNEL_OPT, no kernel
@@ -393,6 +397,12 @@ def master_names_lines(text: str, path: str) -> tuple[list[str], int]:
 #: later syscalls.master gives them (1.311: ``compat_100___kevent50``, 435,
 #: since ``__kevent100`` came in 11.0)
 NETBSD10_CURRENT = ("compat_100_",)
+# The compat-Linux tables need no such list: linux32_syscalls.c 1.88 is
+# generated from the syscalls.master NetBSD 10 has (1.77), and
+# linux_syscalls.c 1.88 renames no call that NetBSD 10 names (the only
+# renames of named calls since the older tables, the robust-list calls
+# 273/274, come from the native-futex rework of 2020); the calls it names
+# where NetBSD 10 has "#N (unimplemented x)" are additions, as for 502-504.
 
 
 def parse_syscalls_master(text: str, path: str,

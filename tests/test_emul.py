@@ -63,10 +63,21 @@ def test_linux_compat_names() -> None:
     assert lx.syscall_name(82, True) == "__posix_rename"
     assert lx.syscall_name(29, True) == "#29 (unimplemented shmget)"
     assert lx.syscall_name(40, True) == "#40 (unimplemented sendfile)"
-    assert lx.syscall_name(314, True) == "nosys"
-    # LINUX_SYS_MAXSYSCALL is 315: the "# filler" padding is never printed
-    assert len(lx.netbsd_names) == 315
-    assert lx.syscall_name(315, True) == "[315]"
+    # linux_syscalls.c 1.88 (from syscalls.master 1.78): calls NetBSD
+    # implemented since 2017 (1.42.10.4 had them unimplemented or past its end)
+    assert lx.syscall_name(253, True) == "inotify_init"
+    assert lx.syscall_name(240, True) == "mq_open"
+    assert lx.syscall_name(302, True) == "prlimit64"
+    assert lx.syscall_name(332, True) == "statx"
+    assert lx.syscall_name(441, True) == "epoll_pwait2"
+    # the native-futex rework (2020) renamed the robust-list calls
+    assert lx.syscall_name(273, True) == "__futex_set_robust_list"
+    assert lx.syscall_name(314, True) == "#314 (unimplemented sched_setattr)"
+    assert lx.syscall_name(335, True) == "#335 (unimplemented)"
+    assert lx.syscall_name(451, True) == "nosys"
+    # LINUX_SYS_MAXSYSCALL is 452: the "# filler" padding is never printed
+    assert len(lx.netbsd_names) == 452
+    assert lx.syscall_name(452, True) == "[452]"
     # Linux's own names for the default face
     assert lx.syscall_name(4, False) == "stat"
     assert lx.syscall_name(59, False) == "execve"
@@ -75,13 +86,26 @@ def test_linux_compat_names() -> None:
 
 def test_linux32_names() -> None:
     l32 = emul.emulation("linux32")
-    # linux32_syscalls.c 1.58.2.2 spells netbsd32 wrappers with their prefix;
+    # linux32_syscalls.c 1.88 spells netbsd32 wrappers with their prefix;
     # kdump prints the array entry verbatim (it strips "netbsd32_" only to
     # match special decodings).
     assert l32.syscall_name(11, True) == "netbsd32_execve"
     assert l32.syscall_name(1, True) == "exit"
     assert l32.syscall_name(18, True) == "#18 (obsolete ostat)"
     assert l32.syscall_name(222, True) == "#222 (unimplemented / * unused * /)"
+    # the *at calls, pipe2 and the rest that 1.58.2.2 (2010) still had as
+    # unimplemented: NetBSD 10's names (syscalls.master 1.77, 2021)
+    assert l32.syscall_name(295, True) == "openat"
+    assert l32.syscall_name(296, True) == "netbsd32_mkdirat"
+    assert l32.syscall_name(300, True) == "fstatat64"
+    assert l32.syscall_name(331, True) == "pipe2"
+    assert l32.syscall_name(340, True) == "prlimit64"
+    assert l32.syscall_name(311, True) == "netbsd32___futex_set_robust_list"
+    assert l32.syscall_name(329, True) == "#329 (unimplemented epoll_create1)"
+    # LINUX32_SYS_MAXSYSCALL is 351
+    assert len(l32.netbsd_names) == 351
+    assert l32.syscall_name(350, True) == "#350 (unimplemented finit_module)"
+    assert l32.syscall_name(351, True) == "[351]"
     assert l32.syscall_name(11, False) == "execve"
     assert l32.syscall_name(252, False) == "exit_group"
     assert l32.arg_hex is True
@@ -479,7 +503,8 @@ def test_generator_help_names_sources() -> None:
     r = subprocess.run([sys.executable, str(SCRIPT), "--help"], capture_output=True,
                        text=True, check=True, timeout=30)
     assert "sys/compat/linux/arch/amd64/linux_syscalls.c" in r.stdout
-    assert "1.42.10.4" in r.stdout
+    assert "linux_syscalls.c        1.88 (2026/09/11)" in r.stdout
+    assert "linux32_syscalls.c    1.88 (2026/09/11)" in r.stdout
 
 
 def test_committed_tables_cite_sources() -> None:

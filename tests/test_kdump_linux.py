@@ -126,6 +126,58 @@ def test_exit_group_forgets_the_emulation() -> None:
                                  H2 + "CALL  read(7)"]
 
 
+def test_linux32_names_of_netbsd10() -> None:
+    # linux32_syscalls.c 1.88 (names of NetBSD 10's 1.87): everyday 32-bit
+    # calls that the 2010 table printed as "#295 (unimplemented openat)"
+    recs = [rec(7, b"linux32"),
+            rec(1, call(I386, 295, -100, 0xffd0, 0x80000, 0)),
+            rec(2, ret(I386, 295, retval=3)),
+            rec(1, call(I386, 300, -100, 0xffd0, 0xffe0, 0x100)),
+            rec(1, call(I386, 331, 0xffd8, 0x80000)),
+            rec(2, ret(I386, 331, error=-24, retval=-24)),
+            rec(1, call(I386, 311, 0xf7f0, 12)),
+            rec(1, call(I386, 329, 0x80000)),
+            rec(1, call(I386, 351, 1))]
+    netbsd, default = both(recs, I386)
+    assert netbsd[1:] == [
+        H2 + "CALL  openat(0xffffff9c,0xffd0,0x80000,0)",
+        H2 + "RET   openat 3",
+        H2 + "CALL  fstatat64(0xffffff9c,0xffd0,0xffe0,0x100)",
+        H2 + "CALL  pipe2(0xffd8,0x80000)",
+        H2 + "RET   pipe2 -1 errno -24 Too many open files",
+        H2 + "CALL  netbsd32___futex_set_robust_list(0xf7f0,0xc)",
+        H2 + "CALL  #329 (unimplemented epoll_create1)(0x80000)",
+        H2 + "CALL  [351](1)"]
+    assert default[1:6] == [
+        H2 + "CALL  openat(0xffffff9c,0xffd0,0x80000,0)",
+        H2 + "RET   openat 3",
+        H2 + "CALL  fstatat64(0xffffff9c,0xffd0,0xffe0,0x100)",
+        H2 + "CALL  pipe2(0xffd8,0x80000)",
+        H2 + "RET   pipe2 -1 errno 24 EMFILE Too many open files"]
+
+
+def test_linux_names_of_newer_tables() -> None:
+    # linux_syscalls.c 1.88 (syscalls.master 1.78): calls NetBSD implements
+    # for Linux binaries now; 40 sendfile is still unimplemented there
+    recs = [EMUL, rec(1, call(AMD64, 254, 3, 0x1000, 0x2)),
+            rec(1, call(AMD64, 302, 0, 7, 0, 0x1000)),
+            rec(1, call(AMD64, 332, -100, 0x1000, 0, 0xfff, 0x2000)),
+            rec(1, call(AMD64, 441, 4, 0x1000, 8, 0, 0)),
+            rec(1, call(AMD64, 40, 1, 2, 0, 10)),
+            rec(1, call(AMD64, 314, 0)),
+            rec(1, call(AMD64, 452, 1))]
+    netbsd, default = both(recs)
+    assert netbsd[1:] == [
+        H2 + "CALL  inotify_add_watch(3,0x1000,2)",
+        H2 + "CALL  prlimit64(0,7,0,0x1000)",
+        H2 + "CALL  statx(0xffffffffffffff9c,0x1000,0,0xfff,0x2000)",
+        H2 + "CALL  epoll_pwait2(4,0x1000,8,0,0)",
+        H2 + "CALL  #40 (unimplemented sendfile)(1,2,0,0xa)",
+        H2 + "CALL  #314 (unimplemented sched_setattr)(0)",
+        H2 + "CALL  [452](1)"]
+    assert default[5] == H2 + "CALL  sendfile(1,2,0,0xa)"
+
+
 def test_linux32_prints_u_int() -> None:
     # EMUL_FLAG_NETBSD32: output_long prints (u_int) with %#x / %d
     recs = [rec(7, b"linux32"), rec(1, call(I386, 4, 1, -1, 12))]

@@ -116,14 +116,33 @@ the script when they are at hand:
   blank errno.h has after ``*/`` on EMULTIHOP's line, so 94 reads
   ``"Multihop attempted "``.  Numbers NetBSD added later (EOWNERDEAD 97,
   ENOTRECOVERABLE 98 in newer errno.h revisions) print ``Unknown error: N``.
-- ``compat/linux/arch/amd64/linux_syscalls.c`` 1.42.10.4 (2017, from
-  ``syscalls.master`` 1.60): LINUX_SYS_MAXSYSCALL 315; later NetBSD implements
-  more Linux calls (epoll, statx, getrandom, ...) that this table still shows
-  as ``#N (unimplemented x)`` or ``[N]``.
-- ``compat/linux32/arch/amd64/linux32_syscalls.c`` 1.58.2.2 (2010): its names
-  keep the ``netbsd32_`` prefix of that era (``netbsd32_execve`` for 11).
+- ``compat/linux/arch/amd64/linux_syscalls.c`` 1.88 (2026/09/11, generated
+  from ``syscalls.master`` 1.78 of 2025/11/10): LINUX_SYS_MAXSYSCALL 452
+  (``nosys`` is 451).  NetBSD implemented Linux calls after the netbsd-10
+  branch (December 2022) -- e.g. the inotify calls (253-255, 294;
+  ``linux_inotify.h`` 1.1 is of 2023/08/19) and the ``mq_*`` calls (240-245;
+  ``linux_mqueue.h`` is of 2024) -- so where NetBSD 10's kdump prints
+  ``#N (unimplemented x)`` (or ``[N]`` past its shorter table) this one
+  prints the name; the netbsd-10 revision of the table was not at hand to
+  list them all.  No call NetBSD 10 had is renamed by 1.88: the only
+  names that differ from older tables for calls already named, 273/274
+  ``__futex_set_robust_list``/``__futex_get_robust_list``, come from the
+  native-futex rework of April 2020, before netbsd-10.  The index also holds
+  a later regeneration without an expanded id (``$NetBSD$``, same
+  ``syscalls.master`` 1.78 line) that names 40 ``sendfile``; it cannot be
+  dated or cited, so 1.88 (40 ``#40 (unimplemented sendfile)``) is used.
+- ``compat/linux32/arch/amd64/linux32_syscalls.c`` 1.88 (2026/09/11,
+  generated from ``syscalls.master`` 1.77 of 2021/12/02): LINUX32_SYS_MAXSYSCALL
+  351.  Its names are those of 1.87 (2021/12/02), the trunk revision when
+  netbsd-10 branched, i.e. NetBSD 10's kdump's: ``openat`` (295),
+  ``fstatat64`` (300), ``pipe2`` (331), ``prlimit64`` (340)...; netbsd32
+  wrappers keep their ``netbsd32_`` prefix (``netbsd32_execve`` for 11,
+  ``netbsd32___futex_set_robust_list`` for 311).
 - ``compat/linux/common/linux_errno.c`` 1.13.44.1 (2014): 97 entries (ELAST
-  96 + 1).
+  96 + 1); no newer NetBSD/src revision was found in the index.
+- Signal maps: ``linux_sigarray.c`` 1.3 and ``linux_signal.h`` 1.6 (amd64,
+  2024/10/01), ``linux_signo.c`` 1.7 (2021/09/23); their arrays and defines
+  are those of the older revisions used before (1.2, 1.4.120.1, 1.3.2.2).
 - Linux's own names come from python-ptrace 0.9.9: its i386 table stops at 319
   (Linux 2.6.21), so newer i386 calls (statx 383, clock_gettime64 403, ...)
   print ``[N]`` in the default face; its x86-64 table also lists the x32-only
