@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -559,6 +560,107 @@ def test_linux_futex_and_modes_as_strace_shows_them(tmp_path: Path) -> None:
     assert len(theirs) == 14 and ours == theirs
 
 
+#: calls of strace_args.c whose strace line shows memory a trace lacks
+#: (structures, the fds of pipe2 and socketpair) or a result it does not
+#: keep (rt_sigreturn's)
+_MEMORY = re.compile(r"^(rt_sigaction\(SIG(USR1|CHLD),|(rt_sigqueueinfo|"
+                     r"rt_sigreturn|clock_nanosleep|pipe2|socketpair)\()|"
+                     r"--- SIGCHLD .*si_code=CLD_KILLED")
+
+
+def _strace_lines(text: str) -> tuple[list[str], dict[str, list[str]]]:
+    """strace -f (stderr form) or --decode lines, normalised: no column
+    padding, pids and addresses masked, clock ticks masked; and each
+    thread's lines with its split calls joined (their interleaving is the
+    scheduler's)."""
+    pids = set(re.findall(r"^\[pid +(\d+)\]", text, re.M))
+    pids |= set(re.findall(r"^(?:\[pid +\d+\] )?(?:getpid|clone)\(.*\) += (\d+)$",
+                           text, re.M))
+    main = re.search(r"^getpid\(\) += (\d+)$", text, re.M).group(1)
+    lines, threads, pending, live = [], {}, {}, {}
+    for ln in text.splitlines():
+        ln = re.sub(r"\) +=( |$)", r") =\1", ln)
+        ln = re.sub(r"0x[0-9a-f]{6,}", "ADDR", ln)
+        ln = re.sub(r"(si_[us]time=)\d+( /\* [^*]+ \*/)?", r"\1T", ln)
+        m = re.match(r"\[pid +(\d+)\] (.*)", ln)
+        tid, body = (m.group(1), m.group(2)) if m else ("", ln)
+        if tid:
+            live[tid] = None
+            if body.startswith("+++"):
+                del live[tid]
+        else:                       # the thread left alone, or the first
+            tid = next(iter(live)) if len(live) == 1 else main
+        for pid in pids:
+            body = re.sub(r"\b%s\b" % pid, "PID", body)
+        lines.append(("P " if m else "- ") + body)
+        if body.endswith(" <unfinished ...>") and not body.startswith("<..."):
+            pending[tid] = body[:-len(" <unfinished ...>")]
+            continue
+        r = re.match(r"<\.\.\. \w+ resumed>(.*)", body)
+        if r and pending.get(tid):
+            body = pending.pop(tid) + r.group(1)
+        threads.setdefault("main" if tid == main else tid, []).append(body)
+    return lines, threads
+
+
+def test_linux_arguments_and_lines_as_strace_shows_them(tmp_path: Path) -> None:
+    """tests/c/strace_args.c under strace -f and under pyktrace -i: the
+    same lines, memory aside (signal names, ioctl requests, AT_FDCWD and
+    the AT_* flags, statx, sockets, MSG_*, whence, fcntl, prlimit64, clock
+    ids, wait4 options, access modes, flags of pipe2/dup3/epoll/eventfd,
+    mmap offsets, "" for empty reads; a siginfo, a restart, a
+    restart_syscall, a fatal signal, [pid N] prefixes)."""
+    import shutil
+    from test_tracer_basic import compile_c
+    if shutil.which("strace") is None:
+        pytest.skip("no strace here")
+    exe = compile_c(tmp_path, "strace_args")
+    st = subprocess.run(["strace", "-f", "-q", str(exe)], cwd=tmp_path,
+                        capture_output=True, text=True, timeout=60)
+    assert st.returncode == 0, st.stderr[-500:]
+    out = tmp_path / "k.out"
+    subprocess.run([str(BIN / "pyktrace"), "-i", "-f", str(out), str(exe)],
+                   cwd=tmp_path, check=True, timeout=60)
+    theirs, their_threads = _strace_lines(st.stderr)
+    ours, our_threads = _strace_lines("\n".join(pykdump_decode(out)))
+
+    def phase(lines: list[str]) -> list[str]:
+        """main's own lines, from getpid() to the first fork."""
+        start = lines.index("getpid() = PID")
+        end = next(i for i, ln in enumerate(lines) if ln.startswith("clone("))
+        return [ln for ln in lines[start:end] if not _MEMORY.search(ln)]
+
+    assert phase(our_threads["main"]) == phase(their_threads["main"])
+    assert len(phase(our_threads["main"])) > 45
+    # one process: no prefixes
+    assert all(ln.startswith("- ") for ln in ours[:ours.index("- clone(" + next(
+        ln for ln in our_threads["main"] if ln.startswith("clone("))[6:])])
+    # the lines of the children's phase each output has, whatever the order
+    wanted = ("read(3, ADDR, 1) = ? ERESTARTSYS (To be restarted if SA_RESTART is set)",
+              "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=PID, si_uid=0} ---",
+              "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=PID, si_uid=0, "
+              "si_int=7, si_ptr=0x7} ---",
+              "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=PID, si_uid=0, "
+              "si_status=0, si_utime=T, si_stime=T} ---",
+              "clock_nanosleep(CLOCK_REALTIME, 0, ADDR, NULL) = ? ERESTART_RESTARTBLOCK "
+              "(Interrupted by signal)",
+              "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0",
+              "kill(PID, SIGTERM) = 0",
+              "--- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=PID, si_uid=0} ---",
+              "+++ killed by SIGTERM +++")
+    for threads in (their_threads, our_threads):
+        joined = [ln.replace("{tv_sec=0, tv_nsec=200000000}", "ADDR")
+                  for t in threads.values() for ln in t]
+        assert [w for w in wanted if w not in joined] == []
+    # [pid N] while a child lives, none when the process is alone again
+    for lines in (theirs, ours):
+        assert "P kill(PID, SIGTERM) = 0" in lines
+        assert "P +++ killed by SIGTERM +++" in lines
+        assert lines[-2:] == ["- exit_group(0) = ?", "- +++ exited with 0 +++"]
+        assert "- restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0" \
+            in lines
+
+
 def test_linux_futex_op_names() -> None:
     from ktrace.dump.linux_args import file_mode, futex_op
     assert futex_op(0x189) == "FUTEX_WAIT_BITSET_PRIVATE|FUTEX_CLOCK_REALTIME"
@@ -650,3 +752,191 @@ def test_errors_only_does_not_hold_a_huge_write() -> None:
         tracemalloc.stop()
         assert status == 0 and b"write" not in out.getvalue(), mode
         assert b"read" in out.getvalue() and peak < 4 << 20, (mode, peak)
+
+
+# --- strace's line shapes, on synthetic records ----------------------------
+
+TGKILL, KILL, RESTART_SYSCALL, CLOCK_NANOSLEEP, RT_SIGRETURN = 234, 62, 219, 230, 15
+#: NetBSD's numbers in pyktrace's PSIG records, and si_code values
+NB_SIGUSR1, NB_SIGCHLD, NB_SIGSEGV, NB_SIGTERM, NB_SIGKILL = 30, 20, 11, 15, 9
+
+
+def psig_info(signo: int, action: int, code: int, reason: bytes,
+              lid: int = P, errno_: int = 0) -> object:
+    """A PSIG record with a NetBSD-layout siginfo, as pyktrace writes one."""
+    return rec(5, L.psig.pack(signo, action, 0, 0, 0, 0, code)
+               + L.siginfo.pack(signo, code, errno_, reason), pid=P, lid=lid)
+
+
+def test_prefixes_while_two_threads_are_traced() -> None:
+    # strace -f: "[pid %5u] " on every line while it traces two threads or
+    # more; a call's line takes it when the call starts
+    assert decode([emul(), c(GETPID), r(GETPID, P),
+                   c(GETPID, lid=T), r(GETPID, P, lid=T),
+                   c(GETPID), r(GETPID, P),
+                   c(EXIT, 0, lid=T), c(GETPID), r(GETPID, P),
+                   c(EXIT_GROUP, 0)]) == [
+        "getpid() = %d" % P,
+        "[pid  %d] getpid() = %d" % (T, P),
+        "[pid  %d] getpid() = %d" % (P, P),
+        "[pid  %d] exit(0) = ?" % T,
+        "[pid  %d] +++ exited with 0 +++" % T,
+        "getpid() = %d" % P,                    # alone again
+        "exit_group(0) = ?",
+        "+++ exited with 0 +++"]
+    # a thread clone made is counted from clone's return, as strace has it
+    # attached by then (CLONE_VM|CLONE_THREAD...)
+    assert decode([emul(), c(56, 0x3d0f00, 0x7000, 0x8000, 0x9000, 0xA000),
+                   r(56, T), c(GETPID), r(GETPID, P)])[1] == \
+        "[pid  %d] getpid() = %d" % (P, P)
+    assert decode([emul(lid=123456, pid=123456), c(GETPID, lid=123456, pid=123456),
+                   c(GETPID, lid=1234567, pid=123456),
+                   r(GETPID, 1, lid=1234567, pid=123456)])[1] == \
+        "[pid 1234567] getpid() = 1"            # wider than %5u
+
+
+def test_cut_calls_say_unfinished_only_when_strace_had_more_to_print() -> None:
+    # a call decoded whole at entry: "= ?" right after its arguments
+    assert decode([emul(), c(TGKILL, P, P, 9), psig(NB_SIGKILL)]) == [
+        "tgkill(%d, %d, SIGKILL) = ?" % (P, P), "+++ killed by SIGKILL +++"]
+    # split before, then cut: the same rule on the resumed part
+    assert decode([emul(), c(KILL, T, 15), c(GETPID, lid=T), r(GETPID, P, lid=T),
+                   c(READ, 0, 0x1000, 8, lid=T), psig(NB_SIGKILL)]) == [
+        "kill(%d, SIGTERM <unfinished ...>" % T,
+        "[pid  %d] getpid() = %d" % (T, P),
+        "[pid  %d] read(0,  <unfinished ...>) = ?" % T,    # unwritten: whole
+        "[pid  %d] <... kill resumed>) = ?" % P,
+        "[pid  %d] +++ killed by SIGKILL +++" % T,
+        "+++ killed by SIGKILL +++"]
+    # poll's decoder prints revents at the return: <unfinished ...>
+    assert decode([emul(), c(7, 0x1000, 1, -1), psig(NB_SIGKILL)])[0] == \
+        "poll(0x1000, 1, -1 <unfinished ...>) = ?"
+
+
+def test_restart_texts_are_strace_s() -> None:
+    texts = {512: "ERESTARTSYS (To be restarted if SA_RESTART is set)",
+             513: "ERESTARTNOINTR (To be restarted)",
+             514: "ERESTARTNOHAND (To be restarted if no handler)",
+             516: "ERESTART_RESTARTBLOCK (Interrupted by signal)"}
+    for code, text in texts.items():
+        assert decode([emul(), c(READ, 0, 0x1000, 4),
+                       r(READ, -code, -3)]) == ["read(0, 0x1000, 4) = ? " + text]
+    # the EINTR pyktrace records when a handler ends the call: strace saw
+    # the restart code at the call's return
+    assert decode([emul(), c(READ, 0, 0x1000, 4), r(READ, -512, -4)]) == [
+        "read(0, 0x1000, 4) = ? " + texts[512]]
+    # a real EINTR stays one
+    assert decode([emul(), c(READ, 0, 0x1000, 4), r(READ, -4, -4)]) == [
+        "read(0, 0x1000, 4) = -1 EINTR (Interrupted system call)"]
+
+
+def test_restart_syscall_names_the_call_it_resumes() -> None:
+    assert decode([emul(), c(CLOCK_NANOSLEEP, 0, 0, 0x1000, 0),
+                   r(CLOCK_NANOSLEEP, -516, -3),
+                   c(RESTART_SYSCALL), r(RESTART_SYSCALL, 0),
+                   c(RESTART_SYSCALL, lid=T), r(RESTART_SYSCALL, 0, lid=T)]) == [
+        "clock_nanosleep(CLOCK_REALTIME, 0, 0x1000, NULL) = ? "
+        "ERESTART_RESTARTBLOCK (Interrupted by signal)",
+        "restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0",
+        # a thread with no call seen before
+        "[pid  %d] restart_syscall(<... resuming interrupted system call ...>) = 0"
+        % T]
+
+
+def test_signal_lines_show_the_siginfo_in_linux_terms() -> None:
+    si = L.si_rt.pack
+    usr1 = psig_info(NB_SIGUSR1, 0x5000, 0, si(4321, 1000, 0))
+    assert decode([emul(), usr1]) == [
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, si_pid=4321, si_uid=1000} ---"]
+    # sigqueue: a value; tkill: SI_LWP in the record, SI_TKILL in Linux's
+    assert decode([emul(), psig_info(NB_SIGUSR1, 0x5000, -1, si(4321, 0, 7)),
+                   psig_info(35, 0x5000, -5, si(4321, 0, 0))]) == [
+        "--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_QUEUE, si_pid=4321, si_uid=0, "
+        "si_int=7, si_ptr=0x7} ---",
+        "--- SIGRT_2 {si_signo=SIGRT_2, si_code=SI_TKILL, si_pid=4321, si_uid=0} ---"]
+    chld = psig_info(NB_SIGCHLD, 0x5000, 2, L.si_child.pack(4321, 0, 9, 0, 150))
+    assert decode([emul(), chld]) == [
+        "--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=4321, si_uid=0, "
+        "si_status=SIGKILL, si_utime=0, si_stime=150 /* 1.50 s */} ---"]
+    # a fatal signal: its line, then the process's end; SIGKILL has none
+    segv = psig_info(NB_SIGSEGV, 0, 1, L.si_fault.pack(0, 0, 0, 0))
+    assert decode([emul(), c(GETPID), r(GETPID, P), segv]) == [
+        "getpid() = %d" % P,
+        "--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_MAPERR, si_addr=NULL} ---",
+        "+++ killed by SIGSEGV +++"]
+    # SI_KERNEL (SI_NOINFO in the record): nothing more, as strace
+    assert decode([emul(), psig_info(NB_SIGTERM, 0, 32767, si(0, 0, 0))]) == [
+        "--- SIGTERM {si_signo=SIGTERM, si_code=SI_KERNEL} ---",
+        "+++ killed by SIGTERM +++"]
+    # a PSIG without siginfo, and NetBSD's: the name only
+    assert decode([emul(), psig(NB_SIGUSR1, 0x5000)]) == ["--- SIGUSR1 ---"]
+    nb = [rec(7, b"netbsd", pid=P, lid=1)]
+    assert decode(nb + [rec(5, L.psig.pack(30, 0x5000, 0, 0, 0, 0, 0)
+                            + L.siginfo.pack(30, 0, 0, si(1, 0, 0)), pid=P,
+                            lid=1)]) == ["--- SIGUSR1 ---"]
+
+
+def test_linux_call_tables() -> None:
+    from ktrace.dump.linux_calls import (
+        AT_FLAGS, CALLS, KINDS, STATX_SYNC, Ctx, flags, result, signame)
+    # printflags(): a zero entry only first; leftovers in hex; nothing named
+    assert flags(0, STATX_SYNC, None) == "AT_STATX_SYNC_AS_STAT"
+    assert flags(0, AT_FLAGS, "AT_???") == "0"
+    assert flags(0x100 | 0x80000000, AT_FLAGS, "AT_???") == \
+        "AT_SYMLINK_NOFOLLOW|0x80000000"
+    assert flags(0x4, AT_FLAGS, "AT_???") == "0x4 /* AT_??? */"
+    assert [signame(s) for s in (0, 9, 31, 32, 33, 64, 65)] == [
+        "0", "SIGKILL", "SIGSYS", "SIGRTMIN", "SIGRT_1", "SIGRT_32", "65"]
+
+    def args(name: str, *values: int, error: int | None = 0, retval: int = 0) -> list:
+        c = Ctx()
+        c.args = list(values)
+        c.error, c.retval = error, retval
+        out = []
+        for i, kind in enumerate(CALLS[name][0]):
+            text = KINDS[kind](values[i] if i < len(values) else 0, c, i)
+            if text is None:
+                break
+            out.append(text)
+        return out
+
+    assert args("fcntl", 3, 3, 0) == ["3", "F_GETFL"]
+    assert args("fcntl", 3, 2, 1) == ["3", "F_SETFD", "FD_CLOEXEC"]
+    assert args("fcntl", 3, 4, 0o4000) == ["3", "F_SETFL", "O_RDONLY|O_NONBLOCK"]
+    assert args("fcntl", 3, 0, 10) == ["3", "F_DUPFD", "10"]
+    assert args("fcntl", 3, 6, 0x7ffd0000) == ["3", "F_SETLK", "0x7ffd0000"]
+    assert args("fcntl", 3, 10, 10) == ["3", "F_SETSIG", "SIGUSR1"]
+    assert result("fcntl", 0o100002, [3, 3]) == "0x8002 (flags O_RDWR|O_LARGEFILE)"
+    assert result("fcntl", 1, [3, 1]) == "0x1 (flags FD_CLOEXEC)"
+    assert result("fcntl", 0, [3, 1]) is None and result("umask", 0o22, [0]) == "022"
+    assert args("ioctl", 1, 0x5401, 0x7ffd0000) == ["1", "TCGETS", "0x7ffd0000"]
+    assert args("ioctl", 1, 0x80086601, 0) == [
+        "1", "_IOC(_IOC_READ, 0x66, 0x1, 0x8)", "0"]
+    assert args("socket", 2, 0o2004001, 6) == [
+        "AF_INET", "SOCK_STREAM|SOCK_CLOEXEC|SOCK_NONBLOCK", "IPPROTO_TCP"]
+    assert args("socket", 16, 3, 9) == ["AF_NETLINK", "SOCK_RAW", "NETLINK_AUDIT"]
+    assert args("socket", 1, 2, 0) == ["AF_UNIX", "SOCK_DGRAM", "0"]
+    assert args("clock_gettime", -6, 0)[0] == "MAKE_PROCESS_CPUCLOCK(0, CPUCLOCK_SCHED)"
+    assert args("clock_gettime", 99, 0)[0] == "99 /* CLOCK_??? */"
+    assert args("statx", (1 << 64) - 100, 0, 0x900, 0x7FF, 0)[::2] == [
+        "AT_FDCWD", "AT_STATX_SYNC_AS_STAT|AT_SYMLINK_NOFOLLOW|AT_NO_AUTOMOUNT", "NULL"]
+    assert args("statx", 3, 0, 0x6000, 0xFFF, 0)[2:4] == [
+        "AT_STATX_FORCE_SYNC|AT_STATX_DONT_SYNC", "STATX_ALL"]
+    assert args("wait4", -1, 0, 0x40000001, 0) == ["-1", "NULL", "WNOHANG|__WALL", "NULL"]
+    assert args("lseek", 3, (1 << 64) - 60, 1) == ["3", "-60", "SEEK_CUR"]
+    assert args("lseek", 3, 0, 9) == ["3", "0", "0x9 /* SEEK_??? */"]
+    assert args("mmap", 0, 4096, 1, 2, 3, 0x1000) == [
+        "NULL", "4096", "PROT_READ", "MAP_PRIVATE", "3", "0x1000"]
+    assert args("openat", (1 << 64) - 100, 0, 0o400101, 0o644)[2:] == [
+        "O_WRONLY|O_CREAT|O_NOFOLLOW", "0644"]
+    assert args("openat", 3, 0, 0, 0o644)[2:] == ["O_RDONLY"]       # no mode
+    assert args("arch_prctl", 0x1002, 0x7ff0) == ["ARCH_SET_FS", "0x7ff0"]
+    assert args("prlimit64", 0, 7, 0, 0x7000) == ["0", "RLIMIT_NOFILE", "NULL", "0x7000"]
+    assert args("access", 0, 0) == ["NULL", "F_OK"]
+    assert args("kill", 1, 0) == ["1", "0"]
+    # reads that moved nothing, and writes of nothing, show ""
+    assert args("read", 3, 0x1000, 16, retval=0)[1] == '""'
+    assert args("read", 3, 0x1000, 16, error=-11)[1] == "0x1000"
+    assert args("write", 3, 0x1000, 0)[1] == '""'
+    # every kind the table names exists (the table is parsed at import)
+    assert all(kind in KINDS for kinds, _, _ in CALLS.values() for kind in kinds)

@@ -537,7 +537,10 @@ class Decoder:
         """The arguments of a call ``linux_calls.CALLS`` describes."""
         kinds, ready, more = spec
         c = Ctx()
-        args = c.args = call.args
+        args = call.args
+        if len(args) <= len(kinds):     # (a short record: zeros, as kdump)
+            args = args + [0] * (len(kinds) + 1 - len(args))
+        c.args = args
         c.mask = 0xFFFFFFFF if call.i386 else self.face.mask
         c.error, c.retval = call.error, call.retval
         c.paths = iter(call.paths)
@@ -551,9 +554,8 @@ class Decoder:
         waits = not final and call.error is None
         npath = 0
         shown = []
-        n = len(args)
         for i, kind in enumerate(kinds):
-            v = args[i] if i < n else 0
+            v = args[i]
             if waits and i < ready and kind in LATE:
                 what = LATE[kind]
                 if what == "paths":
