@@ -554,9 +554,14 @@ class Decoder:
         waits = not final and call.error is None
         npath = 0
         shown = []
+        stop = None                 # where a split line stops (in ``shown``)
         for i, kind in enumerate(kinds):
+            if kind == "-":         # a slot the previous argument used
+                continue
             v = args[i]
-            if waits and i < ready and kind in LATE:
+            if i == ready and stop is None:
+                stop = len(shown)
+            if waits and stop is None and kind in LATE:
                 what = LATE[kind]
                 if what == "paths":
                     npath += 1
@@ -568,12 +573,12 @@ class Decoder:
                 else:
                     late = c.msghdr is None and KTR_USER in self._carries
                 if late:
-                    ready = i
+                    stop = len(shown)
             text = KINDS[kind](v, c, i)
             if text is None:        # an argument this call does not take
                 break
             shown.append(text)
-        return shown, min(ready, len(shown)), more
+        return shown, len(shown) if stop is None else min(stop, len(shown)), more
 
     def _prototype(self, call: _Call, final: bool) -> tuple[list[str], int]:
         """The arguments of another Linux call, by python-ptrace's

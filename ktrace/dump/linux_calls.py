@@ -276,6 +276,7 @@ EVENTFD_FLAGS = ((1, "EFD_SEMAPHORE"), (0o2000000, "EFD_CLOEXEC"),
 RENAME_FLAGS = ((1, "RENAME_NOREPLACE"), (2, "RENAME_EXCHANGE"),
                 (4, "RENAME_WHITEOUT"))
 FLOCK_OPS = ((1, "LOCK_SH"), (2, "LOCK_EX"), (4, "LOCK_NB"), (8, "LOCK_UN"))
+CLOSE_RANGE_FLAGS = ((2, "CLOSE_RANGE_UNSHARE"), (4, "CLOSE_RANGE_CLOEXEC"))
 RSEQ_FLAGS = ((1, "RSEQ_FLAG_UNREGISTER"),)
 
 # --- signals (strace's signame(): SIGRTMIN, then SIGRT_n) -----------------
@@ -441,6 +442,29 @@ def _ioctl_request(v: int, c: Ctx, i: int) -> str:
                                      _hex(v >> 16 & 0x3FFF))
 
 
+#: ioctl requests strace prints without an argument (its term.c)
+IOCTL_NO_ARG = frozenset({0x5427, 0x5428, 0x541D, 0x5422, 0x540C, 0x540D,
+                          0x5451, 0x5450, 0x5437, 0x541F})
+TCXONC_OPTIONS = {0: "TCOOFF", 1: "TCOON", 2: "TCIOFF", 3: "TCION"}
+TCFLSH_OPTIONS = {0: "TCIFLUSH", 1: "TCOFLUSH", 2: "TCIOFLUSH"}
+
+
+def _ioctl_arg(v: int, c: Ctx, i: int) -> str | None:
+    """ioctl's argument: none for FIOCLEX and the like, the values of
+    TCXONC, TCFLSH, TCSBRK, TIOCSCTTY; else (a pointer strace may read)
+    in hex."""
+    req = c.args[1] & 0xFFFFFFFF
+    if req in IOCTL_NO_ARG:
+        return None
+    if req == 0x540A:
+        return xval(v & c.mask, TCXONC_OPTIONS, "TC???")
+    if req == 0x540B:
+        return xval(v & c.mask, TCFLSH_OPTIONS, "TC???")
+    if req in (0x5409, 0x5425, 0x540E):
+        return str(_int(v))
+    return _hex(v & c.mask)
+
+
 def _arch_arg(v: int, c: Ctx, i: int) -> str | None:
     code = c.args[0] & 0xFFFFFFFF
     if code in (0x1011, 0x4001, 0x4003):    # ARCH_GET_CPUID, .._UNTAG_MASK
@@ -538,7 +562,7 @@ KINDS: dict[str, Kind] = {
     "fcntlcmd": lambda v, c, i: xval(v & 0xFFFFFFFF, FCNTL_CMDS, "F_???"),
     "fcntlarg": _fcntl_arg,
     "ioctl": _ioctl_request,
-    "ioctlarg": lambda v, c, i: _hex(v & c.mask),
+    "ioctlarg": _ioctl_arg,
     "domain": lambda v, c, i: xval(v & 0xFFFFFFFF, ADDRESS_FAMILIES, "AF_???"),
     "socktype": _sock_type,
     "sockproto": _sock_protocol,
@@ -566,6 +590,8 @@ KINDS: dict[str, Kind] = {
     "mlockall": lambda v, c, i: flags(v & 0xFFFFFFFF, MLOCKALL_FLAGS, "MCL_???"),
     "prot": lambda v, c, i: flags(v & 0xFFFFFFFF, MMAP_PROT, "PROT_???"),
     "mapflags": _map_flags,
+    # _llseek's offset: its high and low halves (the next slot)
+    "lloff": lambda v, c, i: str(_int(v) << 32 | (c.args[i + 1] & 0xFFFFFFFF)),
     "mofs": lambda v, c, i: _hex(v & c.mask),
     "mofs_pg": lambda v, c, i: _hex((v & 0xFFFFFFFF) << 12),
     "epollflags": lambda v, c, i: flags(v & 0xFFFFFFFF, EPOLL_FLAGS, "EPOLL_???"),
@@ -573,6 +599,8 @@ KINDS: dict[str, Kind] = {
     "efdflags": lambda v, c, i: flags(v & 0xFFFFFFFF, EVENTFD_FLAGS, "EFD_???"),
     "renameflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RENAME_FLAGS, "RENAME_??"),
     "flock": lambda v, c, i: flags(v & 0xFFFFFFFF, FLOCK_OPS, "LOCK_???"),
+    "closerange": lambda v, c, i: flags(v & 0xFFFFFFFF, CLOSE_RANGE_FLAGS,
+                                        "CLOSE_RANGE_???"),
     "rseqflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RSEQ_FLAGS, "RSEQ_FLAG_???"),
 }
 #: the calls whose flags (argument index) may say AT_EMPTY_PATH
@@ -586,7 +614,8 @@ LATE = {"path": "paths", "rbuf": "data", "wbuf": "data", "iov": "data",
 
 #: strace's order and kinds of the arguments of the common calls (x86_64
 #: and i386 names); ``>`` the first one printed at the return, a lone
-#: ``>`` a decoder with more to print at the return
+#: ``>`` a decoder with more to print at the return, ``-`` a slot the
+#: argument before it takes too (shown as one)
 _CALLS = {
     # files
     "read": "fd >rbuf lu", "write": "fd wbuf lu",
@@ -595,13 +624,14 @@ _CALLS = {
     "preadv": "fd >iov lu ld", "pwritev": "fd iov lu ld",
     "preadv2": "fd >iov lu ld", "pwritev2": "fd iov lu ld",
     "open": "path oflags omode", "openat": "dirfd path oflags omode",
-    "creat": "path mode", "close": "fd",
+    "creat": "path mode", "close": "fd", "close_range": "fd fd closerange",
     "stat": "path >p", "lstat": "path >p", "fstat": "fd >p",
     "stat64": "path >p", "lstat64": "path >p", "fstat64": "fd >p",
     "newfstatat": "dirfd path >p atflags", "fstatat64": "dirfd path >p atflags",
     "statx": "dirfd path statxflags statxmask >p",
     "statfs": "path >p", "fstatfs": "fd >p",
-    "lseek": "fd ld whence",
+    "lseek": "fd ld whence", "llseek": "fd lloff - >p whence",
+    "_llseek": "fd lloff - >p whence",
     "access": "path access", "faccessat": "dirfd path access",
     "faccessat2": "dirfd path access faccessat",
     "getdents64": "fd >p u", "getdents": "fd >p u",
@@ -685,7 +715,7 @@ def _parse(spec: str) -> tuple[tuple[str, ...], int, bool]:
         words.pop()
     out = next((i for i, w in enumerate(words) if w.startswith(">")), len(words))
     kinds = tuple(w.lstrip(">") for w in words)
-    unknown = [k for k in kinds if k not in KINDS]
+    unknown = [k for k in kinds if k not in KINDS and k != "-"]
     assert not unknown, (spec, unknown)
     return kinds, out, more or out < len(kinds)
 
