@@ -276,6 +276,7 @@ EVENTFD_FLAGS = ((1, "EFD_SEMAPHORE"), (0o2000000, "EFD_CLOEXEC"),
 RENAME_FLAGS = ((1, "RENAME_NOREPLACE"), (2, "RENAME_EXCHANGE"),
                 (4, "RENAME_WHITEOUT"))
 FLOCK_OPS = ((1, "LOCK_SH"), (2, "LOCK_EX"), (4, "LOCK_NB"), (8, "LOCK_UN"))
+XATTR_FLAGS = ((1, "XATTR_CREATE"), (2, "XATTR_REPLACE"))
 CLOSE_RANGE_FLAGS = ((2, "CLOSE_RANGE_UNSHARE"), (4, "CLOSE_RANGE_CLOEXEC"))
 RSEQ_FLAGS = ((1, "RSEQ_FLAG_UNREGISTER"),)
 
@@ -599,6 +600,7 @@ KINDS: dict[str, Kind] = {
     "efdflags": lambda v, c, i: flags(v & 0xFFFFFFFF, EVENTFD_FLAGS, "EFD_???"),
     "renameflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RENAME_FLAGS, "RENAME_??"),
     "flock": lambda v, c, i: flags(v & 0xFFFFFFFF, FLOCK_OPS, "LOCK_???"),
+    "xattr": lambda v, c, i: flags(v & 0xFFFFFFFF, XATTR_FLAGS, "XATTR_???"),
     "closerange": lambda v, c, i: flags(v & 0xFFFFFFFF, CLOSE_RANGE_FLAGS,
                                         "CLOSE_RANGE_???"),
     "rseqflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RSEQ_FLAGS, "RSEQ_FLAG_???"),
@@ -653,6 +655,12 @@ _CALLS = {
     "truncate": "path ld", "ftruncate": "fd ld",
     "fsync": "fd", "fdatasync": "fd", "flock": "fd flock",
     "fadvise64": "fd ld ld fadvise",
+    "getxattr": "path p >p lu", "lgetxattr": "path p >p lu",
+    "fgetxattr": "fd p >p lu", "listxattr": "path >p lu",
+    "llistxattr": "path >p lu", "flistxattr": "fd >p lu",
+    "setxattr": "path p p lu xattr", "lsetxattr": "path p p lu xattr",
+    "fsetxattr": "fd p p lu xattr", "removexattr": "path p",
+    "lremovexattr": "path p", "fremovexattr": "fd p",
     "umask": "mode",
     # memory
     "mmap": "p lu prot mapflags fd mofs", "mmap2": "p lu prot mapflags fd mofs_pg",
