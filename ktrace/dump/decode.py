@@ -545,6 +545,7 @@ class Decoder:
         c.error, c.retval = call.error, call.retval
         c.paths = iter(call.paths)
         c.data = b"".join(call.data) if call.data else None
+        c.strsize = self.strsize
         if call.msghdr is not None:
             c.msghdr = self.msghdr(call.msghdr, True)
         at = EMPTY_PATH_FLAGS.get(call.name)

@@ -309,7 +309,7 @@ class Ctx:
     ``long``, and the contents records brought."""
 
     __slots__ = ("args", "mask", "error", "retval", "paths", "data",
-                 "msghdr", "empty")
+                 "msghdr", "empty", "strsize")
 
     def __init__(self) -> None:
         self.args: list[int] = []
@@ -321,6 +321,8 @@ class Ctx:
         self.msghdr: str | None = None
         #: a path with no NAMI is "" (AT_EMPTY_PATH: pyktrace writes none)
         self.empty = False
+        #: bytes of data shown (pykdump's -m, as strace's -s)
+        self.strsize: int | None = STRSIZE
 
 
 def _ptr(v: int) -> str:
@@ -486,7 +488,7 @@ def _rbuf(v: int, c: Ctx, i: int) -> str:
     """What a read call filled: its GIO data; ``""`` when it read nothing
     (strace prints the empty string it reads); else the pointer."""
     if c.data is not None:
-        return quote(c.data)
+        return quote(c.data, c.strsize)
     if c.error == 0 and c.retval == 0:
         return '""'
     return _ptr(v & c.mask)
@@ -494,7 +496,7 @@ def _rbuf(v: int, c: Ctx, i: int) -> str:
 
 def _wbuf(v: int, c: Ctx, i: int) -> str:
     if c.data is not None:
-        return quote(c.data)
+        return quote(c.data, c.strsize)
     if c.args[i + 1] & c.mask == 0:
         return '""'
     return _ptr(v & c.mask)
@@ -502,7 +504,7 @@ def _wbuf(v: int, c: Ctx, i: int) -> str:
 
 def _iov(v: int, c: Ctx, i: int) -> str:
     if c.data is not None:
-        return quote(c.data)
+        return quote(c.data, c.strsize)
     return _ptr(v & c.mask)
 
 
