@@ -940,6 +940,20 @@ def test_linux_call_tables() -> None:
     assert args("arch_prctl", 0x1002, 0x7ff0) == ["ARCH_SET_FS", "0x7ff0"]
     assert args("prlimit64", 0, 7, 0, 0x7000) == ["0", "RLIMIT_NOFILE", "NULL", "0x7000"]
     assert args("access", 0, 0) == ["NULL", "F_OK"]
+    # prctl: the arguments each option takes, never decimal pointers
+    assert args("prctl", 15, 0x7ffd0000, 0x7ffd0100, 0x5000, 0) == [
+        "PR_SET_NAME", "0x7ffd0000"]
+    assert args("prctl", 3, 0, 0, 0, 0) == ["PR_GET_DUMPABLE"]
+    assert args("prctl", 1, 9, 0, 0, 0) == ["PR_SET_PDEATHSIG", "SIGKILL"]
+    assert args("prctl", 38, 1, 0, 0, 0) == ["PR_SET_NO_NEW_PRIVS", "1, 0, 0, 0"]
+    assert args("prctl", 0x59616D61, (1 << 64) - 1, 0, 0, 0) == [
+        "PR_SET_PTRACER", "PR_SET_PTRACER_ANY"]
+    assert args("ptrace", 0x4206, 42, 0, 0x100008) == [
+        "PTRACE_SEIZE", "42", "0", "PTRACE_O_TRACECLONE|PTRACE_O_EXITKILL"]
+    assert args("ptrace", 24, 42, 0, 10) == ["PTRACE_SYSCALL", "42", "0", "SIGUSR1"]
+    assert args("ptrace", 12, 42, 0, 0x7ffd0000)[3] == "0x7ffd0000"
+    assert args("prctl", 99, 1, 0x7ffd0000, 0, 0) == [
+        "0x63 /* PR_??? */", "0x1, 0x7ffd0000, 0, 0"]
     assert args("kill", 1, 0) == ["1", "0"]
     # reads that moved nothing, and writes of nothing, show ""
     assert args("read", 3, 0x1000, 16, retval=0)[1] == '""'

@@ -468,6 +468,112 @@ def _ioctl_arg(v: int, c: Ctx, i: int) -> str | None:
     return _hex(v & c.mask)
 
 
+PRCTL_OPTIONS = {
+    1: "PR_SET_PDEATHSIG", 2: "PR_GET_PDEATHSIG", 3: "PR_GET_DUMPABLE",
+    4: "PR_SET_DUMPABLE", 5: "PR_GET_UNALIGN", 6: "PR_SET_UNALIGN",
+    7: "PR_GET_KEEPCAPS", 8: "PR_SET_KEEPCAPS", 9: "PR_GET_FPEMU",
+    10: "PR_SET_FPEMU", 11: "PR_GET_FPEXC", 12: "PR_SET_FPEXC",
+    13: "PR_GET_TIMING", 14: "PR_SET_TIMING", 15: "PR_SET_NAME",
+    16: "PR_GET_NAME", 19: "PR_GET_ENDIAN", 20: "PR_SET_ENDIAN",
+    21: "PR_GET_SECCOMP", 22: "PR_SET_SECCOMP", 23: "PR_CAPBSET_READ",
+    24: "PR_CAPBSET_DROP", 25: "PR_GET_TSC", 26: "PR_SET_TSC",
+    27: "PR_GET_SECUREBITS", 28: "PR_SET_SECUREBITS", 29: "PR_SET_TIMERSLACK",
+    30: "PR_GET_TIMERSLACK", 31: "PR_TASK_PERF_EVENTS_DISABLE",
+    32: "PR_TASK_PERF_EVENTS_ENABLE", 33: "PR_MCE_KILL", 34: "PR_MCE_KILL_GET",
+    35: "PR_SET_MM", 36: "PR_SET_CHILD_SUBREAPER", 37: "PR_GET_CHILD_SUBREAPER",
+    38: "PR_SET_NO_NEW_PRIVS", 39: "PR_GET_NO_NEW_PRIVS",
+    40: "PR_GET_TID_ADDRESS", 41: "PR_SET_THP_DISABLE",
+    42: "PR_GET_THP_DISABLE", 43: "PR_MPX_ENABLE_MANAGEMENT",
+    44: "PR_MPX_DISABLE_MANAGEMENT", 45: "PR_SET_FP_MODE", 46: "PR_GET_FP_MODE",
+    47: "PR_CAP_AMBIENT", 50: "PR_SVE_SET_VL", 51: "PR_SVE_GET_VL",
+    52: "PR_GET_SPECULATION_CTRL", 53: "PR_SET_SPECULATION_CTRL",
+    54: "PR_PAC_RESET_KEYS", 55: "PR_SET_TAGGED_ADDR_CTRL",
+    56: "PR_GET_TAGGED_ADDR_CTRL", 57: "PR_SET_IO_FLUSHER",
+    58: "PR_GET_IO_FLUSHER", 59: "PR_SET_SYSCALL_USER_DISPATCH",
+    60: "PR_PAC_SET_ENABLED_KEYS", 61: "PR_PAC_GET_ENABLED_KEYS",
+    62: "PR_SCHED_CORE", 63: "PR_SME_SET_VL", 64: "PR_SME_GET_VL",
+    65: "PR_SET_MDWE", 66: "PR_GET_MDWE", 67: "PR_SET_MEMORY_MERGE",
+    68: "PR_GET_MEMORY_MERGE", 0x59616D61: "PR_SET_PTRACER",
+    0x53564D41: "PR_SET_VMA"}
+#: prctl options strace prints with no argument, with one pointer (read
+#: at the return, or PR_SET_NAME's string), with one unsigned value
+_PRCTL_NONE = frozenset({3, 7, 13, 21, 27, 30, 31, 32, 46})
+_PRCTL_POINTER = frozenset({2, 5, 9, 11, 15, 16, 19, 25, 37, 40})
+_PRCTL_UNSIGNED = frozenset({8, 10, 12, 14, 20, 36})
+SECCOMP_MODES = {0: "SECCOMP_MODE_DISABLED", 1: "SECCOMP_MODE_STRICT",
+                 2: "SECCOMP_MODE_FILTER"}
+SUID_DUMP = {0: "SUID_DUMP_DISABLE", 1: "SUID_DUMP_USER", 2: "SUID_DUMP_ROOT"}
+
+
+def _prctl_args(v: int, c: Ctx, i: int) -> str | None:
+    """prctl's arguments after the option, as strace's ``prctl.c`` prints
+    the common options: none, a pointer, a value, a signal; the others'
+    four in hex (``print_prctl_args()``)."""
+    option = c.args[0] & 0xFFFFFFFF
+    a = [x & c.mask for x in c.args[1:5]]
+    if option in _PRCTL_NONE:
+        return None
+    if option in _PRCTL_POINTER:
+        return _ptr(a[0])
+    if option in _PRCTL_UNSIGNED:
+        return str(a[0])
+    if option == 1:                                 # PR_SET_PDEATHSIG
+        return str(a[0]) if a[0] > 128 else signame(a[0])
+    if option == 4:
+        return xval(a[0], SUID_DUMP, "SUID_DUMP_???")
+    if option == 29:                                # PR_SET_TIMERSLACK
+        return _long(a[0], c)
+    if option == 0x59616D61:                        # PR_SET_PTRACER
+        return "PR_SET_PTRACER_ANY" if _int(a[0]) == -1 else str(_int(a[0]))
+    if option == 22:                                # PR_SET_SECCOMP
+        mode = xval(a[0], SECCOMP_MODES, "SECCOMP_MODE_???")
+        if a[0] == 1:
+            return mode
+        if a[0] == 2:
+            return mode + ", " + _ptr(a[1])
+        return ", ".join([mode] + [_hex(x) for x in a[1:]])
+    if option in (38, 41, 57):      # PR_SET_NO_NEW_PRIVS, _THP_DISABLE...
+        return ", ".join([str(a[0])] + [_hex(x) for x in a[1:]])
+    return ", ".join(_hex(x) for x in a)
+
+
+PTRACE_REQUESTS = {
+    0: "PTRACE_TRACEME", 1: "PTRACE_PEEKTEXT", 2: "PTRACE_PEEKDATA",
+    3: "PTRACE_PEEKUSER", 4: "PTRACE_POKETEXT", 5: "PTRACE_POKEDATA",
+    6: "PTRACE_POKEUSER", 7: "PTRACE_CONT", 8: "PTRACE_KILL",
+    9: "PTRACE_SINGLESTEP", 12: "PTRACE_GETREGS", 13: "PTRACE_SETREGS",
+    14: "PTRACE_GETFPREGS", 15: "PTRACE_SETFPREGS", 16: "PTRACE_ATTACH",
+    17: "PTRACE_DETACH", 18: "PTRACE_GETFPXREGS", 19: "PTRACE_SETFPXREGS",
+    24: "PTRACE_SYSCALL", 25: "PTRACE_GET_THREAD_AREA",
+    26: "PTRACE_SET_THREAD_AREA", 30: "PTRACE_ARCH_PRCTL", 31: "PTRACE_SYSEMU",
+    32: "PTRACE_SYSEMU_SINGLESTEP", 33: "PTRACE_SINGLEBLOCK",
+    0x4200: "PTRACE_SETOPTIONS", 0x4201: "PTRACE_GETEVENTMSG",
+    0x4202: "PTRACE_GETSIGINFO", 0x4203: "PTRACE_SETSIGINFO",
+    0x4204: "PTRACE_GETREGSET", 0x4205: "PTRACE_SETREGSET",
+    0x4206: "PTRACE_SEIZE", 0x4207: "PTRACE_INTERRUPT", 0x4208: "PTRACE_LISTEN",
+    0x4209: "PTRACE_PEEKSIGINFO", 0x420A: "PTRACE_GETSIGMASK",
+    0x420B: "PTRACE_SETSIGMASK", 0x420C: "PTRACE_SECCOMP_GET_FILTER",
+    0x420D: "PTRACE_SECCOMP_GET_METADATA", 0x420E: "PTRACE_GET_SYSCALL_INFO",
+    0x420F: "PTRACE_GET_RSEQ_CONFIGURATION"}
+PTRACE_OPTIONS = ((1, "PTRACE_O_TRACESYSGOOD"), (2, "PTRACE_O_TRACEFORK"),
+                  (4, "PTRACE_O_TRACEVFORK"), (8, "PTRACE_O_TRACECLONE"),
+                  (0x10, "PTRACE_O_TRACEEXEC"), (0x20, "PTRACE_O_TRACEVFORKDONE"),
+                  (0x40, "PTRACE_O_TRACEEXIT"), (0x80, "PTRACE_O_TRACESECCOMP"),
+                  (0x100000, "PTRACE_O_EXITKILL"),
+                  (0x200000, "PTRACE_O_SUSPEND_SECCOMP"))
+
+
+def _ptrace_data(v: int, c: Ctx, i: int) -> str:
+    """ptrace's data: a signal to resume with, the PTRACE_O_* options,
+    else (a pointer or a word) in hex."""
+    req = c.args[0] & 0xFFFFFFFF
+    if req in (7, 9, 17, 24, 31, 32, 33, 0x4208):
+        return signame(_int(v))
+    if req in (0x4200, 0x4206):
+        return flags(v & c.mask, PTRACE_OPTIONS, "PTRACE_O_???")
+    return _hex(v & c.mask)
+
+
 def _arch_arg(v: int, c: Ctx, i: int) -> str | None:
     code = c.args[0] & 0xFFFFFFFF
     if code in (0x1011, 0x4001, 0x4003):    # ARCH_GET_CPUID, .._UNTAG_MASK
@@ -603,6 +709,10 @@ KINDS: dict[str, Kind] = {
     "renameflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RENAME_FLAGS, "RENAME_??"),
     "flock": lambda v, c, i: flags(v & 0xFFFFFFFF, FLOCK_OPS, "LOCK_???"),
     "xattr": lambda v, c, i: flags(v & 0xFFFFFFFF, XATTR_FLAGS, "XATTR_???"),
+    "prctl": lambda v, c, i: xval(v & 0xFFFFFFFF, PRCTL_OPTIONS, "PR_???"),
+    "prctlargs": _prctl_args,
+    "ptrace": lambda v, c, i: xval(v & c.mask, PTRACE_REQUESTS, "PTRACE_???"),
+    "ptracedata": _ptrace_data,
     "closerange": lambda v, c, i: flags(v & 0xFFFFFFFF, CLOSE_RANGE_FLAGS,
                                         "CLOSE_RANGE_???"),
     "rseqflags": lambda v, c, i: flags(v & 0xFFFFFFFF, RSEQ_FLAGS, "RSEQ_FLAG_???"),
@@ -686,7 +796,8 @@ _CALLS = {
     "setuid": "uid", "setgid": "uid", "getpgid": "d", "setpgid": "d d",
     "getsid": "d", "set_tid_address": "p", "set_robust_list": "p lu",
     "get_robust_list": "d >p p", "rseq": "p x rseqflags x",
-    "arch_prctl": "arch archarg",
+    "arch_prctl": "arch archarg", "prctl": "prctl prctlargs - - -",
+    "ptrace": "ptrace d x ptracedata",
     "prlimit64": "d rlimit p >p", "getrlimit": "rlimit >p",
     "setrlimit": "rlimit p", "ugetrlimit": "rlimit >p",
     "getrusage": "rusage >p", "times": ">p", "sched_yield": "",
