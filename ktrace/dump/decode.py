@@ -58,6 +58,8 @@ from ktrace.tracefile import Record
 SIGRETURN_NAMES = {"rt_sigreturn", "sigreturn", "__sigreturn14",
                    "compat_16___sigreturn14", "setcontext"}
 FD_NAMES = {"fd", "dirfd", "oldfd", "newfd", "sockfd", "olddfd", "newdfd"}
+#: python-ptrace's types that are pointers under another name
+POINTER_TYPES = {"cap_user_header_t", "cap_user_data_t", "const cap_user_data_t"}
 #: directory descriptors (python-ptrace's names): AT_FDCWD for -100
 DIRFD_NAMES = {"dirfd", "dfd", "olddfd", "newdfd"}
 #: strace's texts of Linux's restart codes (syscall.c)
@@ -653,8 +655,11 @@ class Decoder:
             return quote(data, self.strsize)
         if ctype == "umode_t":
             return file_mode(name, u)
-        if "[" in ctype:            # an array strace reads: its address
-            return _ptr(u)
+        if "[" in ctype or ctype in POINTER_TYPES or (
+                name == "semctl" and pname == "arg"):
+            return _ptr(u)          # an array, a pointer typedef: an address
+        if ctype == "aio_context_t":
+            return "0x%x" % u if u else "0"
         if pname in DIRFD_NAMES and u & 0xFFFFFFFF == 0xFFFFFF9C:
             return "AT_FDCWD"
         if pname in ("sig", "signum", "signo"):
