@@ -1,26 +1,40 @@
 """``--decode``: one strace-style line per call, joining CALL, NAMI, GIO, RET.
 
-``openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3``: arguments are
-named and typed by python-ptrace's prototypes (its flag and constant
-formatters too); a path argument shows the NAMI record the call wrote, a
-buffer of a read or write call the GIO data (its first 32 bytes, as strace
-shows them), a ``msghdr`` argument the ``msghdr`` USER record the call
-wrote, ``execve``'s argv the ARG record and envp a count of the ENV
-record's strings (as strace shows them); other pointers stay addresses.  Errors read
-``= -1 ENOENT (No such file or directory)``.
+``openat(AT_FDCWD, "/etc/passwd", O_RDONLY|O_CLOEXEC) = 3``.  The
+arguments of the common Linux calls follow the tables of
+:mod:`ktrace.dump.linux_calls` (strace's order, names and rules: signal
+names, ``ioctl`` requests, ``AT_FDCWD`` and the ``AT_*`` flags, socket
+domains and types, ``fcntl``'s argument by command...), ``futex`` and
+``clone`` those of :mod:`ktrace.dump.linux_args`; the other Linux calls
+are named and typed by python-ptrace's prototypes (its flag and constant
+formatters too), NetBSD ones by :mod:`ktrace.dump.netbsd_args`.  A path
+argument shows the NAMI record the call wrote, a buffer of a read or
+write call the GIO data (its first 32 bytes, as strace shows them; ``""``
+when nothing moved), a ``msghdr`` argument the ``msghdr`` USER record the
+call wrote, ``execve``'s argv the ARG record and envp a count of the ENV
+record's strings (as strace shows them); the structures and arrays strace
+reads from the process's memory stay addresses, in hex.  Errors read
+``= -1 ENOENT (No such file or directory)``, Linux's restarts as strace's
+``= ? ERESTARTSYS (To be restarted if SA_RESTART is set)``.
 
 Lines come out as ``strace -f`` writes them: a call's line starts where
 its CALL record is; when another thread's line has to come out before the
-call's RET, the call shows as ``read(0,  <unfinished ...>`` there and as
-``<... read resumed>"data", 16) = 5`` at its RET.  A call that never
-returns because its process ends (``exit_group``, a fatal signal, an exec
-in another thread) ends ``<unfinished ...>) = ?`` before the lines
-``+++ exited with N +++`` / ``+++ killed by SIGKILL +++`` /
-``+++ superseded by execve in pid N +++`` of its threads, the process's
-last; a call still open at the end of the trace (a detach) ends
-``<unfinished ...>``.  Signals taken by a handler show as
-``--- SIGUSR1 ---``.  Lines of a thread other than the first one seen are
-prefixed ``[pid LID]``, as strace does.
+call's RET, the call shows as ``read(0,  <unfinished ...>`` there (up to
+the first argument strace prints at the return, or that a later record
+brings) and as ``<... read resumed>"data", 16) = 5`` at its RET.  A call
+that never returns because its process ends (``exit_group``, a fatal
+signal, an exec in another thread) ends ``) = ?``, with
+``<unfinished ...>`` before it when strace's decoder had more to print at
+the return (``read(3,  <unfinished ...>) = ?``, but
+``tgkill(7, 7, SIGKILL) = ?``), before the lines ``+++ exited with N +++``
+/ ``+++ killed by SIGKILL +++`` / ``+++ superseded by execve in pid N +++``
+of its threads, the process's last; a call still open at the end of the
+trace (a detach) ends ``<unfinished ...>``.  A signal shows as
+``--- SIGUSR1 {si_signo=SIGUSR1, si_code=SI_USER, ...} ---`` from the PSIG
+record's siginfo (a fatal one before ``+++ killed by``), and
+``restart_syscall`` as ``<... resuming interrupted read ...>``.  As strace
+-f's, lines carry a ``[pid  TID]`` prefix while two threads or more are
+traced: from a thread's first record to its end line.
 """
 from __future__ import annotations
 
@@ -35,12 +49,25 @@ from ktrace.format import (
 from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
 from ktrace.dump.face import Face
 from ktrace.dump.linux_args import clone_args, file_mode, futex_args, shows_mode
+from ktrace.dump.linux_calls import (
+    CALLS, EMPTY_PATH_FLAGS, KINDS, LATE, MSG_FLAGS, SPECIAL_MORE, STRSIZE, Ctx,
+    flags, quote, result as linux_result, signame as linux_signame,
+    siginfo as linux_siginfo)
 from ktrace.tracefile import Record
 
-STRSIZE = 32
 SIGRETURN_NAMES = {"rt_sigreturn", "sigreturn", "__sigreturn14",
                    "compat_16___sigreturn14", "setcontext"}
 FD_NAMES = {"fd", "dirfd", "oldfd", "newfd", "sockfd", "olddfd", "newdfd"}
+#: python-ptrace's types that are pointers under another name
+POINTER_TYPES = {"cap_user_header_t", "cap_user_data_t", "const cap_user_data_t"}
+#: directory descriptors (python-ptrace's names): AT_FDCWD for -100
+DIRFD_NAMES = {"dirfd", "dfd", "olddfd", "newdfd"}
+#: strace's texts of Linux's restart codes (syscall.c)
+RESTART_TEXTS = {"ERESTARTSYS": "To be restarted if SA_RESTART is set",
+                 "ERESTARTNOINTR": "To be restarted",
+                 "ERESTARTNOHAND": "To be restarted if no handler",
+                 "ERESTART_RESTARTBLOCK": "Interrupted by signal"}
+EINTR, EFAULT = 4, 14
 #: integer parameters that hold addresses (strace shows them in hex)
 ADDRESS_NAMES = {"addr", "start", "brk", "new_addr", "old_addr", "uaddr"}
 #: python-ptrace's formatBits() "<A|B> (3)" and formatOpenFlags() "A|B (0o101)"
@@ -49,25 +76,6 @@ _VALUE = re.compile(r" \(0o?[0-7]+\)$")
 #: calls whose buffer argument is data moved (the GIO record shows it)
 IO_CALLS = {"read", "write", "pread64", "pwrite64", "recvfrom", "sendto",
             "readv", "writev", "preadv", "pwritev", "preadv2", "pwritev2"}
-_ESC = {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
-        0x0C: "\\f", 0x0B: "\\v"}
-_STRACE = [_ESC.get(c, chr(c) if 0x20 <= c < 0x7F else "\\%o" % c)
-           for c in range(256)]
-
-
-def quote(data: bytes, limit: int | None = STRSIZE) -> str:
-    """A C string as strace prints it, ``...`` after ``limit`` bytes; an
-    octal escape takes three digits when a digit follows it (``\0012``
-    is 1 then "2", where ``\12`` would read as a newline)."""
-    cut = data if limit is None else data[:limit]
-    out = [_STRACE[c] for c in cut]
-    for i in range(len(out) - 1):
-        if out[i][0] == "\\" and out[i][1:].isdigit() and 0x30 <= cut[i + 1] <= 0x39:
-            out[i] = "\\%03o" % cut[i]
-    s = '"' + "".join(out) + '"'
-    return s + "..." if limit is not None and len(data) > limit else s
-
-
 def _ptr(v: int) -> str:
     return "NULL" if v == 0 else "0x%x" % v
 
@@ -81,7 +89,7 @@ class _Arg:
 
 EXEC_NAMES = frozenset({"execve", "execveat", "fexecve"})
 #: records that bring the contents of arguments
-_CONTENT = frozenset({KTR_GENIO, KTR_USER, KTR_EXEC_ARG, KTR_EXEC_ENV})
+_CONTENT = frozenset({KTR_NAMEI, KTR_GENIO, KTR_USER, KTR_EXEC_ARG, KTR_EXEC_ENV})
 _UNFINISHED = " <unfinished ...>"
 
 
@@ -105,6 +113,13 @@ class _Call:
     i386: bool = False
     #: bytes of GIO data kept in ``data``
     kept: int = 0
+    #: the ``[pid N] `` its line starts with (strace's leader at the entry)
+    lead: str = ""
+    #: the result, once its RET came (``error`` None before)
+    error: int | None = None
+    retval: int = 0
+    #: restart_syscall: the call it resumes
+    resumes: str | None = None
 
 
 class Decoder:
@@ -126,6 +141,11 @@ class Decoder:
     before the line of the process's end.  Calls still open at the end of
     the trace (a detach, or a trace still being written) are shown
     ``<unfinished ...>`` if no part of them was shown yet.
+
+    The threads seen and not ended yet (``_live``) decide the ``[pid N]``
+    prefixes: a call's line takes it at its CALL record (strace prints its
+    beginning when the call starts), any other line when it comes out.
+    Each thread's last call that returned is kept for ``restart_syscall``.
     """
 
     def __init__(self, face: Face, out: list[str], colour: bool = False) -> None:
@@ -144,7 +164,11 @@ class Decoder:
         #: the kinds of records that bring arguments' contents this trace
         #: has shown (an argument waits only for a kind the trace carries)
         self._carries: set[int] = set()
-        self._first: tuple[int, int] | None = None
+        #: the threads strace would be tracing now: seen, and not ended
+        #: (its ``[pid N]`` prefixes show while there are two or more)
+        self._live: dict[tuple[int, int], None] = {}
+        #: each thread's last call that returned (restart_syscall's)
+        self._prev: dict[tuple[int, int], str] = {}
         self._netbsd: Any = None
         try:
             from ptrace.syscall.prototypes import SYSCALL_PROTOTYPES
@@ -175,8 +199,7 @@ class Decoder:
         if t == KTR_GENIO:
             return r.payload[8:]
         if t == KTR_PSIG:
-            signo, action = face.lay.psig.unpack_from(r.payload)[:2]
-            return face.signame(signo, False), action
+            return self._psig(r.payload)
         if t == KTR_USER and r.payload[:KTR_USER_MAXIDLEN].split(b"\0", 1)[0] \
                 == b"msghdr":
             return r.payload[KTR_USER_MAXIDLEN:]
@@ -186,9 +209,31 @@ class Decoder:
             return True
         return None
 
+    def _psig(self, payload: bytes) -> tuple[str, int, str | None]:
+        """A PSIG record: the signal's name, its action and, for a Linux
+        process, its siginfo in strace's braces (the record's NetBSD
+        numbers translated back to Linux's)."""
+        face = self.face
+        lay = face.lay
+        signo, action = lay.psig.unpack_from(payload)[:2]
+        if not face.emul.cur.linux:
+            return "SIG" + face.signame(signo, False), action, None
+        from ktrace.emul import NETBSD_TO_LINUX_SIGNAL
+        name = linux_signame(NETBSD_TO_LINUX_SIGNAL.get(signo, 0))
+        info = None
+        if len(payload) > lay.psig.size:
+            try:
+                info = linux_siginfo(payload[lay.psig.size:], lay,
+                                     NETBSD_TO_LINUX_SIGNAL)
+            except struct.error:
+                info = None
+        return name, action, info
+
     def take(self, r: Record, facts: Any) -> None:
         key = (r.pid, r.lid)
         t = r.type
+        if key not in self._live:
+            self._live[key] = None  # strace would have attached it by now
         if (t == KTR_SYSRET and facts[0] == "fork" and facts[1] == 0
                 and facts[2] == 0 and key not in self._open):
             return      # a child's child_return RET (a parent's has the pid)
@@ -221,11 +266,15 @@ class Decoder:
                 else:
                     call.envc = (call.envc or 0) + len(facts)
         elif t == KTR_PSIG:
-            signame, action = facts
+            signame, action, info = facts
+            line = "--- %s %s ---" % (signame, info) if info else \
+                "--- %s ---" % signame
             if action == 0:         # taken with SIG_DFL: the process dies
-                self._end_process(key[0], key, "+++ killed by SIG%s +++" % signame)
+                if info:            # (strace sees no SIGKILL: no siginfo)
+                    self._say(key, line)
+                self._end_process(key[0], key, "+++ killed by %s +++" % signame)
             else:
-                self._say(key, "--- SIG%s ---" % signame)
+                self._say(key, line)
 
     def waiting(self) -> None:
         """The input stalls (a live trace): show the calls in progress now,
@@ -248,7 +297,10 @@ class Decoder:
             self._abandon(old)
         self._seq += 1
         call = _Call(name, list(args), key, self._seq, linux,
-                     i386=self.face.emul.cur.name == "linux32")
+                     i386=self.face.emul.cur.name == "linux32",
+                     lead=self._lead(key))
+        if name == "restart_syscall":
+            call.resumes = self._prev.get(key, "system call")
         if name == "exit_group" or (name == "exit" and not linux):
             status = "+++ exited with %d +++" % (args[0] & 0xFF if args else 0)
             self._say(key, self.call_text(call) + " = ?")
@@ -257,8 +309,10 @@ class Decoder:
         if name in ("exit", "_lwp_exit"):       # the thread ends
             self._say(key, self.call_text(call) + " = ?")
             if name == "exit":
-                self._say(key, "+++ exited with %d +++" % (
+                self._gone(key, "+++ exited with %d +++" % (
                     args[0] & 0xFF if args else 0))
+            else:
+                self._gone(key, None)
             return
         self._open[key] = call
         self._unwritten[key] = call
@@ -269,18 +323,26 @@ class Decoder:
             linux: bool) -> None:
         call = self._exec_call(key) if name in EXEC_NAMES else \
             self._open.get(key)
-        result = self.result(name, error, retval, linux)
         if call is not None and call.name != name:
             call = None             # not this call's RET (records were lost)
+        if name != "restart_syscall":
+            self._prev[key] = name
+        result = self.result(name, error, retval, linux,
+                             call.args if call is not None else None)
         if call is None:
             self._say(key, "<... %s resumed>) = %s" % (name, result))
             return
+        call.error, call.retval = error, retval
+        if name == "clone" and linux and error == 0 and retval > 0 and \
+                call.args and call.args[0] & 0x10000:
+            # a thread: strace has it attached when clone returns
+            self._live.setdefault((key[0], retval), None)
         if call.name in EXEC_NAMES and (
                 error == 0 or (error == EJUSTRETURN and
                                not (linux and retval == EJUSTRETURN))):
             # the exec succeeded: every other thread of the process is gone
             for other in self._cut_threads(key[0], call):
-                self._say(other.key, "+++ exited with 0 +++")
+                self._gone(other.key, "+++ exited with 0 +++")
         self._pop(key)
         self._finish(call, ") = " + result)
 
@@ -304,7 +366,8 @@ class Decoder:
         exe = self._open[execer]
         for other in self._cut_threads(key[0], exe):
             if other.key != key:
-                self._say(other.key, "+++ exited with 0 +++")
+                self._gone(other.key, "+++ exited with 0 +++")
+        self._gone(execer, None)    # strace goes on with the leader's pid
         self._say(key, "+++ superseded by %s in pid %d +++" % (exe.name,
                                                                execer[1]))
         self._pop(execer)
@@ -318,14 +381,16 @@ class Decoder:
         end unfinished, then each thread's end line; the process's own comes
         last, on the leader's line when the leader (lid = pid, as pyktrace
         writes Linux threads) is among them, as strace ends."""
-        cut = self._cut_threads(pid)
-        last = (pid, pid) if any(c.key == (pid, pid) for c in cut) else key
-        for call in cut:
-            if call.key != key and call.key != last:
-                self._say(call.key, end)
+        threads = dict.fromkeys(c.key for c in self._cut_threads(pid))
+        # and the threads it has that are in no call, as strace sees them go
+        threads.update(dict.fromkeys(k for k in self._live if k[0] == pid))
+        last = (pid, pid) if (pid, pid) in threads else key
+        for other in threads:
+            if other != key and other != last:
+                self._gone(other, end)
         if key != last:
-            self._say(key, end)
-        self._say(last, end)
+            self._gone(key, end)
+        self._gone(last, end)
 
     # --- the calls in flight ----------------------------------------------
     def _cut_threads(self, pid: int, keep: _Call | None = None) -> list[_Call]:
@@ -354,9 +419,9 @@ class Decoder:
             if before is not None and call.seq >= before:
                 return
             del self._unwritten[key]
-            shown, ready = self.arguments(call)
+            shown, ready, _ = self.arguments(call)
             call.shown = ready
-            self._line(call.key, self._unfinished(call, shown, ready))
+            self._line(call.key, self._unfinished(call, shown, ready), call.lead)
 
     @staticmethod
     def _unfinished(call: _Call, shown: list[str], ready: int) -> str:
@@ -370,6 +435,14 @@ class Decoder:
         self._begin()
         self._line(key, text)
 
+    def _gone(self, key: tuple[int, int], text: str | None) -> None:
+        """The thread ``key`` ends, with the line ``text``: strace stops
+        tracing it (and counting it for the ``[pid N]`` prefixes)."""
+        if text is not None:
+            self._say(key, text)
+        self._live.pop(key, None)
+        self._prev.pop(key, None)
+
     def _first_line(self, call: _Call) -> bool:
         """Take an unwritten ``call`` off the waiting list, after writing
         the beginnings of the calls entered before it; False if a part of
@@ -382,69 +455,142 @@ class Decoder:
 
     def _finish(self, call: _Call, tail: str) -> None:
         """Write the rest of ``call``'s line (already out of ``_open``)."""
-        shown, _ = self.arguments(call)
+        shown = self.arguments(call)[0]
         if self._first_line(call):
-            self._line(call.key, "%s(%s%s" % (call.name, ", ".join(shown), tail))
+            self._line(call.key, "%s(%s%s" % (call.name, ", ".join(shown), tail),
+                       call.lead)
         else:
             self._say(call.key, "<... %s resumed>%s%s" % (
                 call.name, ", ".join(shown[call.shown:]), tail))
 
     def _cut(self, call: _Call) -> None:
-        """``call`` ends without returning: its thread is gone.  As strace,
-        the arguments it was waiting for are left out."""
-        shown, ready = self.arguments(call)
+        """``call`` ends without returning: its thread is gone.  As
+        strace's, the line stops before the arguments the call would have
+        filled in, and says ``<unfinished ...>`` only if the call had more
+        to show at its return (``tgkill(1, 1, SIGKILL) = ?``,
+        ``read(3,  <unfinished ...>) = ?``)."""
+        shown, ready, more = self.arguments(call, final=True)
+        unfinished = _UNFINISHED if more else ""
         if self._first_line(call):
-            self._line(call.key, self._unfinished(call, shown, ready) + ") = ?")
+            self._line(call.key, "%s(%s%s%s) = ?" % (
+                call.name, ", ".join(shown[:ready]),
+                ", " if ready < len(shown) else "", unfinished), call.lead)
         else:
             part = shown[call.shown:ready]
-            more = ", " if part and ready < len(shown) else ""
+            sep = ", " if part and ready < len(shown) else ""
             self._say(call.key, "<... %s resumed>%s%s%s) = ?" % (
-                call.name, ", ".join(part), more, _UNFINISHED))
+                call.name, ", ".join(part), sep, unfinished))
 
     def _abandon(self, call: _Call) -> None:
         """The trace says nothing more of ``call`` (it ends, or the thread
         makes another call): show what was known, if nothing was yet."""
         if self._first_line(call):
-            self._line(call.key, self._unfinished(call, *self.arguments(call)))
+            shown, ready, _ = self.arguments(call)
+            self._line(call.key, self._unfinished(call, shown, ready), call.lead)
 
     # --- formatting -------------------------------------------------------
-    def _line(self, key: tuple[int, int], text: str) -> None:
-        if self._first is None:
-            self._first = key
-        prefix = "" if key == self._first else "[pid %d] " % key[1]
+    def _lead(self, key: tuple[int, int]) -> str:
+        """strace -f's ``[pid  N] ``: while it traces two threads or more."""
+        return "[pid %5u] " % key[1] if len(self._live) > 1 else ""
+
+    def _line(self, key: tuple[int, int], text: str, lead: str | None = None) -> None:
         if self.paint is not None:
             text = self.paint(text)
-        self.out.append(prefix + text + "\n")
+        self.out.append((self._lead(key) if lead is None else lead) + text + "\n")
 
     def call_text(self, call: _Call) -> str:
         """The whole call, ``name(arguments)``."""
         return "%s(%s)" % (call.name, ", ".join(self.arguments(call)[0]))
 
-    def arguments(self, call: _Call) -> tuple[list[str], int]:
-        """The arguments as shown, and how many of them come before the
-        first one whose content a later record may still bring (the data
-        of a read or write, a ``msghdr``, ``execve``'s vectors): an
-        ``<unfinished ...>`` line stops there, as strace's stops before
-        the arguments a call fills in."""
+    def arguments(self, call: _Call, final: bool = False) -> tuple[list[str], int, bool]:
+        """The arguments as shown; how many of them come before the first
+        one strace prints at the call's return, or whose content a later
+        record may still bring (the data of a read or write, a path, a
+        ``msghdr``, ``execve``'s vectors): an ``<unfinished ...>`` line
+        stops there, as strace's stops before the arguments a call fills
+        in; and whether the call has more to show at its return.
+        ``final``: no more records will come (nothing is late)."""
         if not call.linux:          # never Linux's prototypes or constants
             if self._netbsd is None:
                 from ktrace.dump.netbsd_args import NetbsdArgs
                 self._netbsd = NetbsdArgs(self)
-            return self._netbsd(call)
-        if call.name in ("futex", "clone", "clone3"):
+            shown, ready = self._netbsd(call)
+            return shown, ready, True   # (cut: always "<unfinished ...>")
+        spec = CALLS.get(call.name)
+        if spec is not None:
+            return self._table(call, spec, final)
+        name = call.name
+        if name in ("futex", "clone", "clone3", "restart_syscall"):
             ptr = lambda v: _ptr(v & self.face.mask)    # noqa: E731
-            if call.name == "futex":
+            if name == "futex":
                 shown = futex_args(call.args, ptr)
-            elif call.name == "clone":
-                shown = clone_args(call.args, call.i386, ptr, self._linux_signame)
-            else:                   # clone3(struct clone_args *, size_t)
+            elif name == "clone":
+                shown = clone_args(call.args, call.i386, ptr, linux_signame)
+            elif name == "clone3":      # clone3(struct clone_args *, size_t)
                 shown = [ptr(call.args[0]), str(call.args[1])]
-            return shown, len(shown)
+            else:
+                shown = ["<... resuming interrupted %s ...>" % call.resumes]
+            return shown, len(shown), SPECIAL_MORE.get(name, False)
+        shown, ready = self._prototype(call, final)
+        return shown, ready, SPECIAL_MORE.get(name, False) or ready < len(shown)
+
+    def _table(self, call: _Call, spec: tuple[tuple[str, ...], int, bool],
+               final: bool) -> tuple[list[str], int, bool]:
+        """The arguments of a call ``linux_calls.CALLS`` describes."""
+        kinds, ready, more = spec
+        c = Ctx()
+        args = call.args
+        if len(args) <= len(kinds):     # (a short record: zeros, as kdump)
+            args = args + [0] * (len(kinds) + 1 - len(args))
+        c.args = args
+        c.mask = 0xFFFFFFFF if call.i386 else self.face.mask
+        c.error, c.retval = call.error, call.retval
+        c.paths = iter(call.paths)
+        c.data = b"".join(call.data) if call.data else None
+        c.strsize = self.strsize
+        if call.msghdr is not None:
+            c.msghdr = self.msghdr(call.msghdr, True)
+        at = EMPTY_PATH_FLAGS.get(call.name)
+        if at is not None and at < len(args) and args[at] & 0x1000 and \
+                KTR_NAMEI in self._carries and call.error != -EFAULT:
+            c.empty = True          # AT_EMPTY_PATH: pyktrace writes no NAMI
+        waits = not final and call.error is None
+        npath = 0
+        shown = []
+        stop = None                 # where a split line stops (in ``shown``)
+        for i, kind in enumerate(kinds):
+            if kind == "-":         # a slot the previous argument used
+                continue
+            v = args[i]
+            if i == ready and stop is None:
+                stop = len(shown)
+            if waits and stop is None and kind in LATE:
+                what = LATE[kind]
+                if what == "paths":
+                    npath += 1
+                    late = npath > len(call.paths) and not c.empty and \
+                        KTR_NAMEI in self._carries
+                elif what == "data":
+                    late = c.data is None and KTR_GENIO in self._carries and not (
+                        kind == "wbuf" and args[i + 1] & c.mask == 0)
+                else:
+                    late = c.msghdr is None and KTR_USER in self._carries
+                if late:
+                    stop = len(shown)
+            text = KINDS[kind](v, c, i)
+            if text is None:        # an argument this call does not take
+                break
+            shown.append(text)
+        return shown, len(shown) if stop is None else min(stop, len(shown)), more
+
+    def _prototype(self, call: _Call, final: bool) -> tuple[list[str], int]:
+        """The arguments of another Linux call, by python-ptrace's
+        prototype (an unknown call's: kdump's numbers)."""
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
         paths = iter(call.paths)
         data = b"".join(call.data) if call.data else None
-        carries = self._carries
+        carries = set() if final or call.error is not None else self._carries
         shown = []
         ready = None
         for i, value in enumerate(call.args[:len(params)] if params else call.args):
@@ -454,7 +600,7 @@ class Decoder:
             if "msghdr" in ctype:
                 late = call.msghdr is None and KTR_USER in carries
                 if call.msghdr is not None:
-                    shown.append(self.msghdr(call.msghdr))
+                    shown.append(self.msghdr(call.msghdr, True))
                     continue
             elif pname == "argv" and call.name in EXEC_NAMES:
                 late = call.argv is None and KTR_EXEC_ARG in carries
@@ -476,23 +622,26 @@ class Decoder:
             shown.append(self.argument(call.name, ctype, pname, value, paths, data))
         return shown, len(shown) if ready is None else ready
 
-    @staticmethod
-    def _linux_signame(sig: int) -> str:
-        from ktrace.emul import LINUX_SIGNALS
-        return LINUX_SIGNALS.get(sig, str(sig))
-
-    def msghdr(self, raw: bytes) -> str:
+    def msghdr(self, raw: bytes, linux: bool = False) -> str:
         """A ``msghdr`` USER record (NetBSD's native layout, as kdump reads
-        it) in strace's braces."""
+        it) in strace's braces; for a Linux call as strace shows it, with
+        ``msg_control`` only when ``msg_controllen`` is not 0 and the
+        ``MSG_*`` names of ``msg_flags``."""
         lp64 = self.face.abi.lp64
         fmt = self.face.abi.order + ("QI4xQi4xQIi" if lp64 else "IIIiIIi")
         size = struct.calcsize(fmt)
-        name, namelen, iov, iovlen, control, controllen, flags = \
+        name, namelen, iov, iovlen, control, controllen, mflags = \
             struct.unpack(fmt, raw[:size].ljust(size, b"\0"))
-        return ("{msg_name=%s, msg_namelen=%d, msg_iov=%s, msg_iovlen=%d, "
-                "msg_control=%s, msg_controllen=%d, msg_flags=%d}" % (
-                    _ptr(name), namelen, _ptr(iov), iovlen, _ptr(control),
-                    controllen, flags))
+        if not linux:
+            return ("{msg_name=%s, msg_namelen=%d, msg_iov=%s, msg_iovlen=%d, "
+                    "msg_control=%s, msg_controllen=%d, msg_flags=%d}" % (
+                        _ptr(name), namelen, _ptr(iov), iovlen, _ptr(control),
+                        controllen, mflags))
+        return ("{msg_name=%s, msg_namelen=%d, msg_iov=%s, msg_iovlen=%d, %s"
+                "msg_controllen=%d, msg_flags=%s}" % (
+                    _ptr(name), namelen, _ptr(iov), iovlen,
+                    "msg_control=%s, " % _ptr(control) if controllen else "",
+                    controllen, flags(mflags & 0xFFFFFFFF, MSG_FLAGS, "MSG_???")))
 
     def argument(self, name: str, ctype: str, pname: str, value: int,
                  paths, data: bytes | None) -> str:
@@ -506,6 +655,15 @@ class Decoder:
             return quote(data, self.strsize)
         if ctype == "umode_t":
             return file_mode(name, u)
+        if "[" in ctype or ctype in POINTER_TYPES or (
+                name == "semctl" and pname == "arg"):
+            return _ptr(u)          # an array, a pointer typedef: an address
+        if ctype == "aio_context_t":
+            return "0x%x" % u if u else "0"
+        if pname in DIRFD_NAMES and u & 0xFFFFFFFF == 0xFFFFFF9C:
+            return "AT_FDCWD"
+        if pname in ("sig", "signum", "signo"):
+            return linux_signame((u & 0xFFFFFFFF) - ((u & 0x80000000) << 1))
         const = self.constants.get(name, {}).get(pname, {})
         if u in const:
             return const[u]
@@ -544,18 +702,27 @@ class Decoder:
         return str(face.slong(value))
 
     @staticmethod
-    def result(name: str, error: int, retval: int, linux: bool) -> str:
-        from ktrace.emul import LINUX_ERRNO, LINUX_RESTART_ERRNO, NETBSD_ERRNO
+    def result(name: str, error: int, retval: int, linux: bool,
+               args: list[int] | None = None) -> str:
         if error == 0:
+            if linux and args is not None:
+                text = linux_result(name, retval, args)
+                if text is not None:
+                    return text
             if name in ("mmap", "mmap2", "brk", "mremap") and retval > 9:
                 return "0x%x" % retval
             return str(retval)
+        from ktrace.emul import LINUX_ERRNO, LINUX_RESTART_ERRNO, NETBSD_ERRNO
+        if linux and -retval in LINUX_RESTART_ERRNO and error in (ERESTART, -EINTR):
+            # what strace sees at the call's return, before the signal
+            # decides (pyktrace records the EINTR a handler made of it)
+            label = LINUX_RESTART_ERRNO[-retval]
+            return "? %s (%s)" % (label, RESTART_TEXTS[label])
         if error == EJUSTRETURN and (not linux or retval != EJUSTRETURN):
             # a sigreturn's registers are the interrupted context's: no result
             return "?" if name in SIGRETURN_NAMES else "0"
-        if error == ERESTART and (not linux or -retval in LINUX_RESTART_ERRNO):
-            label = LINUX_RESTART_ERRNO.get(-retval, "ERESTART")
-            return "? %s (To be restarted)" % label
+        if error == ERESTART and not linux:
+            return "? ERESTART (To be restarted)"
         if linux and error < 0:
             entry = LINUX_ERRNO.get(-error)
         else:
