@@ -424,11 +424,15 @@ class Decoder:
             self._line(call.key, self._unfinished(call, shown, ready), call.lead)
 
     @staticmethod
-    def _unfinished(call: _Call, shown: list[str], ready: int) -> str:
-        """``read(3,  <unfinished ...>``: the arguments known at entry."""
-        more = ", " if ready < len(shown) else ""
-        return "%s(%s%s%s" % (call.name, ", ".join(shown[:ready]), more,
-                              _UNFINISHED)
+    def _head(call: _Call, shown: list[str], ready: int) -> str:
+        """``read(3, ``: the name and the arguments known at entry
+        (``pipe2(`` when none is)."""
+        more = ", " if 0 < ready < len(shown) else ""
+        return "%s(%s%s" % (call.name, ", ".join(shown[:ready]), more)
+
+    def _unfinished(self, call: _Call, shown: list[str], ready: int) -> str:
+        """``read(3,  <unfinished ...>``, ``pipe2( <unfinished ...>``."""
+        return self._head(call, shown, ready) + _UNFINISHED
 
     def _say(self, key: tuple[int, int], text: str) -> None:
         """A line that is no open call's: after all begun calls."""
@@ -472,9 +476,8 @@ class Decoder:
         shown, ready, more = self.arguments(call, final=True)
         unfinished = _UNFINISHED if more else ""
         if self._first_line(call):
-            self._line(call.key, "%s(%s%s%s) = ?" % (
-                call.name, ", ".join(shown[:ready]),
-                ", " if ready < len(shown) else "", unfinished), call.lead)
+            self._line(call.key, self._head(call, shown, ready) + unfinished
+                       + ") = ?", call.lead)
         else:
             part = shown[call.shown:ready]
             sep = ", " if part and ready < len(shown) else ""
@@ -527,7 +530,8 @@ class Decoder:
             elif name == "clone":
                 shown = clone_args(call.args, call.i386, ptr, linux_signame)
             elif name == "clone3":      # clone3(struct clone_args *, size_t)
-                shown = [ptr(call.args[0]), str(call.args[1])]
+                a = list(call.args) + [0, 0]        # a record may lack them
+                shown = [ptr(a[0]), str(a[1])]
             else:
                 shown = ["<... resuming interrupted %s ...>" % call.resumes]
             return shown, len(shown), SPECIAL_MORE.get(name, False)

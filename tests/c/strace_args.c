@@ -10,6 +10,7 @@
  * restart_syscall, and [pid N] prefixes while a child lives. */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
@@ -25,13 +26,44 @@
 #include <time.h>
 #include <unistd.h>
 
-static void handler(int sig) { (void)sig; }
+static int handled = -1;	/* a pipe the handler reports to, once opened */
+
+static void
+handler(int sig)
+{
+	(void)sig;
+	if (handled >= 0)
+		(void)write(handled, "h", 1);
+}
+
+/* Wait until process pid is blocked in system call nr (its /proc syscall
+ * file), so that what the test expects does not hang on the scheduler. */
+static void
+wait_until_in(pid_t pid, long nr)
+{
+	char path[64], line[64];
+
+	snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+	for (;;) {
+		int fd = open(path, O_RDONLY);
+		ssize_t n = fd < 0 ? -1 : read(fd, line, sizeof line - 1);
+
+		if (fd >= 0)
+			close(fd);
+		if (n > 0) {
+			line[n] = '\0';
+			if (line[0] >= '0' && line[0] <= '9' && strtol(line, NULL, 10) == nr)
+				return;
+		}
+		usleep(1000);
+	}
+}
 
 int
 main(void)
 {
 	char buf[64];
-	int fd, p[2], s, sv[2];
+	int fd, p[2], q[2], s, sv[2];
 	pid_t me = getpid(), child;
 	struct sigaction sa = {0};
 	struct timespec ts = {0, 200000000};
@@ -96,12 +128,16 @@ main(void)
 	kill(me, SIGUSR1);
 	val.sival_int = 7;
 	sigqueue(me, SIGUSR1, val);
-	/* a read restarted after a handler (SA_RESTART) */
+	/* a read restarted after a handler (SA_RESTART): the signal comes once
+	 * the read blocks, the data once the handler ran and the read is back */
+	pipe(q);
+	handled = q[1];
 	child = fork();
 	if (child == 0) {
-		syscall(SYS_clock_nanosleep, CLOCK_REALTIME, 0, &ts, NULL);
+		wait_until_in(getppid(), SYS_read);
 		kill(getppid(), SIGUSR1);
-		syscall(SYS_clock_nanosleep, CLOCK_REALTIME, 0, &ts, NULL);
+		read(q[0], buf, 1);
+		wait_until_in(getppid(), SYS_read);
 		write(p[1], "y", 1);
 		_exit(0);
 	}
@@ -111,8 +147,10 @@ main(void)
 	/* a sleep a child's end interrupts: restart_syscall (SIGCHLD ignored) */
 	signal(SIGCHLD, SIG_DFL);
 	child = fork();
-	if (child == 0)
+	if (child == 0) {
+		wait_until_in(getppid(), SYS_clock_nanosleep);
 		_exit(0);
+	}
 	syscall(SYS_clock_nanosleep, CLOCK_REALTIME, 0, &ts, NULL);
 	waitpid(child, NULL, 0);
 	/* a fatal signal */
