@@ -46,13 +46,13 @@ from typing import Any
 from ktrace.format import (
     EJUSTRETURN, ERESTART, KTR_EMUL, KTR_GENIO, KTR_NAMEI, KTR_PSIG, KTR_SYSCALL,
     KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_SYSRET, KTR_USER, KTR_USER_MAXIDLEN)
-from ktrace.dump.decodings import linux_map_flags, map_flags, putprot
+from ktrace.dump.decodings import putprot
 from ktrace.dump.face import Face
-from ktrace.dump.linux_args import clone_args, file_mode, futex_args, shows_mode
+from ktrace.dump.linux_args import clone_args, file_mode, futex_args
 from ktrace.dump.linux_calls import (
     CALLS, EMPTY_PATH_FLAGS, KINDS, LATE, MSG_FLAGS, SPECIAL_MORE, STRSIZE, Ctx,
-    flags, quote, result as linux_result, signame as linux_signame,
-    siginfo as linux_siginfo)
+    flags, pointer as _ptr, quote, result as linux_result,
+    signame as linux_signame, siginfo as linux_siginfo)
 from ktrace.tracefile import Record
 
 SIGRETURN_NAMES = {"rt_sigreturn", "sigreturn", "__sigreturn14",
@@ -73,13 +73,6 @@ ADDRESS_NAMES = {"addr", "start", "brk", "new_addr", "old_addr", "uaddr"}
 #: python-ptrace's formatBits() "<A|B> (3)" and formatOpenFlags() "A|B (0o101)"
 _BITS = re.compile(r"^<(.*)> \(\S+\)$")
 _VALUE = re.compile(r" \(0o?[0-7]+\)$")
-#: calls whose buffer argument is data moved (the GIO record shows it)
-IO_CALLS = {"read", "write", "pread64", "pwrite64", "recvfrom", "sendto",
-            "readv", "writev", "preadv", "pwritev", "preadv2", "pwritev2"}
-def _ptr(v: int) -> str:
-    return "NULL" if v == 0 else "0x%x" % v
-
-
 class _Arg:
     """What python-ptrace's formatters read: ``.value``."""
 
@@ -593,14 +586,11 @@ class Decoder:
         proto = self.protos.get(call.name)
         params = proto[1] if proto else ()
         paths = iter(call.paths)
-        data = b"".join(call.data) if call.data else None
         carries = set() if final or call.error is not None else self._carries
         shown = []
         ready = None
         for i, value in enumerate(call.args[:len(params)] if params else call.args):
             ctype, pname = params[i] if i < len(params) else ("", "")
-            if pname == "mode" and not shows_mode(call.name, call.args):
-                break               # open's mode counts only with O_CREAT
             if "msghdr" in ctype:
                 late = call.msghdr is None and KTR_USER in carries
                 if call.msghdr is not None:
@@ -619,11 +609,10 @@ class Decoder:
                         value & self.face.mask, call.envc))
                     continue
             else:
-                late = (pname == "buf" and call.name in IO_CALLS and
-                        data is None and KTR_GENIO in carries)
+                late = False        # the calls of moved data are linux_calls'
             if late and ready is None:
                 ready = i
-            shown.append(self.argument(call.name, ctype, pname, value, paths, data))
+            shown.append(self.argument(call.name, ctype, pname, value, paths))
         return shown, len(shown) if ready is None else ready
 
     def msghdr(self, raw: bytes, linux: bool = False) -> str:
@@ -648,15 +637,13 @@ class Decoder:
                     controllen, flags(mflags & 0xFFFFFFFF, MSG_FLAGS, "MSG_???")))
 
     def argument(self, name: str, ctype: str, pname: str, value: int,
-                 paths, data: bytes | None) -> str:
+                 paths) -> str:
         face = self.face
         u = value & face.mask
         if ctype in ("const char *", "char *") and pname != "buf":
             path = next(paths, None)
             if path is not None:
                 return quote(path, None)
-        if pname == "buf" and name in IO_CALLS and data is not None:
-            return quote(data, self.strsize)
         if ctype == "umode_t":
             return file_mode(name, u)
         if "[" in ctype or ctype in POINTER_TYPES or (
@@ -682,13 +669,8 @@ class Decoder:
                 return m.group(1) if m else _VALUE.sub("", text)
             if text == "":
                 return "0"
-        if pname == "prot" and name in ("mmap", "mmap2", "mprotect", "pkey_mprotect"):
+        if pname == "prot" and name == "pkey_mprotect":    # others: linux_calls
             return putprot(u, face.mask)
-        if pname == "flags" and name in ("mmap", "mmap2"):
-            if not face.emul.cur.linux:
-                return map_flags(u)         # NetBSD's, as kdump shows them
-            names = linux_map_flags(u).split("<", 1)[1].rstrip(">").split(",")
-            return "|".join(n if n.startswith("0x") else "MAP_" + n for n in names)
         if pname in ADDRESS_NAMES:
             return "NULL" if u == 0 else "0x%x" % u
         if pname in FD_NAMES:

@@ -1,19 +1,13 @@
-"""``--decode``: the Linux arguments strace shows its own way, where
-python-ptrace's prototypes alone would not: ``futex`` (which arguments an
+"""``--decode``: the Linux arguments strace decodes with code of their own
+rather than its tables (``linux_calls``): ``futex`` (which arguments an
 operation uses, and its names), ``clone`` (named arguments, its flags with
-the exit signal last), file modes in octal, and the mode of
-``open``/``openat`` only when the flags create a file.  The rules follow
-strace's ``futex.c``, ``clone.c`` and ``print_numeric_umode_t``; the code
-is ours."""
+the exit signal last), and file modes in octal.  The rules follow strace's
+``futex.c``, ``clone.c`` and ``print_numeric_umode_t``; the code is ours."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-#: Linux's O_CREAT and __O_TMPFILE: the flags that make open's mode count
-_CREATES = 0o100 | 0o20000000
-#: the calls whose ``flags`` argument says whether their ``mode`` is used
-OPEN_CALLS = {"open": 1, "openat": 2}
 
 FUTEX_PRIVATE_FLAG = 128
 FUTEX_CLOCK_REALTIME = 256
@@ -59,15 +53,9 @@ def file_mode(name: str, mode: int) -> str:
     return umode(mode)
 
 
-def shows_mode(name: str, args: list[int]) -> bool:
-    """Whether ``open``/``openat`` shows its mode (strace: only when the
-    flags create a file)."""
-    i = OPEN_CALLS.get(name)
-    return i is None or len(args) <= i or bool(args[i] & _CREATES)
-
-
-def _hex(v: int) -> str:
-    return "%#x" % v
+def hex_c(v: int) -> str:
+    """C's ``%#x``: ``0`` for zero, where Python writes ``0x0``."""
+    return "%#x" % v if v else "0"
 
 
 def futex_op(op: int) -> str:
@@ -93,10 +81,10 @@ def _wake_op(v: int) -> str:
     op, cmp = v >> 28 & 7, v >> 24 & 15
     parts.append(_WAKE_OPS[op] + "<<28" if op < len(_WAKE_OPS)
                  else "%d<<28 /* FUTEX_OP_??? */" % op)
-    parts.append("%s<<12" % (_hex(v >> 12 & 0xFFF) if v >> 12 & 0xFFF else "0"))
+    parts.append("%s<<12" % hex_c(v >> 12 & 0xFFF))
     parts.append(_WAKE_CMPS[cmp] + "<<24" if cmp < len(_WAKE_CMPS)
                  else "%d<<24 /* FUTEX_OP_CMP_??? */" % cmp)
-    parts.append(_hex(v & 0xFFF) if v & 0xFFF else "0")
+    parts.append(hex_c(v & 0xFFF))
     return "|".join(parts)
 
 
@@ -110,11 +98,11 @@ def futex_args(args: list[int], ptr: Callable[[int], str]) -> list[str]:
     value = {
         "val": str(a[2] & 0xFFFFFFFF), "val2": str(a[3] & 0xFFFFFFFF),
         "timeout": ptr(a[3]), "uaddr2": ptr(a[4]),
-        "val3": str(a[5] & 0xFFFFFFFF), "val3*": _hex(a[5] & 0xFFFFFFFF),
+        "val3": str(a[5] & 0xFFFFFFFF), "val3*": hex_c(a[5] & 0xFFFFFFFF),
         "wakeop": _wake_op(a[5] & 0xFFFFFFFF),
         "bitset": ("FUTEX_BITSET_MATCH_ANY"
                    if a[5] & 0xFFFFFFFF == FUTEX_BITSET_MATCH_ANY
-                   else _hex(a[5] & 0xFFFFFFFF)),
+                   else hex_c(a[5] & 0xFFFFFFFF)),
     }
     return [ptr(a[0]), futex_op(op)] + [value[s] for s in shows]
 

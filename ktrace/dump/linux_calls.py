@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ktrace.dump.decodings import linux_map_flags
-from ktrace.dump.linux_args import umode
+from ktrace.dump.linux_args import hex_c as _hex, umode
 
 STRSIZE = 32
 _ESC = {0x22: '\\"', 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
@@ -69,18 +69,14 @@ def flags(v: int, table: tuple[tuple[int, str], ...], dflt: str | None) -> str:
     return "0"
 
 
-def xval(v: int, table: dict[int, str], dflt: str, signed: bool = False) -> str:
-    """strace's ``printxval()``: the name, else ``%#x /* dflt */``
-    (``%d`` for the signed variant)."""
+def xval(v: int, table: dict[int, str], dflt: str) -> str:
+    """strace's ``printxval()``: the name, else ``%#x /* dflt */``."""
     name = table.get(v)
     if name is not None:
         return name
-    return "%s /* %s */" % (v if signed else _hex(v), dflt)
+    return "%s /* %s */" % (_hex(v), dflt)
 
 
-def _hex(v: int) -> str:
-    """C's ``%#x``: ``0`` for zero."""
-    return "%#x" % v if v else "0"
 
 
 def _int(v: int) -> int:
@@ -265,7 +261,7 @@ MADVISE = {
 FADVISE = {0: "POSIX_FADV_NORMAL", 1: "POSIX_FADV_RANDOM",
            2: "POSIX_FADV_SEQUENTIAL", 3: "POSIX_FADV_WILLNEED",
            4: "POSIX_FADV_DONTNEED", 5: "POSIX_FADV_NOREUSE"}
-MSYNC_FLAGS = ((1, "MS_ASYNC"), (2, "MS_INVALIDATE"), (4, "MS_SYNC"))
+MSYNC_FLAGS = ((4, "MS_SYNC"), (1, "MS_ASYNC"), (2, "MS_INVALIDATE"))  # xlat order
 MREMAP_FLAGS = ((1, "MREMAP_MAYMOVE"), (2, "MREMAP_FIXED"),
                 (4, "MREMAP_DONTUNMAP"))
 MLOCKALL_FLAGS = ((1, "MCL_CURRENT"), (2, "MCL_FUTURE"), (4, "MCL_ONFAULT"))
@@ -325,7 +321,8 @@ class Ctx:
         self.strsize: int | None = STRSIZE
 
 
-def _ptr(v: int) -> str:
+def pointer(v: int) -> str:
+    """strace's ``printaddr()``: ``NULL`` or the address in hex."""
     return "%#x" % v if v else "NULL"
 
 
@@ -344,7 +341,7 @@ def _open_modes(v: int) -> str:
     v &= 0xFFFFFFFF
     head = OPEN_ACCESS[v & 3]
     rest = v & ~3
-    return head + "|" + flags(rest, OPEN_FLAGS, "O_???") if rest else head
+    return head + "|" + flags(rest, OPEN_FLAGS, None) if rest else head
 
 
 def _open_mode_arg(v: int, c: Ctx, i: int) -> str | None:
@@ -392,7 +389,7 @@ def _clock(v: int, c: Ctx, i: int) -> str:
     negative (``MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED)``)."""
     v = _int(v)
     if v >= 0:
-        return xval(v, CLOCK_NAMES, "CLOCK_???", signed=True)
+        return xval(v, CLOCK_NAMES, "CLOCK_???")     # printxval: hex if unknown
     if v & 7 == 3:
         return "FD_TO_CLOCKID(%d)" % ~(v >> 3)
     return "MAKE_%s_CPUCLOCK(%d, %s)" % (
@@ -412,9 +409,9 @@ def _fcntl_arg(v: int, c: Ctx, i: int) -> str | None:
     if cmd == 4:                                    # F_SETFL
         return _open_modes(v)
     if cmd in (6, 7, 13, 14, 37, 38, 15):           # set locks, F_SETOWN_EX
-        return _ptr(v & c.mask)
+        return pointer(v & c.mask)
     if cmd in (5, 12, 36, 16):                      # get locks: at the return
-        return _ptr(v & c.mask) if c.error is not None else None
+        return pointer(v & c.mask) if c.error is not None else None
     if cmd == 1026:
         return flags(v & c.mask, NOTIFY_FLAGS, "DN_???")
     if cmd == 1027:
@@ -439,7 +436,7 @@ def _ioctl_request(v: int, c: Ctx, i: int) -> str:
     if name is not None:
         return name
     d = v >> 30
-    dirs = "|".join(n for b, n in ((1, "_IOC_WRITE"), (2, "_IOC_READ"))
+    dirs = "|".join(n for b, n in ((2, "_IOC_READ"), (1, "_IOC_WRITE"))
                     if d & b) or "_IOC_NONE"
     return "_IOC(%s, %s, %s, %s)" % (dirs, _hex(v >> 8 & 0xFF), _hex(v & 0xFF),
                                      _hex(v >> 16 & 0x3FFF))
@@ -465,7 +462,10 @@ def _ioctl_arg(v: int, c: Ctx, i: int) -> str | None:
         return xval(v & c.mask, TCFLSH_OPTIONS, "TC???")
     if req in (0x5409, 0x5425, 0x540E):
         return str(_int(v))
-    return _hex(v & c.mask)
+    from ktrace.dump.ioctls import LINUX_IOCTL_NAMES
+    # a request strace decodes reads its argument as a pointer (NULL); an
+    # unknown one's is a number
+    return (pointer if req in LINUX_IOCTL_NAMES else _hex)(v & c.mask)
 
 
 PRCTL_OPTIONS = {
@@ -514,7 +514,7 @@ def _prctl_args(v: int, c: Ctx, i: int) -> str | None:
     if option in _PRCTL_NONE:
         return None
     if option in _PRCTL_POINTER:
-        return _ptr(a[0])
+        return pointer(a[0])
     if option in _PRCTL_UNSIGNED:
         return str(a[0])
     if option == 1:                                 # PR_SET_PDEATHSIG
@@ -530,7 +530,7 @@ def _prctl_args(v: int, c: Ctx, i: int) -> str | None:
         if a[0] == 1:
             return mode
         if a[0] == 2:
-            return mode + ", " + _ptr(a[1])
+            return mode + ", " + pointer(a[1])
         return ", ".join([mode] + [_hex(x) for x in a[1:]])
     if option in (38, 41, 57):      # PR_SET_NO_NEW_PRIVS, _THP_DISABLE...
         return ", ".join([str(a[0])] + [_hex(x) for x in a[1:]])
@@ -571,7 +571,7 @@ def _ptrace_data(v: int, c: Ctx, i: int) -> str:
         return signame(_int(v))
     if req in (0x4200, 0x4206):
         return flags(v & c.mask, PTRACE_OPTIONS, "PTRACE_O_???")
-    return _hex(v & c.mask)
+    return pointer(v & c.mask)
 
 
 def _arch_arg(v: int, c: Ctx, i: int) -> str | None:
@@ -582,7 +582,7 @@ def _arch_arg(v: int, c: Ctx, i: int) -> str | None:
 
 
 def _mremap_new(v: int, c: Ctx, i: int) -> str | None:
-    return _ptr(v & c.mask) if c.args[3] & 3 == 3 else None
+    return pointer(v & c.mask) if c.args[3] & 3 == 3 else None
 
 
 def _map_flags(v: int, c: Ctx, i: int) -> str:
@@ -597,7 +597,7 @@ def _rbuf(v: int, c: Ctx, i: int) -> str:
         return quote(c.data, c.strsize)
     if c.error == 0 and c.retval == 0:
         return '""'
-    return _ptr(v & c.mask)
+    return pointer(v & c.mask)
 
 
 def _wbuf(v: int, c: Ctx, i: int) -> str:
@@ -605,20 +605,20 @@ def _wbuf(v: int, c: Ctx, i: int) -> str:
         return quote(c.data, c.strsize)
     if c.args[i + 1] & c.mask == 0:
         return '""'
-    return _ptr(v & c.mask)
+    return pointer(v & c.mask)
 
 
 def _iov(v: int, c: Ctx, i: int) -> str:
     if c.data is not None:
         return quote(c.data, c.strsize)
-    return _ptr(v & c.mask)
+    return pointer(v & c.mask)
 
 
 def _path(v: int, c: Ctx, i: int) -> str:
     path = next(c.paths, None)
     if path is not None:
         return quote(path, None)
-    return '""' if c.empty and v & c.mask else _ptr(v & c.mask)
+    return '""' if c.empty and v & c.mask else pointer(v & c.mask)
 
 
 def _sockaddr(v: int, c: Ctx, i: int) -> str:
@@ -627,11 +627,11 @@ def _sockaddr(v: int, c: Ctx, i: int) -> str:
     path = next(c.paths, None)
     if path is not None:
         return "{sa_family=AF_UNIX, sun_path=%s}" % quote(path, None)
-    return _ptr(v & c.mask)
+    return pointer(v & c.mask)
 
 
 def _msghdr(v: int, c: Ctx, i: int) -> str:
-    return c.msghdr if c.msghdr is not None else _ptr(v & c.mask)
+    return c.msghdr if c.msghdr is not None else pointer(v & c.mask)
 
 
 def _uid(v: int, c: Ctx, i: int) -> str:
@@ -647,7 +647,7 @@ KINDS: dict[str, Kind] = {
     "ld": lambda v, c, i: _long(v, c),
     "lu": lambda v, c, i: str(v & c.mask),
     "x": lambda v, c, i: _hex(v & c.mask),
-    "p": lambda v, c, i: _ptr(v & c.mask),
+    "p": lambda v, c, i: pointer(v & c.mask),
     "fd": lambda v, c, i: str(_int(v)),
     "dirfd": _dirfd,
     "uid": _uid,
@@ -678,7 +678,7 @@ KINDS: dict[str, Kind] = {
     "sockflags": lambda v, c, i: flags(v & 0xFFFFFFFF, SOCK_TYPE_FLAGS, "SOCK_???"),
     "msgflags": lambda v, c, i: flags(v & 0xFFFFFFFF, MSG_FLAGS, "MSG_???"),
     "shutdown": lambda v, c, i: xval(v & 0xFFFFFFFF, SHUTDOWN, "SHUT_???"),
-    "solevel": lambda v, c, i: xval(v & 0xFFFFFFFF, SOCKET_LEVELS, "SOL_???"),
+    "solevel": lambda v, c, i: xval(v & 0xFFFFFFFF, SOCKET_LEVELS, "SOL_??"),
     "soname": _sockopt_name,
     "wait4": lambda v, c, i: flags(v & 0xFFFFFFFF, WAIT4_OPTIONS, "W???"),
     "idtype": lambda v, c, i: xval(v & 0xFFFFFFFF, WAITID_TYPES, "P_???"),
@@ -688,7 +688,8 @@ KINDS: dict[str, Kind] = {
     "arch": lambda v, c, i: xval(v & 0xFFFFFFFF, ARCH_PRCTL, "ARCH_???"),
     "archarg": _arch_arg,
     "rlimit": lambda v, c, i: xval(v & 0xFFFFFFFF, RLIMITS, "RLIMIT_???"),
-    "rusage": lambda v, c, i: xval(_int(v), RUSAGE_WHO, "RUSAGE_???", True),
+    "rusage": lambda v, c, i: RUSAGE_WHO.get(_int(v)) or
+    "%#x /* RUSAGE_??? */" % (v & 0xFFFFFFFF),
     "itimer": lambda v, c, i: xval(v & 0xFFFFFFFF, ITIMER_WHICH, "ITIMER_???"),
     "grnd": lambda v, c, i: flags(v & 0xFFFFFFFF, GETRANDOM_FLAGS, "GRND_???"),
     "madvise": lambda v, c, i: xval(v & 0xFFFFFFFF, MADVISE, "MADV_???"),
@@ -797,7 +798,7 @@ _CALLS = {
     "getsid": "d", "set_tid_address": "p", "set_robust_list": "p lu",
     "get_robust_list": "d >p p", "rseq": "p x rseqflags x",
     "arch_prctl": "arch archarg", "prctl": "prctl prctlargs - - -",
-    "ptrace": "ptrace d x ptracedata",
+    "ptrace": "ptrace d p ptracedata",
     "prlimit64": "d rlimit p >p", "getrlimit": "rlimit >p",
     "setrlimit": "rlimit p", "ugetrlimit": "rlimit >p",
     "getrusage": "rusage >p", "times": ">p", "sched_yield": "",
@@ -813,7 +814,7 @@ _CALLS = {
     # sockets and polling
     "socket": "domain socktype sockproto",
     "socketpair": "domain socktype u >p",
-    "connect": "fd sockaddr d", "bind": "fd sockaddr d", "listen": "fd lu",
+    "connect": "fd sockaddr d", "bind": "fd sockaddr d", "listen": "fd d",
     "accept": "fd >p p", "accept4": "fd >p p sockflags",
     "getsockname": "fd >p p", "getpeername": "fd >p p",
     "shutdown": "fd shutdown",
@@ -935,7 +936,7 @@ def siginfo(si: bytes, lay: Any, to_linux: dict[int, int]) -> str:
     pid, uid, value = lay.si_rt.unpack_from(reason)
     uid &= 0xFFFFFFFF
     source = ["si_pid=%d" % pid, "si_uid=%s" % ("-1" if uid == 0xFFFFFFFF else uid)]
-    sigval = ["si_int=%d" % _int(value), "si_ptr=" + _ptr(value)]
+    sigval = ["si_int=%d" % _int(value), "si_ptr=" + pointer(value)]
     if code <= 0:                       # sent by a process
         if code == -2:                  # SI_TIMER: timer id, overrun
             out += ["si_timerid=" + _hex(pid & 0xFFFFFFFF), "si_overrun=%d" % _int(uid)]
@@ -951,7 +952,7 @@ def siginfo(si: bytes, lay: Any, to_linux: dict[int, int]) -> str:
                 "si_utime=" + _clock_t(utime), "si_stime=" + _clock_t(stime)]
     elif sig in _FAULTS:
         # (with SI_KERNEL pyktrace kept the raw bytes: the same address)
-        out.append("si_addr=" + _ptr(lay.si_fault.unpack_from(reason)[0]))
+        out.append("si_addr=" + pointer(lay.si_fault.unpack_from(reason)[0]))
     elif sig == 29 and 1 <= code <= 3:  # SIGIO's POLL_IN .. POLL_MSG
         band, fd = lay.si_poll.unpack_from(reason)
         out += ["si_band=%d" % band, "si_fd=%d" % fd]
