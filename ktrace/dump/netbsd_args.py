@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ktrace.dump import decodings as dec
+from ktrace.dump.linux_calls import flags
 from ktrace.dump.face import REV140
 from ktrace.format import KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_GENIO, KTR_USER
 
@@ -127,16 +128,10 @@ WAIT_CALLS = frozenset({"wait4", "compat_50_wait4", "__wait450", "wait6"})
 MSYNC_CALLS = frozenset({"__msync13", "compat_12_msync"})
 
 
-def bits(value: int, table) -> str:
-    """``A|B|0x..`` of the bits of ``value`` named in ``table``."""
-    out = []
-    for bit, name in table:
-        if value & bit:
-            out.append(name)
-            value &= ~bit
-    if value or not out:
-        out.append("0x%x" % value if value else "0")
-    return "|".join(out)
+def bits(value: int, table: tuple[tuple[int, str], ...]) -> str:
+    """``A|B|0x..`` of the bits of ``value`` named in ``table`` (single
+    bits: strace's ``printflags()`` with no comment)."""
+    return flags(value, table, None)
 
 
 def open_flags(v: int) -> str:
