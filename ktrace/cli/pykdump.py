@@ -252,7 +252,8 @@ def build_cli(click: Any) -> Any:
     @click.option("-l", "follow", is_flag=True,
                   help="Keep reading as a file grows (a pipe: until it closes).")
     @click.option("-m", "maxdata", default=None, metavar="MAXDATA",
-                  help="Show at most MAXDATA bytes of each GIO record.")
+                  help="Show at most MAXDATA bytes of each GIO record "
+                       "(--decode: bytes of a call's data, as strace -s).")
     @click.option("-N", "numeric", count=True,
                   help="Show syscall numbers, not names.")
     @click.option("-n", "plain", count=True,
@@ -265,7 +266,8 @@ def build_cli(click: Any) -> Any:
     @click.option("-T", "absolute", is_flag=True, callback=time_flag,
                   help="Absolute timestamps.")
     @click.option("-t", "trstr", default=None, metavar="TRSTR",
-                  help="Record types to show, as ktrace -t letters (acefinsuvwSA).")
+                  help="Record types to show, as ktrace -t letters "
+                       "(acefinsuvwSA; ml: Mach records of old i386 traces).")
     @click.option("-x", "hexa", is_flag=True, help="Hex dump of data (bytes).")
     @click.option("-X", "xsize", default=None, metavar="SIZE",
                   help="Hex dump in SIZE-byte words (1, 2, 4, 8 or 16).")
@@ -276,13 +278,16 @@ def build_cli(click: Any) -> Any:
                   help="Header layout, instead of probing the file.")
     @click.option("--decode", "mode", flag_value="decode",
                   help="One strace-style line per call (CALL, NAMI, GIO, RET "
-                       "joined).")
+                       "joined); --decode, --summary and --json exclude each "
+                       "other.")
     @click.option("--summary", "mode", flag_value="summary",
-                  help="A table per syscall (calls, errors, time) and per process.")
+                  help="A table per syscall (calls, errors, time), as strace -c, "
+                       "and per process.")
     @click.option("--json", "mode", flag_value="json",
                   help="One JSON object per record (fields in pykdump(1)).")
     @click.option("--syscall", "syscalls", default=None, metavar="NAME[,NAME...]",
-                  help="Only these calls (with the records they wrote).")
+                  help="Only these calls (with the records they wrote); an "
+                       "unknown name is refused.")
     @click.option("--lid", default=None, metavar="TID",
                   help="Only the records of this thread.")
     @click.option("--errors-only", is_flag=True,
