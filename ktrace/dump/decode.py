@@ -51,7 +51,7 @@ from ktrace.dump.face import Face
 from ktrace.dump.linux_args import clone_args, file_mode, futex_args
 from ktrace.dump.linux_calls import (
     CALLS, EMPTY_PATH_FLAGS, KINDS, LATE, MSG_FLAGS, SPECIAL_MORE, STRSIZE, Ctx,
-    flags, pointer as _ptr, quote, result as linux_result,
+    c_int, flags, pointer as _ptr, quote, result as linux_result,
     signame as linux_signame, siginfo as linux_siginfo)
 from ktrace.tracefile import Record
 
@@ -654,7 +654,7 @@ class Decoder:
         if pname in DIRFD_NAMES and u & 0xFFFFFFFF == 0xFFFFFF9C:
             return "AT_FDCWD"
         if pname in ("sig", "signum", "signo"):
-            return linux_signame((u & 0xFFFFFFFF) - ((u & 0x80000000) << 1))
+            return linux_signame(c_int(u))
         const = self.constants.get(name, {}).get(pname, {})
         if u in const:
             return const[u]
@@ -672,19 +672,17 @@ class Decoder:
         if pname == "prot" and name == "pkey_mprotect":    # others: linux_calls
             return putprot(u, face.mask)
         if pname in ADDRESS_NAMES:
-            return "NULL" if u == 0 else "0x%x" % u
+            return _ptr(u)
         if pname in FD_NAMES:
-            v = u & 0xFFFFFFFF
-            return str(v - (1 << 32) if v & 0x80000000 else v)
+            return str(c_int(u))
         if not ctype:               # no prototype: kdump's rule
             return str(u) if u < 10 else "0x%x" % u
         if "*" in ctype or ctype.startswith("struct") or pname == "addr":
-            return "NULL" if u == 0 else "0x%x" % u
+            return _ptr(u)
         if ctype.startswith("unsigned") or ctype in ("size_t", "umode_t"):
             return str(u)
         if ctype in ("int", "pid_t", "uid_t", "gid_t", "clockid_t"):
-            v = u & 0xFFFFFFFF
-            return str(v - (1 << 32) if v & 0x80000000 else v)
+            return str(c_int(u))
         return str(face.slong(value))
 
     @staticmethod

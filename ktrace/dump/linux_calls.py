@@ -79,7 +79,8 @@ def xval(v: int, table: dict[int, str], dflt: str) -> str:
 
 
 
-def _int(v: int) -> int:
+def c_int(v: int) -> int:
+    """``v`` as a C ``int`` (its low 32 bits, signed)."""
     v &= 0xFFFFFFFF
     return v - (1 << 32) if v & 0x80000000 else v
 
@@ -332,7 +333,7 @@ def _long(v: int, c: Ctx) -> str:
 
 
 def _dirfd(v: int, c: Ctx, i: int) -> str:
-    v = _int(v)
+    v = c_int(v)
     return "AT_FDCWD" if v == AT_FDCWD else str(v)
 
 
@@ -387,7 +388,7 @@ def _statx_flags(v: int, c: Ctx, i: int) -> str:
 def _clock(v: int, c: Ctx, i: int) -> str:
     """strace's ``printclockname()``: CPU clocks of a pid or thread are
     negative (``MAKE_PROCESS_CPUCLOCK(pid, CPUCLOCK_SCHED)``)."""
-    v = _int(v)
+    v = c_int(v)
     if v >= 0:
         return xval(v, CLOCK_NAMES, "CLOCK_???")     # printxval: hex if unknown
     if v & 7 == 3:
@@ -405,7 +406,7 @@ def _fcntl_arg(v: int, c: Ctx, i: int) -> str | None:
     if cmd == 2:                                    # F_SETFD
         return flags(v & c.mask, FD_FLAGS, "FD_???")
     if cmd in (0, 8, 1030, 1031):   # F_DUPFD, F_SETOWN, _CLOEXEC, F_SETPIPE_SZ
-        return str(_int(v))
+        return str(c_int(v))
     if cmd == 4:                                    # F_SETFL
         return _open_modes(v)
     if cmd in (6, 7, 13, 14, 37, 38, 15):           # set locks, F_SETOWN_EX
@@ -415,13 +416,13 @@ def _fcntl_arg(v: int, c: Ctx, i: int) -> str | None:
     if cmd == 1026:
         return flags(v & c.mask, NOTIFY_FLAGS, "DN_???")
     if cmd == 1027:
-        return str(_int(v))
+        return str(c_int(v))
     if cmd == 1024:
         return xval(v & c.mask, LOCKF_CMDS, "F_???")
     if cmd == 1033:
         return flags(v & c.mask, F_SEALS, "F_SEAL_???")
     if cmd == 10:                                   # F_SETSIG
-        return signame(_int(v))
+        return signame(c_int(v))
     if cmd in (1, 3, 9, 11, 1025, 1032, 1034):      # the getters
         return None
     return _hex(v & c.mask)
@@ -461,7 +462,7 @@ def _ioctl_arg(v: int, c: Ctx, i: int) -> str | None:
     if req == 0x540B:
         return xval(v & c.mask, TCFLSH_OPTIONS, "TC???")
     if req in (0x5409, 0x5425, 0x540E):
-        return str(_int(v))
+        return str(c_int(v))
     from ktrace.dump.ioctls import LINUX_IOCTL_NAMES
     # a request strace decodes reads its argument as a pointer (NULL); an
     # unknown one's is a number
@@ -524,7 +525,7 @@ def _prctl_args(v: int, c: Ctx, i: int) -> str | None:
     if option == 29:                                # PR_SET_TIMERSLACK
         return _long(a[0], c)
     if option == 0x59616D61:                        # PR_SET_PTRACER
-        return "PR_SET_PTRACER_ANY" if _int(a[0]) == -1 else str(_int(a[0]))
+        return "PR_SET_PTRACER_ANY" if c_int(a[0]) == -1 else str(c_int(a[0]))
     if option == 22:                                # PR_SET_SECCOMP
         mode = xval(a[0], SECCOMP_MODES, "SECCOMP_MODE_???")
         if a[0] == 1:
@@ -568,7 +569,7 @@ def _ptrace_data(v: int, c: Ctx, i: int) -> str:
     else (a pointer or a word) in hex."""
     req = c.args[0] & 0xFFFFFFFF
     if req in (7, 9, 17, 24, 31, 32, 33, 0x4208):
-        return signame(_int(v))
+        return signame(c_int(v))
     if req in (0x4200, 0x4206):
         return flags(v & c.mask, PTRACE_OPTIONS, "PTRACE_O_???")
     return pointer(v & c.mask)
@@ -642,13 +643,13 @@ def _uid(v: int, c: Ctx, i: int) -> str:
 Kind = Callable[[int, Ctx, int], "str | None"]
 
 KINDS: dict[str, Kind] = {
-    "d": lambda v, c, i: str(_int(v)),
+    "d": lambda v, c, i: str(c_int(v)),
     "u": lambda v, c, i: str(v & 0xFFFFFFFF),
     "ld": lambda v, c, i: _long(v, c),
     "lu": lambda v, c, i: str(v & c.mask),
     "x": lambda v, c, i: _hex(v & c.mask),
     "p": lambda v, c, i: pointer(v & c.mask),
-    "fd": lambda v, c, i: str(_int(v)),
+    "fd": lambda v, c, i: str(c_int(v)),
     "dirfd": _dirfd,
     "uid": _uid,
     "path": _path,
@@ -657,7 +658,7 @@ KINDS: dict[str, Kind] = {
     "iov": _iov,
     "msghdr": _msghdr,
     "sockaddr": _sockaddr,
-    "sig": lambda v, c, i: signame(_int(v)),
+    "sig": lambda v, c, i: signame(c_int(v)),
     "mode": lambda v, c, i: umode(v & 0xFFFFFFFF),
     "oflags": lambda v, c, i: _open_modes(v),
     "omode": _open_mode_arg,
@@ -688,7 +689,7 @@ KINDS: dict[str, Kind] = {
     "arch": lambda v, c, i: xval(v & 0xFFFFFFFF, ARCH_PRCTL, "ARCH_???"),
     "archarg": _arch_arg,
     "rlimit": lambda v, c, i: xval(v & 0xFFFFFFFF, RLIMITS, "RLIMIT_???"),
-    "rusage": lambda v, c, i: RUSAGE_WHO.get(_int(v)) or
+    "rusage": lambda v, c, i: RUSAGE_WHO.get(c_int(v)) or
     "%#x /* RUSAGE_??? */" % (v & 0xFFFFFFFF),
     "itimer": lambda v, c, i: xval(v & 0xFFFFFFFF, ITIMER_WHICH, "ITIMER_???"),
     "grnd": lambda v, c, i: flags(v & 0xFFFFFFFF, GETRANDOM_FLAGS, "GRND_???"),
@@ -701,7 +702,7 @@ KINDS: dict[str, Kind] = {
     "prot": lambda v, c, i: flags(v & 0xFFFFFFFF, MMAP_PROT, "PROT_???"),
     "mapflags": _map_flags,
     # _llseek's offset: its high and low halves (the next slot)
-    "lloff": lambda v, c, i: str(_int(v) << 32 | (c.args[i + 1] & 0xFFFFFFFF)),
+    "lloff": lambda v, c, i: str(c_int(v) << 32 | (c.args[i + 1] & 0xFFFFFFFF)),
     "mofs": lambda v, c, i: _hex(v & c.mask),
     "mofs_pg": lambda v, c, i: _hex((v & 0xFFFFFFFF) << 12),
     "epollflags": lambda v, c, i: flags(v & 0xFFFFFFFF, EPOLL_FLAGS, "EPOLL_???"),
@@ -936,10 +937,10 @@ def siginfo(si: bytes, lay: Any, to_linux: dict[int, int]) -> str:
     pid, uid, value = lay.si_rt.unpack_from(reason)
     uid &= 0xFFFFFFFF
     source = ["si_pid=%d" % pid, "si_uid=%s" % ("-1" if uid == 0xFFFFFFFF else uid)]
-    sigval = ["si_int=%d" % _int(value), "si_ptr=" + pointer(value)]
+    sigval = ["si_int=%d" % c_int(value), "si_ptr=" + pointer(value)]
     if code <= 0:                       # sent by a process
         if code == -2:                  # SI_TIMER: timer id, overrun
-            out += ["si_timerid=" + _hex(pid & 0xFFFFFFFF), "si_overrun=%d" % _int(uid)]
+            out += ["si_timerid=" + _hex(pid & 0xFFFFFFFF), "si_overrun=%d" % c_int(uid)]
             out += sigval
         else:
             out += source

@@ -37,7 +37,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ktrace.dump import decodings as dec
-from ktrace.dump.linux_calls import flags
+from ktrace.dump.linux_calls import c_int, flags
 from ktrace.dump.face import REV140
 from ktrace.format import KTR_EXEC_ARG, KTR_EXEC_ENV, KTR_GENIO, KTR_USER
 
@@ -251,7 +251,7 @@ class NetbsdArgs:
     def value(self, name: str, ctype: str, pname: str, v: int,
               values: dict[str, int]) -> str:
         """One argument of NetBSD call ``name``; ``v`` unsigned."""
-        i = (v & 0xFFFFFFFF) - ((v & 0x80000000) << 1)     # as a C int
+        i = c_int(v)
         if pname in ("flags", "oflags", "oflag") and name in OPEN_CALLS:
             return open_flags(v)
         if name.endswith("at"):
